@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  /** Path of the SQLite file, or ':memory:'. */
+  databasePath: string
+  seed: 'demo' | 'none'
+  demoPassword: string | null
+  jwtSecret: string
+  /** 32 bytes that encrypt and hash personal data at rest. */
+  piiKey: Buffer
+  wechat: { mode: 'dev'; apiBase: string } | { mode: 'real'; appId: string; secret: string; apiBase: string }
+  logLevel: string
+  rateLimits: boolean
+  /** Folder of the built H5 app served at `/`, if it exists. */
+  h5Dir: string | null
+  /** Booking cancellation cut-off before the slot starts. */
+  cancelCutoffMinutes: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const DEFAULT_H5_DIR = path.resolve(import.meta.dirname, '..', '..', 'miniapp', 'dist', 'h5')
+
+/**
+ * Reads the environment into a typed config. Every problem is reported at once, with the variable's name,
+ * so an operator can fix a deployment in one go.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = []
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development'
+  const production = nodeEnv === 'production'
+
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`)
+
+  const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/veterans.db', problems)
+
+  const seed = env.SEED ?? 'none'
+  if (seed !== 'demo' && seed !== 'none') problems.push(`SEED must be "demo" or "none", got "${seed}"`)
+
+  const rateLimits = env.RATE_LIMITS ?? 'on'
+  if (rateLimits !== 'on' && rateLimits !== 'off') problems.push(`RATE_LIMITS must be "on" or "off", got "${rateLimits}"`)
+
+  const appId = env.WECHAT_APPID?.trim()
+  const apiBase = (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, '')
+  let wechat: Config['wechat'] = { mode: 'dev', apiBase }
+  if (appId) {
+    if (!env.WECHAT_SECRET) problems.push('WECHAT_SECRET is required when WECHAT_APPID is set')
+    wechat = { mode: 'real', appId, secret: env.WECHAT_SECRET ?? '', apiBase }
+  } else if (production && env.WECHAT_DEV_MODE !== '1') {
+    problems.push('WECHAT_APPID is unset: dev-WeChat sign-in is refused in production unless WECHAT_DEV_MODE=1')
+  }
+
+  const secrets = secretStore(databasePath)
+  let jwtSecret = env.JWT_SECRET ?? ''
+  if (!jwtSecret) {
+    if (production) problems.push('JWT_SECRET is required in production')
+    else jwtSecret = secrets.get('jwt.secret', () => randomBytes(32).toString('base64url'))
+  } else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters')
+
+  let piiKey: Buffer = Buffer.alloc(0)
+  if (env.PII_KEY) {
+    piiKey = decodeKey(env.PII_KEY)
+    if (piiKey.length !== 32) problems.push('PII_KEY must be 32 bytes, as 64 hex characters or base64')
+  } else if (production) {
+    problems.push('PII_KEY is required in production: it encrypts ID numbers and phones at rest')
+  } else {
+    piiKey = decodeKey(secrets.get('pii.key', () => randomBytes(32).toString('hex')))
+  }
+
+  const cancelCutoffMinutes = Number(env.CANCEL_CUTOFF_MINUTES ?? 120)
+  if (!Number.isInteger(cancelCutoffMinutes) || cancelCutoffMinutes < 0) {
+    problems.push('CANCEL_CUTOFF_MINUTES must be a whole number of minutes')
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  const h5Dir = env.H5_DIR ?? DEFAULT_H5_DIR
+  return {
+    env: nodeEnv,
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databasePath,
+    seed: seed as Config['seed'],
+    demoPassword: env.DEMO_PASSWORD || null,
+    jwtSecret,
+    piiKey,
+    wechat,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    rateLimits: rateLimits === 'on',
+    h5Dir: existsSync(path.join(h5Dir, 'index.html')) ? h5Dir : null,
+    cancelCutoffMinutes
+  }
+}
+
+function parseDatabaseUrl(url: string, problems: string[]): string {
+  if (!url.startsWith('file:')) {
+    problems.push(`DATABASE_URL must start with "file:" (SQLite), got "${url}"`)
+    return ':memory:'
+  }
+  const rest = url.slice('file:'.length)
+  if (rest === ':memory:' || rest === '') return ':memory:'
+  return path.resolve(rest)
+}
+
+function decodeKey(text: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64')
+}
+
+/**
+ * Development secrets are generated once and kept beside the database (mode 0600), so restarts keep sessions
+ * and encrypted data readable. An in-memory database gets throw-away secrets.
+ */
+function secretStore(databasePath: string) {
+  return {
+    get(name: string, create: () => string): string {
+      if (databasePath === ':memory:') return create()
+      const dir = path.dirname(databasePath)
+      const file = path.join(dir, name)
+      if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+      mkdirSync(dir, { recursive: true })
+      const value = create()
+      writeFileSync(file, value + '\n', { mode: 0o600 })
+      chmodSync(file, 0o600)
+      return value
+    }
+  }
+}

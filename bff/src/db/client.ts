@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
+import type { RunResult } from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import * as schema from './schema/index'
+
+export type Db = BetterSQLite3Database<typeof schema>
+/** The database or a transaction on it: repo helpers that run inside a caller's transaction take this. */
+export type Conn = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, 'migrations')
+
+export interface OpenedDatabase {
+  sqlite: Database.Database
+  db: Db
+}
+
+/** Opens SQLite with the settings every connection needs, and applies pending migrations. */
+export function openDatabase(file: string): OpenedDatabase {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  return { sqlite, db }
+}
+
+/**
+ * Runs fn in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so rules like capacity are
+ * checked and enforced without another writer slipping in between. fn must be synchronous.
+ */
+export function immediate<T>(db: Db, fn: (tx: Conn) => T): T {
+  return db.transaction((tx) => fn(tx), { behavior: 'immediate' })
+}

@@ -1,0 +1,5 @@
+// Every table, one file per capability. drizzle-kit reads this to generate migrations.
+export * from './reference'
+export * from './registry'
+export * from './accounts'
+export * from './platform'

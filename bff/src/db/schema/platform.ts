@@ -1,0 +1,31 @@
+import { primaryKey, sqliteTable, text, integer } from 'drizzle-orm/sqlite-core'
+
+/**
+ * Append-only record of staff/admin writes and unmasked reads. Triggers (migration 0001) refuse UPDATE and
+ * DELETE, so not even the application's own SQL can rewrite history.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  at: text('at').notNull(),
+  actorId: text('actor_id'),
+  actorRole: text('actor_role'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({})
+})
+
+/** First responses to mutations, replayed when a client retries with the same Idempotency-Key. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: text('response_body'),
+    createdAt: text('created_at').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.route, t.key] })]
+)

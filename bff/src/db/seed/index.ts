@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { count } from 'drizzle-orm'
+import { idNumberCheckChar, maskIdNumber, maskPhone, parseIdNumber, type Relation, type VeteranCategory } from '@veterans/shared'
+import type { FastifyInstance } from 'fastify'
+import { immediate } from '../client'
+import { centerServices, centers, districts, familyLinks, services, users, veterans } from '../schema/index'
+import { newId } from '../../lib/ids'
+import { hashPassword } from '../../lib/passwords'
+import { seededRandom } from './random'
+import { generateVeterans, type GeneratedVeteran } from './veterans'
+
+export const DEMO_DIR = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'config', 'demo')
+const readDemo = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T
+
+interface DemoCenter {
+  code: string
+  name: string
+  level: 'city' | 'district' | 'street' | 'community'
+  districtCode: string
+  address: string
+  phone: string
+  openingHours: string
+  lat: number
+  lng: number
+  services: 'all' | string[]
+}
+interface DemoService {
+  code: string
+  name: string
+  category: string
+  durationMinutes: number
+  description: string
+  requiredDocuments: string[]
+}
+interface DemoPeople {
+  veterans: (Omit<GeneratedVeteran, 'idNumber' | 'gender' | 'birthDate'> & { idFirst17: string })[]
+  residents: { wechatName: string; displayName: string; bindTo?: string; familyOf?: string; relation?: Relation }[]
+}
+
+export const GENERATED_VETERANS = 520
+
+/** Hooks of later capabilities that add their own demo data once the base data exists. */
+type SeedStep = (app: FastifyInstance) => Promise<void>
+const seedSteps: { name: string; step: SeedStep }[] = []
+export function registerSeedStep(name: string, step: SeedStep) {
+  if (!seedSteps.some((s) => s.name === name)) seedSteps.push({ name, step })
+}
+
+/** Fills an empty database with M City's demo data; a database that has data is left alone. */
+export async function seedDemoData(app: FastifyInstance) {
+  const { db, pii, config, log } = app
+  const existing = db.select({ n: count() }).from(districts).get()?.n ?? 0
+  if (existing > 0) return
+
+  const demoDistricts = readDemo<{ code: string; name: string }[]>('districts.json')
+  const demoServices = readDemo<DemoService[]>('services.json')
+  const demoCenters = readDemo<DemoCenter[]>('centers.json')
+  const people = readDemo<DemoPeople>('people.json')
+  const password = demoPassword(config.demoPassword, config.databasePath)
+  const now = new Date().toISOString()
+
+  const serviceIds = new Map(demoServices.map((s) => [s.code, newId()]))
+  const centerIds = new Map(demoCenters.map((c) => [c.code, newId()]))
+  const staffAccounts = [
+    { username: 'admin', displayName: '市局管理员', role: 'admin' as const, centerCode: 'city' },
+    ...demoCenters.map((c) => ({ username: c.code, displayName: `${c.name}工作人员`, role: 'staff' as const, centerCode: c.code }))
+  ]
+  const hashes = await Promise.all(staffAccounts.map(() => hashPassword(password)))
+
+  const fixed: GeneratedVeteran[] = people.veterans.map((v) => {
+    const idNumber = v.idFirst17 + idNumberCheckChar(v.idFirst17)
+    const encoded = parseIdNumber(idNumber)!
+    return { ...v, idNumber, gender: encoded.sex, birthDate: encoded.birthDate }
+  })
+  const taken = new Set(fixed.map((v) => v.idNumber))
+  const generated = generateVeterans(seededRandom(20261128), demoDistricts.map((d) => d.code), GENERATED_VETERANS, taken)
+  const veteranIdByName = new Map<string, string>()
+
+  immediate(db, (tx) => {
+    demoDistricts.forEach((d, i) => tx.insert(districts).values({ ...d, sortOrder: i }).run())
+    demoServices.forEach((s, i) => tx.insert(services).values({ ...s, id: serviceIds.get(s.code)!, sortOrder: i }).run())
+    demoCenters.forEach((c, i) => {
+      const { code, services: offered, ...center } = c
+      tx.insert(centers).values({ ...center, id: centerIds.get(code)!, sortOrder: i }).run()
+      const codes = offered === 'all' ? demoServices.map((s) => s.code) : offered
+      for (const serviceCode of codes) {
+        tx.insert(centerServices).values({ centerId: centerIds.get(code)!, serviceId: serviceIds.get(serviceCode)! }).run()
+      }
+    })
+    for (const v of [...fixed, ...generated]) {
+      const id = newId()
+      if (fixed.includes(v)) veteranIdByName.set(v.name, id)
+      tx.insert(veterans)
+        .values({
+          id,
+          name: v.name,
+          idNumberEnc: pii.encrypt(v.idNumber),
+          idNumberHash: pii.lookupHash(v.idNumber),
+          idNumberMasked: maskIdNumber(v.idNumber),
+          gender: v.gender,
+          birthDate: v.birthDate,
+          districtCode: v.districtCode,
+          category: v.category as VeteranCategory,
+          enlistDate: v.enlistDate,
+          dischargeDate: v.dischargeDate,
+          phoneEnc: v.phone ? pii.encrypt(v.phone) : null,
+          phoneMasked: v.phone ? maskPhone(v.phone) : null,
+          disabilityLevel: v.disabilityLevel,
+          createdBy: null,
+          createdAt: now,
+          updatedAt: now
+        })
+        .run()
+    }
+    staffAccounts.forEach((s, i) => {
+      tx.insert(users)
+        .values({
+          id: newId(),
+          kind: 'staff',
+          role: s.role,
+          username: s.username,
+          passwordHash: hashes[i]!,
+          displayName: s.displayName,
+          centerId: centerIds.get(s.centerCode)!,
+          createdAt: now,
+          updatedAt: now
+        })
+        .run()
+    })
+    for (const r of people.residents) {
+      const userId = newId()
+      const veteranId = r.bindTo ? veteranIdByName.get(r.bindTo)! : null
+      tx.insert(users)
+        .values({
+          id: userId,
+          kind: 'wechat',
+          role: veteranId ? 'veteran' : r.familyOf ? 'family' : 'resident',
+          openid: `dev-${r.wechatName}`,
+          displayName: r.displayName,
+          veteranId,
+          createdAt: now,
+          updatedAt: now
+        })
+        .run()
+      if (r.familyOf) {
+        tx.insert(familyLinks)
+          .values({ id: newId(), veteranId: veteranIdByName.get(r.familyOf)!, userId, relation: r.relation ?? 'other', createdAt: now })
+          .run()
+      }
+    }
+  })
+
+  for (const { step } of seedSteps) await step(app)
+  log.info(
+    { districts: demoDistricts.length, centers: demoCenters.length, services: demoServices.length, veterans: fixed.length + generated.length },
+    'demo data seeded'
+  )
+}
+
+/**
+ * DEMO_PASSWORD, or one generated now, printed once and kept beside the database (mode 0600) so it can be
+ * looked up again.
+ */
+function demoPassword(configured: string | null, databasePath: string): string {
+  if (configured) return configured
+  const file = databasePath === ':memory:' ? null : path.join(path.dirname(databasePath), 'demo-password')
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const generated = randomBytes(9).toString('base64url')
+  if (file) writeFileSync(file, generated + '\n', { mode: 0o600 })
+  console.log(
+    `\n  Demo staff password (every demo staff account, admin among them): ${generated}\n` +
+      (file ? `  Kept in ${file}. Set DEMO_PASSWORD to choose your own.\n` : '')
+  )
+  return generated
+}

@@ -1,0 +1,33 @@
+import { randomBytes, randomInt } from 'node:crypto'
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/**
+ * Opaque, unguessable identifiers that still sort by creation time (ULID layout: 48-bit time + 80 random bits),
+ * so lists can page by id without exposing a counter.
+ */
+export function newId(now: number = Date.now()): string {
+  let time = ''
+  let t = now
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32] + time
+    t = Math.floor(t / 32)
+  }
+  const bytes = randomBytes(16)
+  let random = ''
+  for (let i = 0; i < 16; i++) random += CROCKFORD[bytes[i]! % 32]
+  return time + random
+}
+
+/** A random token for bearer secrets (refresh tokens). */
+export function newToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url')
+}
+
+/** Short codes people read aloud or type: no 0/O, 1/I/L. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export function newHumanCode(length: number): string {
+  let code = ''
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+  return code
+}

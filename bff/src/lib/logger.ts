@@ -1,0 +1,55 @@
+import type { FastifyServerOptions } from 'fastify'
+import type { Config } from '../config'
+
+const ID_NUMBER = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx]\b/g
+const MOBILE = /\b1[3-9]\d{9}\b/g
+
+/** Scrubs anything that looks like an ID number or a mobile number out of a log line's text. */
+export function scrubText(text: string): string {
+  return text.replace(ID_NUMBER, '[ID-NUMBER]').replace(MOBILE, '[PHONE]')
+}
+
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value)
+  if (depth > 4 || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1))
+  if (value instanceof Error) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1)
+  return out
+}
+
+/**
+ * pino with personal data kept out: known secret fields are redacted by path, and any text that looks like an
+ * ID number or a phone is masked wherever it appears (messages, URLs, error text).
+ */
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.idNumber',
+        '*.phone',
+        '*.token',
+        '*.accessToken',
+        '*.refreshToken',
+        '*.code',
+        '*.secret'
+      ],
+      censor: '[REDACTED]'
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => scrubDeep(a)) as Parameters<typeof method>)
+      }
+    },
+    serializers: {
+      req(request) {
+        return { method: request.method, url: scrubText(request.url), remoteAddress: request.ip }
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { AuditEntry, AuditQuery, CreateStaffBody, StaffAccount } from '@veterans/shared'
+import type { Ctx } from '../../context'
+import { AppError } from '../../lib/app-error'
+import { newId } from '../../lib/ids'
+import { decodeCursor, toPage } from '../../lib/pagination'
+import { hashPassword } from '../../lib/passwords'
+import type { Principal } from '../auth/repo'
+import { listAudit } from '../platform/audit-repo'
+import { findCenter } from '../reference/service'
+import * as repo from './repo'
+
+export async function createStaff(ctx: Ctx, principal: Principal, body: CreateStaffBody): Promise<StaffAccount> {
+  if (body.role === 'staff' && !body.centerId) {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.centerId', message: '工作人员必须指定所属服务中心' }] })
+  }
+  if (body.centerId && !(await findCenter(ctx.db, body.centerId))) {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.centerId', message: '没有这个服务中心' }] })
+  }
+  const id = newId()
+  const username = body.username.toLowerCase()
+  const row = await repo.insertStaff(
+    ctx.db,
+    {
+      id,
+      username,
+      passwordHash: await hashPassword(body.password),
+      displayName: body.displayName.trim(),
+      role: body.role,
+      centerId: body.centerId ?? null
+    },
+    {
+      actorId: principal.userId,
+      actorRole: principal.role,
+      action: 'admin.create_staff',
+      entity: 'user',
+      entityId: id,
+      detail: { username, role: body.role, centerId: body.centerId ?? null }
+    }
+  )
+  if (!row) throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'body.username', message: '用户名已被使用' }] })
+  return { id: row.id, username, displayName: row.displayName, role: body.role, centerId: row.centerId, createdAt: row.createdAt }
+}
+
+export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 20
+  const rows = await listAudit(ctx.db, {
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    beforeId: decodeCursor(query.cursor),
+    limit
+  })
+  const page = toPage(rows, limit, (r) => r.id)
+  return {
+    items: page.items.map((r) => ({ id: r.id, at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, detail: r.detail })),
+    nextCursor: page.nextCursor
+  }
+}

@@ -1,0 +1,180 @@
+import { and, count, eq, gte, isNull, lt } from 'drizzle-orm'
+import type { Role } from '@veterans/shared'
+import { immediate, type Conn, type Db } from '../../db/client'
+import { centers, failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+
+/** The signed-in account behind a request, as fresh as the database (a role change applies at once). */
+export interface Principal {
+  userId: string
+  sessionId: string
+  role: Role
+  displayName: string
+  veteranId: string | null
+  center: { id: string; level: 'city' | 'district' | 'street' | 'community'; districtCode: string } | null
+}
+
+export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
+  const row = db
+    .select({
+      userId: users.id,
+      role: users.role,
+      displayName: users.displayName,
+      status: users.status,
+      veteranId: users.veteranId,
+      sessionUser: sessions.userId,
+      revokedAt: sessions.revokedAt,
+      expiresAt: sessions.expiresAt,
+      centerId: centers.id,
+      centerLevel: centers.level,
+      centerDistrict: centers.districtCode
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(centers, eq(centers.id, users.centerId))
+    .where(eq(sessions.id, sessionId))
+    .get()
+  if (!row || row.sessionUser !== userId || row.revokedAt || row.status !== 'active') return null
+  if (row.expiresAt < new Date().toISOString()) return null
+  return {
+    userId: row.userId,
+    sessionId,
+    role: row.role,
+    displayName: row.displayName,
+    veteranId: row.veteranId,
+    center:
+      row.centerId && row.centerLevel && row.centerDistrict
+        ? { id: row.centerId, level: row.centerLevel, districtCode: row.centerDistrict }
+        : null
+  }
+}
+
+/** The WeChat account of an openid, created on first sign-in as a resident. */
+export async function findOrCreateWechatUser(db: Db, openid: string, displayName: string) {
+  return immediate(db, (tx) => {
+    const existing = tx.select().from(users).where(and(eq(users.openid, openid), eq(users.status, 'active'))).get()
+    if (existing) return existing
+    const now = new Date().toISOString()
+    const user = {
+      id: newId(),
+      kind: 'wechat' as const,
+      role: 'resident' as const,
+      openid,
+      displayName,
+      createdAt: now,
+      updatedAt: now
+    }
+    tx.insert(users).values(user).run()
+    return tx.select().from(users).where(eq(users.id, user.id)).get()!
+  })
+}
+
+export async function findStaffByUsername(db: Db, username: string) {
+  return (
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.username, username), eq(users.kind, 'staff'), eq(users.status, 'active')))
+      .get() ?? null
+  )
+}
+
+/** Starts a login with its first refresh token. */
+export async function createSession(db: Db, userId: string, refreshTokenHash: string, expiresAt: string) {
+  const now = new Date().toISOString()
+  const sessionId = newId()
+  immediate(db, (tx) => {
+    tx.insert(sessions).values({ id: sessionId, userId, createdAt: now, lastUsedAt: now, expiresAt }).run()
+    tx.insert(refreshTokens).values({ tokenHash: refreshTokenHash, sessionId, createdAt: now, expiresAt }).run()
+  })
+  return sessionId
+}
+
+export type RotationResult =
+  | { kind: 'rotated'; userId: string; sessionId: string }
+  | { kind: 'reused' }
+  | { kind: 'invalid' }
+
+/**
+ * Swaps a refresh token for a new one in one transaction. The conditional UPDATE lets exactly one of several
+ * concurrent presentations win; presenting a token that was already rotated revokes the whole login.
+ */
+export async function rotateRefreshToken(db: Db, oldHash: string, newHash: string, expiresAt: string): Promise<RotationResult> {
+  const now = new Date().toISOString()
+  return immediate(db, (tx): RotationResult => {
+    const token = tx
+      .select({ sessionId: refreshTokens.sessionId, rotatedAt: refreshTokens.rotatedAt, expiresAt: refreshTokens.expiresAt })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, oldHash))
+      .get()
+    if (!token) return { kind: 'invalid' }
+    const session = tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).get()
+    if (!session || session.revokedAt || token.expiresAt < now) return { kind: 'invalid' }
+    const user = tx.select({ status: users.status }).from(users).where(eq(users.id, session.userId)).get()
+    if (!user || user.status !== 'active') return { kind: 'invalid' }
+    const claimed = tx
+      .update(refreshTokens)
+      .set({ rotatedAt: now })
+      .where(and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.rotatedAt)))
+      .run()
+    if (claimed.changes !== 1) {
+      revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
+      return { kind: 'reused' }
+    }
+    tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt }).run()
+    tx.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)).run()
+    return { kind: 'rotated', userId: session.userId, sessionId: session.id }
+  })
+}
+
+function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: string) {
+  tx.update(sessions)
+    .set({ revokedAt: now, revokeReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .run()
+}
+
+/** Ends the login a refresh token belongs to (logout). Unknown tokens are ignored: logout always succeeds. */
+export async function revokeSessionByRefreshToken(db: Db, tokenHash: string) {
+  const now = new Date().toISOString()
+  immediate(db, (tx) => {
+    const token = tx.select({ sessionId: refreshTokens.sessionId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get()
+    if (token) revokeSessionIn(tx, token.sessionId, 'logout', now)
+  })
+}
+
+/** Ends every login of an account (account deletion). */
+export function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, now: string) {
+  tx.update(sessions)
+    .set({ revokedAt: now, revokeReason: reason })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run()
+}
+
+export async function recordFailedAttempt(db: Db, scope: string, subject: string) {
+  db.insert(failedAttempts).values({ scope, subject, at: new Date().toISOString() }).run()
+}
+
+/** Failures in the window and when the oldest of them leaves it. */
+export async function recentFailures(db: Db, scope: string, subject: string, since: string) {
+  const rows = db
+    .select({ at: failedAttempts.at })
+    .from(failedAttempts)
+    .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject), gte(failedAttempts.at, since)))
+    .orderBy(failedAttempts.at)
+    .all()
+  return { count: rows.length, oldestAt: rows[0]?.at ?? null }
+}
+
+export async function clearFailedAttempts(db: Db, scope: string, subject: string) {
+  db.delete(failedAttempts).where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject))).run()
+}
+
+/** Housekeeping: forget attempts older than a day. */
+export async function pruneFailedAttempts(db: Db, before: string) {
+  db.delete(failedAttempts).where(lt(failedAttempts.at, before)).run()
+}
+
+export async function countActiveSessions(db: Db, userId: string) {
+  return db.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).get()?.n ?? 0
+}

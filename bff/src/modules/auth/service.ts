@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import type { TokenPair } from '@veterans/shared'
+import type { Ctx } from '../../context'
+import { AppError } from '../../lib/app-error'
+import { newToken } from '../../lib/ids'
+import { verifyPassword } from '../../lib/passwords'
+import { recordAudit } from '../platform/audit-repo'
+import { getMe } from '../me/service'
+import * as repo from './repo'
+import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_DAYS, type createAccessTokens } from './tokens'
+import type { WechatClient } from './wechat-client'
+
+export interface AuthCtx extends Ctx {
+  accessTokens: ReturnType<typeof createAccessTokens>
+  wechat: WechatClient
+}
+
+const STAFF_SCOPE = 'staff_sign_in'
+const STAFF_MAX_FAILURES = 5
+const STAFF_WINDOW_MS = 15 * 60 * 1000
+
+function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+function refreshExpiry(): string {
+  return new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000).toISOString()
+}
+
+async function startSession(ctx: AuthCtx, userId: string): Promise<TokenPair> {
+  const refreshToken = newToken()
+  const sessionId = await repo.createSession(ctx.db, userId, hashRefreshToken(refreshToken), refreshExpiry())
+  return {
+    accessToken: ctx.accessTokens.sign({ sub: userId, sid: sessionId }),
+    refreshToken,
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    user: await getMe(ctx, userId)
+  }
+}
+
+export async function signInWithWechat(ctx: AuthCtx, code: string): Promise<TokenPair> {
+  const { openid } = await ctx.wechat.codeToSession(code)
+  const devName = openid.startsWith('dev-') && ctx.config.wechat.mode === 'dev' ? openid.slice(4) : null
+  const user = await repo.findOrCreateWechatUser(ctx.db, openid, devName ?? '微信用户')
+  return startSession(ctx, user.id)
+}
+
+/**
+ * Staff sign-in. Unknown user and wrong password get the same answer in about the same time; five failures for
+ * one username within 15 minutes lock it until the oldest leaves the window.
+ */
+export async function signInStaff(ctx: AuthCtx, username: string, password: string): Promise<TokenPair> {
+  const subject = username.trim().toLowerCase()
+  const since = new Date(Date.now() - STAFF_WINDOW_MS).toISOString()
+  const failures = await repo.recentFailures(ctx.db, STAFF_SCOPE, subject, since)
+  if (failures.count >= STAFF_MAX_FAILURES) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(failures.oldestAt!) + STAFF_WINDOW_MS - Date.now()) / 1000))
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds }, `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`)
+  }
+  const user = await repo.findStaffByUsername(ctx.db, subject)
+  const ok = await verifyPassword(user?.passwordHash ?? null, password)
+  if (!user || !ok) {
+    await repo.recordFailedAttempt(ctx.db, STAFF_SCOPE, subject)
+    throw new AppError('INVALID_CREDENTIALS')
+  }
+  await repo.clearFailedAttempts(ctx.db, STAFF_SCOPE, subject)
+  await recordAudit(ctx.db, { actorId: user.id, actorRole: user.role, action: 'auth.staff_sign_in', entity: 'user', entityId: user.id })
+  return startSession(ctx, user.id)
+}
+
+export async function refreshTokens(ctx: AuthCtx, refreshToken: string): Promise<TokenPair> {
+  const next = newToken()
+  const result = await repo.rotateRefreshToken(ctx.db, hashRefreshToken(refreshToken), hashRefreshToken(next), refreshExpiry())
+  if (result.kind === 'reused') {
+    ctx.log.warn('refresh token presented twice: login revoked')
+    throw new AppError('REFRESH_TOKEN_REUSED')
+  }
+  if (result.kind === 'invalid') throw new AppError('UNAUTHENTICATED')
+  return {
+    accessToken: ctx.accessTokens.sign({ sub: result.userId, sid: result.sessionId }),
+    refreshToken: next,
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    user: await getMe(ctx, result.userId)
+  }
+}
+
+export async function logout(ctx: AuthCtx, refreshToken: string) {
+  await repo.revokeSessionByRefreshToken(ctx.db, hashRefreshToken(refreshToken))
+}

@@ -1,0 +1,189 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm'
+import type { Relation, Role } from '@veterans/shared'
+import { immediate, type Conn, type Db } from '../../db/client'
+import { centers, familyInvites, familyLinks, sessions, users, veterans } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+import { revokeAllSessionsIn } from '../auth/repo'
+
+export async function findUser(db: Db, userId: string) {
+  return db.select().from(users).where(eq(users.id, userId)).get() ?? null
+}
+
+export async function findVeteran(db: Db, veteranId: string) {
+  return db.select().from(veterans).where(eq(veterans.id, veteranId)).get() ?? null
+}
+
+export async function findVeteranByIdNumberHash(db: Db, idNumberHash: string) {
+  return db.select().from(veterans).where(eq(veterans.idNumberHash, idNumberHash)).get() ?? null
+}
+
+export async function findCenterName(db: Db, centerId: string) {
+  return db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, centerId)).get() ?? null
+}
+
+/** The veterans this account is linked to as a family member. */
+export async function listFamilyOf(db: Db, userId: string) {
+  return db
+    .select({
+      linkId: familyLinks.id,
+      veteranId: familyLinks.veteranId,
+      veteranName: veterans.name,
+      relation: familyLinks.relation,
+      createdAt: familyLinks.createdAt
+    })
+    .from(familyLinks)
+    .innerJoin(veterans, eq(veterans.id, familyLinks.veteranId))
+    .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+    .orderBy(familyLinks.createdAt)
+    .all()
+}
+
+/** The family members linked to a veteran's record. */
+export async function listFamilyMembers(db: Db, veteranId: string) {
+  return db
+    .select({ linkId: familyLinks.id, displayName: users.displayName, relation: familyLinks.relation, createdAt: familyLinks.createdAt })
+    .from(familyLinks)
+    .innerJoin(users, eq(users.id, familyLinks.userId))
+    .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
+    .orderBy(familyLinks.createdAt)
+    .all()
+}
+
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  patch: { displayName?: string; elderMode?: boolean; phoneEnc?: string }
+) {
+  db.update(users)
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where(eq(users.id, userId))
+    .run()
+}
+
+/** A WeChat account's role follows from its links: bound → veteran, linked → family, otherwise resident. */
+function refreshWechatRole(tx: Conn, userId: string) {
+  const user = tx.select({ kind: users.kind, veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+  if (!user || user.kind !== 'wechat') return
+  const links =
+    tx.select({ n: count() }).from(familyLinks).where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))).get()?.n ?? 0
+  const role: Role = user.veteranId ? 'veteran' : links > 0 ? 'family' : 'resident'
+  tx.update(users).set({ role }).where(eq(users.id, userId)).run()
+}
+
+export type BindResult = 'bound' | 'bound_elsewhere' | 'account_has_other_record'
+
+/**
+ * Binds an account to a registry record. The partial unique index on users.veteran_id decides races between
+ * two accounts claiming one record.
+ */
+export async function bindVeteran(db: Db, userId: string, veteranId: string): Promise<BindResult> {
+  return immediate(db, (tx): BindResult => {
+    const user = tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+    if (user?.veteranId === veteranId) return 'bound'
+    if (user?.veteranId) return 'account_has_other_record'
+    const holder = tx.select({ id: users.id }).from(users).where(eq(users.veteranId, veteranId)).get()
+    if (holder) return 'bound_elsewhere'
+    tx.update(users).set({ veteranId, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).run()
+    refreshWechatRole(tx, userId)
+    return 'bound'
+  })
+}
+
+export async function createFamilyInvite(db: Db, input: { codeHash: string; veteranId: string; userId: string; expiresAt: string }) {
+  db.insert(familyInvites)
+    .values({
+      id: newId(),
+      codeHash: input.codeHash,
+      veteranId: input.veteranId,
+      createdBy: input.userId,
+      createdAt: new Date().toISOString(),
+      expiresAt: input.expiresAt
+    })
+    .run()
+}
+
+/**
+ * Uses an invite code once: marks it used and links the account in one transaction, so one code makes one link
+ * however many people try it at the same moment.
+ */
+export async function redeemFamilyInvite(db: Db, codeHash: string, userId: string, relation: Relation) {
+  const now = new Date().toISOString()
+  return immediate(db, (tx) => {
+    const invite = tx.select().from(familyInvites).where(eq(familyInvites.codeHash, codeHash)).get()
+    if (!invite || invite.usedAt || invite.expiresAt <= now) return null
+    const user = tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+    if (user?.veteranId === invite.veteranId) return null
+    tx.update(familyInvites).set({ usedAt: now, usedBy: userId }).where(eq(familyInvites.id, invite.id)).run()
+    const existing = tx
+      .select()
+      .from(familyLinks)
+      .where(and(eq(familyLinks.veteranId, invite.veteranId), eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+      .get()
+    const link = existing ?? { id: newId(), veteranId: invite.veteranId, userId, relation, createdAt: now, removedAt: null }
+    if (existing) tx.update(familyLinks).set({ relation }).where(eq(familyLinks.id, existing.id)).run()
+    else tx.insert(familyLinks).values(link).run()
+    refreshWechatRole(tx, userId)
+    return { linkId: link.id, veteranId: link.veteranId, relation }
+  })
+}
+
+/** Removes a link if the account is its family member or the veteran it points to; false if neither. */
+export async function removeFamilyLink(db: Db, linkId: string, userId: string, userVeteranId: string | null) {
+  return immediate(db, (tx) => {
+    const link = tx.select().from(familyLinks).where(and(eq(familyLinks.id, linkId), isNull(familyLinks.removedAt))).get()
+    if (!link) return false
+    if (link.userId !== userId && link.veteranId !== userVeteranId) return false
+    tx.update(familyLinks).set({ removedAt: new Date().toISOString() }).where(eq(familyLinks.id, linkId)).run()
+    refreshWechatRole(tx, link.userId)
+    return true
+  })
+}
+
+export async function listSessions(db: Db, userId: string) {
+  return db
+    .select({ createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(sessions.createdAt)
+    .all()
+}
+
+/**
+ * Closes an account: personal fields erased, links and invites ended, every login revoked. The registry record
+ * is the department's own data and stays; it becomes free to bind again.
+ */
+export async function deleteAccount(db: Db, userId: string) {
+  const now = new Date().toISOString()
+  immediate(db, (tx) => {
+    tx.update(users)
+      .set({
+        status: 'deleted',
+        role: 'resident',
+        openid: null,
+        displayName: '已注销用户',
+        phoneEnc: null,
+        veteranId: null,
+        elderMode: false,
+        deletedAt: now,
+        updatedAt: now
+      })
+      .where(eq(users.id, userId))
+      .run()
+    tx.update(familyLinks).set({ removedAt: now }).where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))).run()
+    tx.update(familyInvites)
+      .set({ expiresAt: now })
+      .where(and(eq(familyInvites.createdBy, userId), isNull(familyInvites.usedAt), sql`${familyInvites.expiresAt} > ${now}`))
+      .run()
+    revokeAllSessionsIn(tx, userId, 'account_deleted', now)
+  })
+}
+
+/** When a veteran's account closes, their family members' links to the record stay: the record still exists. */
+export async function findLinkedUserIds(db: Db, veteranId: string) {
+  return db
+    .select({ userId: familyLinks.userId })
+    .from(familyLinks)
+    .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
+    .all()
+    .map((r) => r.userId)
+}

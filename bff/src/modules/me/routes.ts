@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  BindVeteranBodySchema,
+  CreateFamilyLinkBodySchema,
+  FamilyInviteSchema,
+  FamilyLinkSchema,
+  FamilyListSchema,
+  LinkIdParamsSchema,
+  MeSchema,
+  MyDataExportSchema,
+  NoContentSchema,
+  UpdateMeBodySchema
+} from '@veterans/shared'
+import { principalOf } from '../../plugins/auth'
+import { bearer, responses } from '../../lib/route-schema'
+import * as service from './service'
+
+const WECHAT_ROLES = ['resident', 'veteran', 'family'] as const
+
+/** The signed-in person: profile, identity binding, family, data export and account deletion. */
+const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['me']
+
+  app.get('/me', {
+    config: { access: 'authenticated' },
+    schema: { tags, security: bearer, summary: 'Who I am', response: responses({ 200: MeSchema }, 401) }
+  }, async (request) => service.getMe(app, principalOf(request).userId))
+
+  app.patch('/me', {
+    config: { access: 'authenticated' },
+    schema: { tags, security: bearer, body: UpdateMeBodySchema, response: responses({ 200: MeSchema }, 400, 401) }
+  }, async (request) => service.updateMe(app, principalOf(request).userId, request.body))
+
+  app.post('/me/veteran', {
+    config: { access: WECHAT_ROLES },
+    schema: {
+      tags, security: bearer, summary: 'Bind my account to my registry record',
+      body: BindVeteranBodySchema,
+      response: responses({ 200: MeSchema }, 400, 401, 403, 404, 409, 422, 429)
+    }
+  }, async (request) => service.bindVeteran(app, principalOf(request), request.body))
+
+  app.post('/me/family-invites', {
+    config: { access: ['veteran'] },
+    schema: { tags, security: bearer, summary: 'Invite a family member', response: responses({ 201: FamilyInviteSchema }, 401, 403) }
+  }, async (request, reply) => reply.code(201).send(await service.createFamilyInvite(app, principalOf(request))))
+
+  app.post('/me/family-links', {
+    config: { access: WECHAT_ROLES },
+    schema: {
+      tags, security: bearer, summary: 'Link to a veteran with their invite code',
+      body: CreateFamilyLinkBodySchema,
+      response: responses({ 201: FamilyLinkSchema }, 400, 401, 403, 404)
+    }
+  }, async (request, reply) => reply.code(201).send(await service.linkFamily(app, principalOf(request), request.body)))
+
+  app.get('/me/family', {
+    config: { access: ['veteran'] },
+    schema: { tags, security: bearer, summary: 'My linked family members', response: responses({ 200: FamilyListSchema }, 401, 403) }
+  }, async (request) => service.listFamily(app, principalOf(request)))
+
+  app.delete('/me/family/:linkId', {
+    config: { access: WECHAT_ROLES },
+    schema: { tags, security: bearer, params: LinkIdParamsSchema, response: responses({ 204: NoContentSchema }, 401, 403, 404) }
+  }, async (request, reply) => {
+    await service.removeFamilyLink(app, principalOf(request), request.params.linkId)
+    return reply.code(204).send(null)
+  })
+
+  app.get('/me/export', {
+    config: { access: 'authenticated' },
+    schema: { tags, security: bearer, summary: 'Everything held about me (PIPL)', response: responses({ 200: MyDataExportSchema }, 401) }
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return service.exportMyData(app, principalOf(request).userId)
+  })
+
+  app.delete('/me', {
+    config: { access: WECHAT_ROLES },
+    schema: { tags, security: bearer, summary: 'Close my account', response: responses({ 204: NoContentSchema }, 401, 403) }
+  }, async (request, reply) => {
+    await service.deleteMyAccount(app, principalOf(request).userId)
+    return reply.code(204).send(null)
+  })
+}
+
+export default meRoutes

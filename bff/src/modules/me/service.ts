@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto'
+import {
+  maskName,
+  maskPhone,
+  normalizeIdNumber,
+  parseIdNumber,
+  type BindVeteranBody,
+  type CreateFamilyLinkBody,
+  type FamilyInvite,
+  type FamilyLink,
+  type Me,
+  type MyDataExport,
+  type UpdateMeBody
+} from '@veterans/shared'
+import type { Ctx } from '../../context'
+import { AppError } from '../../lib/app-error'
+import { newHumanCode } from '../../lib/ids'
+import type { Principal } from '../auth/repo'
+import { recentFailures, recordFailedAttempt } from '../auth/repo'
+import * as repo from './repo'
+
+const BIND_SCOPE = 'bind_veteran'
+const BIND_MAX_FAILURES = 5
+const BIND_WINDOW_MS = 60 * 60 * 1000
+const INVITE_TTL_MS = 72 * 60 * 60 * 1000
+
+/** Sections of the data export contributed by other capabilities (bookings, messages …). */
+type ExportSection = (ctx: Ctx, userId: string) => Promise<unknown[]>
+const exportSections = new Map<string, ExportSection>()
+export function registerExportSection(name: string, section: ExportSection) {
+  exportSections.set(name, section)
+}
+
+export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
+  const user = await repo.findUser(ctx.db, userId)
+  if (!user || user.status !== 'active') throw new AppError('UNAUTHENTICATED')
+  const [veteran, familyOf, center] = await Promise.all([
+    user.veteranId ? repo.findVeteran(ctx.db, user.veteranId) : null,
+    repo.listFamilyOf(ctx.db, userId),
+    user.centerId ? repo.findCenterName(ctx.db, user.centerId) : null
+  ])
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    elderMode: user.elderMode,
+    ...(user.phoneEnc ? { phoneMasked: maskPhone(ctx.pii.decrypt(user.phoneEnc)) } : {}),
+    ...(veteran
+      ? {
+          veteran: {
+            id: veteran.id,
+            name: veteran.name,
+            idNumberMasked: veteran.idNumberMasked,
+            districtCode: veteran.districtCode,
+            category: veteran.category
+          }
+        }
+      : {}),
+    familyOf: familyOf.map((link) => ({
+      linkId: link.linkId,
+      veteranId: link.veteranId,
+      veteranNameMasked: maskName(link.veteranName),
+      relation: link.relation
+    })),
+    ...(center ? { center } : {})
+  }
+}
+
+export async function updateMe(ctx: Ctx, userId: string, body: UpdateMeBody): Promise<Me> {
+  await repo.updateProfile(ctx.db, userId, {
+    ...(body.displayName !== undefined ? { displayName: body.displayName.trim() } : {}),
+    ...(body.elderMode !== undefined ? { elderMode: body.elderMode } : {}),
+    ...(body.phone !== undefined ? { phoneEnc: ctx.pii.encrypt(body.phone) } : {})
+  })
+  return getMe(ctx, userId)
+}
+
+/**
+ * Binds the account to its registry record. A wrong name and an unknown ID number get the same answer, so the
+ * endpoint cannot be used to find out who is in the registry; failures are limited per account per hour.
+ */
+export async function bindVeteran(ctx: Ctx, principal: Principal, body: BindVeteranBody): Promise<Me> {
+  const since = new Date(Date.now() - BIND_WINDOW_MS).toISOString()
+  const failures = await recentFailures(ctx.db, BIND_SCOPE, principal.userId, since)
+  if (failures.count >= BIND_MAX_FAILURES) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(failures.oldestAt!) + BIND_WINDOW_MS - Date.now()) / 1000))
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds })
+  }
+  const fail = async (error: AppError) => {
+    await recordFailedAttempt(ctx.db, BIND_SCOPE, principal.userId)
+    return error
+  }
+  const idNumber = normalizeIdNumber(body.idNumber)
+  if (!parseIdNumber(idNumber)) throw await fail(new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] }))
+  const record = await repo.findVeteranByIdNumberHash(ctx.db, ctx.pii.lookupHash(idNumber))
+  if (!record || record.name !== body.name.trim()) throw await fail(new AppError('REGISTRY_NO_MATCH'))
+  const result = await repo.bindVeteran(ctx.db, principal.userId, record.id)
+  if (result === 'bound_elsewhere') throw new AppError('VETERAN_ALREADY_BOUND')
+  if (result === 'account_has_other_record') {
+    throw new AppError('INVALID_STATE', {}, '您的账号已绑定其他退役军人身份，如需更换请联系服务站')
+  }
+  return getMe(ctx, principal.userId)
+}
+
+function hashInviteCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase()).digest('base64url')
+}
+
+export async function createFamilyInvite(ctx: Ctx, principal: Principal): Promise<FamilyInvite> {
+  if (!principal.veteranId) throw new AppError('NOT_ELIGIBLE')
+  const code = newHumanCode(8)
+  const expiresAt = new Date(Date.now() + INVITE_TTL_MS).toISOString()
+  await repo.createFamilyInvite(ctx.db, { codeHash: hashInviteCode(code), veteranId: principal.veteranId, userId: principal.userId, expiresAt })
+  return { code, expiresAt }
+}
+
+export async function linkFamily(ctx: Ctx, principal: Principal, body: CreateFamilyLinkBody): Promise<FamilyLink> {
+  const code = body.code.replace(/\s+/g, '').toUpperCase()
+  const link = await repo.redeemFamilyInvite(ctx.db, hashInviteCode(code), principal.userId, body.relation)
+  if (!link) throw new AppError('INVITE_INVALID')
+  return link
+}
+
+export async function listFamily(ctx: Ctx, principal: Principal) {
+  if (!principal.veteranId) return { items: [] }
+  return { items: await repo.listFamilyMembers(ctx.db, principal.veteranId) }
+}
+
+export async function removeFamilyLink(ctx: Ctx, principal: Principal, linkId: string) {
+  const removed = await repo.removeFamilyLink(ctx.db, linkId, principal.userId, principal.veteranId)
+  if (!removed) throw new AppError('NOT_FOUND')
+}
+
+/** PIPL right of access: everything held about this person; their own ID number and phone unmasked. */
+export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExport> {
+  const user = await repo.findUser(ctx.db, userId)
+  if (!user) throw new AppError('UNAUTHENTICATED')
+  const veteran = user.veteranId ? await repo.findVeteran(ctx.db, user.veteranId) : null
+  const [familyOf, members, sessions] = await Promise.all([
+    repo.listFamilyOf(ctx.db, userId),
+    veteran ? repo.listFamilyMembers(ctx.db, veteran.id) : [],
+    repo.listSessions(ctx.db, userId)
+  ])
+  const now = new Date().toISOString()
+  const records: Record<string, unknown[]> = {}
+  for (const [name, section] of exportSections) records[name] = await section(ctx, userId)
+  return {
+    exportedAt: now,
+    account: {
+      id: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      phone: user.phoneEnc ? ctx.pii.decrypt(user.phoneEnc) : null,
+      elderMode: user.elderMode,
+      createdAt: user.createdAt
+    },
+    veteranRecord: veteran
+      ? {
+          id: veteran.id,
+          name: veteran.name,
+          idNumber: ctx.pii.decrypt(veteran.idNumberEnc),
+          gender: veteran.gender,
+          birthDate: veteran.birthDate,
+          districtCode: veteran.districtCode,
+          category: veteran.category,
+          enlistDate: veteran.enlistDate,
+          dischargeDate: veteran.dischargeDate,
+          phone: veteran.phoneEnc ? ctx.pii.decrypt(veteran.phoneEnc) : null,
+          disabilityLevel: veteran.disabilityLevel
+        }
+      : null,
+    familyLinks: familyOf.map((l) => ({ linkId: l.linkId, veteranNameMasked: maskName(l.veteranName), relation: l.relation, createdAt: l.createdAt })),
+    familyMembers: members,
+    sessions: sessions.map((s) => ({ createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, active: !s.revokedAt && s.expiresAt > now })),
+    records
+  }
+}
+
+export async function deleteMyAccount(ctx: Ctx, userId: string) {
+  await repo.deleteAccount(ctx.db, userId)
+}

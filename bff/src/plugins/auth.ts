@@ -1,0 +1,60 @@
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import type { Role } from '@veterans/shared'
+import { AppError } from '../lib/app-error'
+import { createAccessTokens } from '../modules/auth/tokens'
+import { findSessionPrincipal, type Principal } from '../modules/auth/repo'
+
+/**
+ * Who may call a route. Every route under /api/v1 must declare it; the app refuses to start otherwise,
+ * so no route can forget its access rule.
+ * - 'public': anyone; 'authenticated': any signed-in account; a list of roles: only those.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[]
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+  interface FastifyInstance {
+    accessTokens: ReturnType<typeof createAccessTokens>
+  }
+}
+
+export type { Principal }
+
+/** The signed-in principal of a route that requires one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED')
+  return request.principal
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('accessTokens', createAccessTokens(app.config.jwtSecret))
+    app.decorateRequest('principal', null)
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return
+      if (!route.config?.access) {
+        throw new Error(`Route ${route.method} ${route.url} does not declare config.access`)
+      }
+    })
+
+    app.addHook('onRequest', async (request) => {
+      const access = request.routeOptions.config?.access
+      if (!access || access === 'public') return
+      const header = request.headers.authorization
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : ''
+      const claims = token ? app.accessTokens.verify(token) : null
+      const principal = claims ? await findSessionPrincipal(app.db, claims.sid, claims.sub) : null
+      if (!principal) throw new AppError('UNAUTHENTICATED')
+      if (access !== 'authenticated' && !access.includes(principal.role)) throw new AppError('FORBIDDEN')
+      request.principal = principal
+    })
+  },
+  { name: 'auth', dependencies: ['db', 'errors'] }
+)

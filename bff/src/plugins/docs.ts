@@ -1,0 +1,27 @@
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+
+/** OpenAPI generated from the route schemas, at /openapi.json, with its UI at /docs. */
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'M City veterans service platform — BFF',
+          version: '1.0.0',
+          description: 'HTTP contract of the mini-program and staff workspace. Errors: `{ error: { code, message, details } }`.'
+        },
+        servers: [{ url: '/' }],
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }
+        }
+      },
+      hideUntagged: false
+    })
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } })
+    app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger())
+  },
+  { name: 'docs' }
+)

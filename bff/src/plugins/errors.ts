@@ -1,0 +1,47 @@
+import fp from 'fastify-plugin'
+import type { FastifyError } from 'fastify'
+import { ERRORS, type ErrorCode } from '@veterans/shared'
+import { AppError } from '../lib/app-error'
+import { validationFields } from '../lib/validation-messages'
+
+function body(code: ErrorCode, message: string = ERRORS[code].message, details: Record<string, unknown> = {}) {
+  return { error: { code, message, details } }
+}
+
+/**
+ * The one place failures become responses: the contract's error body, a Chinese message, and never a stack
+ * trace or SQL in a response.
+ */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+      if (error instanceof AppError) {
+        if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.code)
+        if (error.code === 'TOO_MANY_ATTEMPTS' || error.code === 'RATE_LIMITED') {
+          const retry = error.details.retryAfterSeconds
+          if (typeof retry === 'number') reply.header('retry-after', String(retry))
+        }
+        return reply.code(error.status).send(body(error.code, error.message, error.details))
+      }
+      if (error.validation) {
+        const fields = validationFields(error.validation, error.validationContext)
+        return reply.code(400).send(body('VALIDATION_FAILED', undefined, { fields }))
+      }
+      const status = error.statusCode ?? 500
+      if (status === 429) return reply.code(429).send(body('RATE_LIMITED'))
+      if (status === 415) return reply.code(415).send(body('UNSUPPORTED_MEDIA'))
+      if (status === 413) return reply.code(413).send(body('TOO_LARGE'))
+      if (status === 404) return reply.code(404).send(body('NOT_FOUND'))
+      if (status === 400) {
+        // Malformed JSON, empty body with a JSON content type and the like.
+        return reply.code(400).send(
+          body('VALIDATION_FAILED', undefined, { fields: [{ path: 'body', message: '请求内容格式不正确' }] })
+        )
+      }
+      if (status < 500) return reply.code(status).send(body('VALIDATION_FAILED'))
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(500).send(body('INTERNAL'))
+    })
+  },
+  { name: 'errors' }
+)

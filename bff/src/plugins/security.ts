@@ -1,0 +1,61 @@
+import fp from 'fastify-plugin'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import underPressure from '@fastify/under-pressure'
+import sensible from '@fastify/sensible'
+import { AppError } from '../lib/app-error'
+
+/**
+ * Helmet headers, rate limits and back-pressure. The general limit is per address and generous, because many
+ * honest people share one carrier-NAT address; sign-in routes add tighter limits keyed on the account or code.
+ */
+export default fp(
+  async (app) => {
+    await app.register(sensible)
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"]
+        }
+      },
+      crossOriginEmbedderPolicy: false
+    })
+    if (app.config.rateLimits) {
+      await app.register(rateLimit, {
+        global: true,
+        max: 1200,
+        timeWindow: '1 minute',
+        errorResponseBuilder: (_request, context) =>
+          new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) })
+      })
+    }
+    await app.register(underPressure, {
+      maxEventLoopDelay: 2000,
+      retryAfter: 5,
+      pressureHandler: (_request, reply) => {
+        reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ error: { code: 'UNAVAILABLE', message: '服务繁忙，请稍后再试', details: {} } })
+      }
+    })
+  },
+  { name: 'security', dependencies: ['errors'] }
+)
+
+/** Route-level limit for sign-in routes: per address and account/code, checked once the body is parsed. */
+export function signInRateLimit(accountOf: (body: unknown) => string) {
+  return {
+    max: 10,
+    timeWindow: '1 minute',
+    hook: 'preHandler' as const,
+    keyGenerator: (request: { ip: string; body: unknown }) => `${request.ip}|${accountOf(request.body)}`
+  }
+}

@@ -1,0 +1,33 @@
+import fp from 'fastify-plugin'
+import fastifyStatic from '@fastify/static'
+import path from 'node:path'
+
+/**
+ * Serves the H5 build at `/` with history-API fallback: any GET outside /api that is not a file gets index.html,
+ * so deep links such as /pages/me/index work on reload. Everything else answers the contract's 404.
+ */
+export default fp(
+  async (app) => {
+    const root = app.config.h5Dir
+    if (root) {
+      await app.register(fastifyStatic, {
+        root,
+        prefix: '/',
+        wildcard: false,
+        index: ['index.html'],
+        maxAge: '1h',
+        setHeaders(res, filePath) {
+          if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache')
+        }
+      })
+      // wildcard:false registers known files only; files added by a rebuild are found through the fallback.
+    }
+    app.setNotFoundHandler({ preHandler: undefined }, async (request, reply) => {
+      const url = request.url.split('?')[0] ?? '/'
+      const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)
+      if (root && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', root)
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '内容不存在或已被删除', details: {} } })
+    })
+  },
+  { name: 'static-h5', dependencies: ['errors'] }
+)

@@ -1,0 +1,42 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateTimeSchema, IdSchema, StringEnum } from './common'
+
+export const CreateStaffBodySchema = Type.Object({
+  username: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
+  password: Type.String({ minLength: 10, maxLength: 256 }),
+  displayName: Type.String({ minLength: 1, maxLength: 32 }),
+  role: StringEnum(['staff', 'admin'] as const),
+  centerId: Type.Optional(IdSchema)
+})
+export type CreateStaffBody = Static<typeof CreateStaffBodySchema>
+
+export const StaffAccountSchema = Type.Object({
+  id: IdSchema,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: StringEnum(['staff', 'admin'] as const),
+  centerId: Type.Union([IdSchema, Type.Null()]),
+  createdAt: DateTimeSchema
+})
+export type StaffAccount = Static<typeof StaffAccountSchema>
+
+export const AuditQuerySchema = Type.Object({
+  actorId: Type.Optional(IdSchema),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(DateTimeSchema),
+  to: Type.Optional(DateTimeSchema),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 }))
+})
+export type AuditQuery = Static<typeof AuditQuerySchema>
+
+export const AuditEntrySchema = Type.Object({
+  id: IdSchema,
+  at: DateTimeSchema,
+  actorId: Type.Union([IdSchema, Type.Null()]),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown())
+})
+export type AuditEntry = Static<typeof AuditEntrySchema>

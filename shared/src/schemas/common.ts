@@ -1,0 +1,49 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { TOPIC_CODES, VETERAN_CATEGORY_CODES, RELATION_CODES } from '../topics'
+
+/** A union of string literals, rendered as `enum` in OpenAPI. */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}
+
+export const IdSchema = Type.String({ minLength: 1, maxLength: 64, description: 'Opaque identifier' })
+export const DateTimeSchema = Type.String({ format: 'date-time', description: 'ISO 8601 UTC' })
+export const DateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' })
+
+export const TopicSchema = StringEnum(TOPIC_CODES)
+export const VeteranCategorySchema = StringEnum(VETERAN_CATEGORY_CODES)
+export const RelationSchema = StringEnum(RELATION_CODES)
+export const RoleSchema = StringEnum(['resident', 'veteran', 'family', 'staff', 'admin'] as const)
+
+export const ValidationFieldSchema = Type.Object({ path: Type.String(), message: Type.String() })
+
+export const ErrorBodySchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Record(Type.String(), Type.Unknown())
+    })
+  },
+  { $id: 'ErrorBody' }
+)
+export type ErrorBody = Static<typeof ErrorBodySchema>
+
+export const ListQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 }))
+})
+export type ListQuery = Static<typeof ListQuerySchema>
+
+export function PageSchema<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+}
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export const IdParamsSchema = Type.Object({ id: IdSchema })
+export type IdParams = Static<typeof IdParamsSchema>
+
+export const NoContentSchema = Type.Null({ description: 'No content' })

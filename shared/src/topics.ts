@@ -1,0 +1,38 @@
+/** One vocabulary of topic codes for services, policies, threads and notices. */
+export const TOPICS = {
+  employment: '就业创业',
+  preferential: '优待（优待证）',
+  pension: '抚恤补助',
+  medical: '医疗保障',
+  education: '教育',
+  housing: '住房',
+  disability: '伤残',
+  survivors: '褒扬与遗属',
+  legal: '法律援助',
+  psychological: '心理疏导',
+  records: '档案',
+  other: '其他'
+} as const
+
+export type Topic = keyof typeof TOPICS
+export const TOPIC_CODES = Object.keys(TOPICS) as Topic[]
+
+export const VETERAN_CATEGORIES = {
+  soldier: '退役士兵',
+  officer_transferred: '转业干部',
+  cadre_demobilized: '复员干部',
+  cadre_retired: '军休干部',
+  other: '其他'
+} as const
+export type VeteranCategory = keyof typeof VETERAN_CATEGORIES
+export const VETERAN_CATEGORY_CODES = Object.keys(VETERAN_CATEGORIES) as VeteranCategory[]
+
+export const RELATIONS = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他亲属' } as const
+export type Relation = keyof typeof RELATIONS
+export const RELATION_CODES = Object.keys(RELATIONS) as Relation[]
+
+export const ROLES = { resident: '居民', veteran: '退役军人', family: '家属', staff: '工作人员', admin: '管理员' } as const
+export type Role = keyof typeof ROLES
+
+export const CENTER_LEVELS = { city: '市级', district: '区级', street: '街道', community: '社区' } as const
+export type CenterLevel = keyof typeof CENTER_LEVELS
