@@ -17,6 +17,9 @@ import meRoutes from './modules/me/routes'
 import referenceRoutes from './modules/reference/routes'
 import registryRoutes from './modules/registry/routes'
 import adminRoutes from './modules/admin/routes'
+import notificationsRoutes from './modules/notifications/routes'
+import bookingRoutes from './modules/booking/routes'
+import policiesRoutes from './modules/policies/routes'
 import opsRoutes from './modules/ops/routes'
 import { seedDemoData } from './db/seed/index'
 
@@ -61,6 +64,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(referenceRoutes)
       await api.register(registryRoutes)
       await api.register(adminRoutes)
+      await api.register(notificationsRoutes)
+      await api.register(bookingRoutes)
+      await api.register(policiesRoutes)
     },
     { prefix: '/api/v1' }
   )
