@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
 import { newId } from './lib/ids'
+import { validatorCompiler } from './lib/validator'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
 import securityPlugin from './plugins/security'
@@ -32,16 +33,18 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Replace the WeChat client (tests use the real client against a local wire-format server instead). */
   wechat?: WechatClient
+  /** Where log lines go (default stdout); tests read them to check redaction. */
+  logStream?: { write(line: string): void }
 }
 
 /** Composes the BFF from its plugins and capability modules. Does not listen: server.ts and tests do that. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => newId(),
-    bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, removeAdditional: true, coerceTypes: 'array', useDefaults: true } }
+    bodyLimit: 1024 * 1024
   }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
 
   app.decorate('config', config)
   app.decorate(

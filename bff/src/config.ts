@@ -13,7 +13,7 @@ export interface Config {
   jwtSecret: string
   /** 32 bytes that encrypt and hash personal data at rest. */
   piiKey: Buffer
-  wechat: { mode: 'dev'; apiBase: string } | { mode: 'real'; appId: string; secret: string; apiBase: string }
+  wechat: { mode: 'dev'; apiBase: string; timeoutMs: number } | { mode: 'real'; appId: string; secret: string; apiBase: string; timeoutMs: number }
   logLevel: string
   rateLimits: boolean
   /** Folder of the built H5 app served at `/`, if it exists. */
@@ -54,10 +54,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const appId = env.WECHAT_APPID?.trim()
   const apiBase = (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, '')
-  let wechat: Config['wechat'] = { mode: 'dev', apiBase }
+  const timeoutMs = Number(env.WECHAT_TIMEOUT_MS ?? 5000)
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) problems.push('WECHAT_TIMEOUT_MS must be a positive whole number')
+  let wechat: Config['wechat'] = { mode: 'dev', apiBase, timeoutMs }
   if (appId) {
     if (!env.WECHAT_SECRET) problems.push('WECHAT_SECRET is required when WECHAT_APPID is set')
-    wechat = { mode: 'real', appId, secret: env.WECHAT_SECRET ?? '', apiBase }
+    wechat = { mode: 'real', appId, secret: env.WECHAT_SECRET ?? '', apiBase, timeoutMs }
   } else if (production && env.WECHAT_DEV_MODE !== '1') {
     problems.push('WECHAT_APPID is unset: dev-WeChat sign-in is refused in production unless WECHAT_DEV_MODE=1')
   }

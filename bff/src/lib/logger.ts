@@ -1,4 +1,3 @@
-import type { FastifyServerOptions } from 'fastify'
 import type { Config } from '../config'
 
 const ID_NUMBER = /\b\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx]\b/g
@@ -23,7 +22,7 @@ function scrubDeep(value: unknown, depth = 0): unknown {
  * pino with personal data kept out: known secret fields are redacted by path, and any text that looks like an
  * ID number or a phone is masked wherever it appears (messages, URLs, error text).
  */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config) {
   return {
     level: config.logLevel,
     redact: {
@@ -42,13 +41,13 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       censor: '[REDACTED]'
     },
     hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((a) => scrubDeep(a)) as Parameters<typeof method>)
+      logMethod(args: unknown[], method: (...args: unknown[]) => void) {
+        method.apply(this, args.map((a) => scrubDeep(a)))
       }
     },
     serializers: {
-      req(request) {
-        return { method: request.method, url: scrubText(request.url), remoteAddress: request.ip }
+      req(request: { method?: string; url?: string; ip?: string; raw?: { url?: string } }) {
+        return { method: request.method, url: scrubText(request.url ?? request.raw?.url ?? ''), remoteAddress: request.ip }
       }
     }
   }

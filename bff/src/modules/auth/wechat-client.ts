@@ -13,7 +13,7 @@ const CODE_INVALID = new Set([40029, 40163])
  * Exchanges a wx.login code for the user's openid at `${apiBase}/sns/jscode2session`.
  * WeChat answers 200 with `errcode` on failure, sometimes with a text/plain content type.
  */
-export function createWechatClient(wechat: Extract<Config['wechat'], { mode: 'real' }>, timeoutMs = 5000) {
+export function createWechatClient(wechat: Extract<Config['wechat'], { mode: 'real' }>) {
   return {
     async codeToSession(code: string): Promise<WechatSession> {
       const url = new URL(`${wechat.apiBase}/sns/jscode2session`)
@@ -23,7 +23,7 @@ export function createWechatClient(wechat: Extract<Config['wechat'], { mode: 're
       url.searchParams.set('grant_type', 'authorization_code')
       let payload: { openid?: string; unionid?: string; errcode?: number; errmsg?: string }
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+        const response = await fetch(url, { signal: AbortSignal.timeout(wechat.timeoutMs) })
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
         payload = JSON.parse(await response.text())
       } catch (cause) {

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { createSigner } from 'fast-jwt'
+import { buildTestApp, signInWechat, testEnv } from '../src/testing/index'
+
+const refresh = (app: FastifyInstance, refreshToken: string) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
+const me = (app: FastifyInstance, accessToken: string) =>
+  app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${accessToken}` } })
+
+describe('access and refresh tokens', () => {
+  let app: FastifyInstance
+  beforeAll(async () => {
+    app = await buildTestApp({ SEED: 'none' })
+  })
+  afterAll(() => app.close())
+
+  it('rotates the refresh token: the new pair works, the old refresh token does not', async () => {
+    const session = await signInWechat(app, 'rotator')
+    const rotated = await refresh(app, session.refreshToken)
+    expect(rotated.statusCode).toBe(200)
+    const pair = rotated.json()
+    expect(pair.refreshToken).not.toBe(session.refreshToken)
+    expect(pair.user.id).toBe(session.user.id)
+    expect((await me(app, pair.accessToken)).statusCode).toBe(200)
+  })
+
+  it('treats a rotated refresh token presented again as theft: 401 REFRESH_TOKEN_REUSED and the whole login ends', async () => {
+    const session = await signInWechat(app, 'victim')
+    const pair = (await refresh(app, session.refreshToken)).json()
+    const replay = await refresh(app, session.refreshToken)
+    expect(replay.statusCode).toBe(401)
+    expect(replay.json().error.code).toBe('REFRESH_TOKEN_REUSED')
+    expect((await me(app, pair.accessToken)).statusCode).toBe(401)
+    expect((await refresh(app, pair.refreshToken)).json().error.code).toBe('UNAUTHENTICATED')
+  })
+
+  it('lets exactly one of two concurrent refreshes with one token succeed', async () => {
+    for (let round = 0; round < 5; round++) {
+      const session = await signInWechat(app, `racer${round}`)
+      const results = await Promise.all([refresh(app, session.refreshToken), refresh(app, session.refreshToken)])
+      const statuses = results.map((r) => r.statusCode).sort()
+      expect(statuses).toEqual([200, 401])
+      expect(results.find((r) => r.statusCode === 401)!.json().error.code).toBe('REFRESH_TOKEN_REUSED')
+    }
+  })
+
+  it('ends the session on logout: its access token and refresh token stop working', async () => {
+    const session = await signInWechat(app, 'leaver')
+    const other = await signInWechat(app, 'leaver')
+    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken: session.refreshToken } })
+    expect(logout.statusCode).toBe(204)
+    expect((await me(app, session.accessToken)).statusCode).toBe(401)
+    expect((await refresh(app, session.refreshToken)).statusCode).toBe(401)
+    // The same person's other login (another phone) is untouched.
+    expect((await me(app, other.accessToken)).statusCode).toBe(200)
+  })
+
+  it('answers 401 UNAUTHENTICATED for missing, malformed, forged and expired access tokens', async () => {
+    const session = await signInWechat(app, 'holder')
+    const forged = createSigner({ key: 'another-secret-that-is-long-enough-123', algorithm: 'HS256', iss: 'veterans-bff' })({
+      sub: session.user.id,
+      sid: 'whatever'
+    })
+    const expired = createSigner({ key: testEnv().JWT_SECRET!, algorithm: 'HS256', iss: 'veterans-bff', expiresIn: 1 })
+    const expiredToken = expired({ sub: session.user.id, sid: 'x' })
+    await new Promise((r) => setTimeout(r, 20))
+    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer abc.def.ghi' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expiredToken}` }, { authorization: session.accessToken }]) {
+      const response = await app.inject({ method: 'GET', url: '/api/v1/me', headers })
+      expect(response.statusCode).toBe(401)
+      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String), details: {} } })
+    }
+  })
+
+  it('answers 401 for an unknown refresh token and 400 for a missing one', async () => {
+    expect((await refresh(app, 'not-a-token')).json().error.code).toBe('UNAUTHENTICATED')
+    const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: {} })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().error.details.fields).toEqual([{ path: 'body.refreshToken', message: '必填' }])
+  })
+})
