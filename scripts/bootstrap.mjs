@@ -2,6 +2,7 @@
 // Runs a workspace script on a machine that has only Node and npm: makes sure pnpm 12.4.2 is there, installs the
 // dependencies (native ones compile against this Node's headers), then runs `pnpm <script>`.
 import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 const PNPM_VERSION = '12.4.2'
@@ -26,6 +27,18 @@ const pnpm = hasPnpm() ? ['pnpm'] : ['npx', '-y', `pnpm@${PNPM_VERSION}`]
 function run(args) {
   const result = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: 'inherit', env: process.env })
   if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+// The browser tests need Chromium and CJK fonts. On Debian as root, install them; elsewhere say what is missing.
+if (script.startsWith('test') && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (apt(['update']).status !== 0 || apt(['install', '-y', 'chromium', 'fonts-noto-cjk']).status !== 0) process.exit(1)
+  } else {
+    console.error('The browser tests need Chromium: install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.')
+    process.exit(1)
+  }
 }
 
 run(['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])])
