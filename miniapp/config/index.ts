@@ -3,15 +3,33 @@ import path from 'node:path'
 
 const sharedSource = path.resolve(__dirname, '..', '..', 'shared', 'src')
 
+/**
+ * Where the app finds the BFF. H5 is served by the BFF itself, so the same origin is right. The WeChat build needs
+ * an absolute https URL of a domain registered in the mini-program's console; set TARO_APP_API_BASE when building
+ * (for the devtools against a local BFF the default below works with "不校验合法域名").
+ */
+function apiBase(): string {
+  const fromEnv = process.env.TARO_APP_API_BASE?.trim()
+  if (fromEnv) return fromEnv.replace(/\/+$/, '')
+  return process.env.TARO_ENV === 'h5' ? '/api/v1' : 'http://127.0.0.1:3000/api/v1'
+}
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'veterans-miniapp',
     date: '2026-11-28',
-    designWidth: 750,
+    // Sizes are written in CSS px and pxtransform is off on both platforms: a 18px font is 18 CSS px in the browser
+    // and 18 logical px in WeChat, whatever the screen width, so the elder-mode minimums hold as measured.
+    designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'weapp-aria-plugin.js')],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase()),
+      // 1 = the WeChat build also offers the name form of dev-WeChat sign-in (devtools against a dev-mode BFF).
+      TARO_APP_DEV_SIGNIN: JSON.stringify(process.env.TARO_APP_DEV_SIGNIN ?? '')
+    },
     defineConstants: {},
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
@@ -22,7 +40,7 @@ export default defineConfig<'webpack5'>(async () => {
       // The shared contract package is TypeScript source: compile it like our own code.
       compile: { include: [sharedSource] },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        pxtransform: { enable: false, config: {} },
         cssModules: { enable: false }
       }
     },
@@ -31,7 +49,19 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      // Taro puts the web components a page uses into that page's chunk, so every page carried its own copy
+      // (~40 KB each). Share modules used by two or more pages in one chunk instead: less to download on weak networks.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          ...(chain.optimization.get('splitChunks') as object),
+          cacheGroups: {
+            ...((chain.optimization.get('splitChunks') as { cacheGroups?: object } | undefined)?.cacheGroups ?? {}),
+            sharedByPages: { name: 'pages-shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true }
+          }
+        })
+      },
       postcss: {
+        pxtransform: { enable: false, config: {} },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false }
       }

@@ -1,4 +1,38 @@
+// Tab pages live in the main package (WeChat requires it); the staff workspace is the `staff` subpackage.
 export default defineAppConfig({
-  pages: ['pages/index/index'],
-  window: { navigationBarTitleText: 'M市退役军人服务' }
+  pages: [
+    'pages/home/index',
+    'pages/booking/index',
+    'pages/policies/index',
+    'pages/messages/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/profile/index',
+    'pages/identity/index',
+    'pages/family/index',
+    'pages/my-data/index'
+  ],
+  // Browser build: pages appear at once instead of sliding in (calmer for older eyes; WeChat keeps its own).
+  animation: false,
+  subPackages: [{ root: 'staff', pages: ['pages/login/index', 'pages/home/index'] }],
+  window: {
+    navigationBarTitleText: 'M市退役军人服务',
+    navigationBarBackgroundColor: '#a4161a',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f3ef',
+    backgroundTextStyle: 'dark'
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#a4161a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/booking/index', text: '预约', iconPath: 'assets/tabbar/booking.png', selectedIconPath: 'assets/tabbar/booking-active.png' },
+      { pagePath: 'pages/policies/index', text: '政策', iconPath: 'assets/tabbar/policies.png', selectedIconPath: 'assets/tabbar/policies-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tabbar/messages.png', selectedIconPath: 'assets/tabbar/messages-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' }
+    ]
+  }
 })

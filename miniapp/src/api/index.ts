@@ -1,0 +1,5 @@
+export { api } from './instance'
+export { ApiError, newIdempotencyKey, type StoredSession, type SessionEvent, type SignOutReason } from './client'
+export { toApiError, NETWORK_OFFLINE, NETWORK_TIMEOUT } from './errors'
+export * from './endpoints'
+export * from './use-request'

@@ -1,0 +1,8 @@
+import { Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+/** A short label inside a line of text (已认证, 正在建设中 …). */
+export function Badge({ children }: { children: ReactNode }) {
+  if (process.env.TARO_ENV === 'h5') return <span className='badge'>{children}</span>
+  return <Text className='badge'>{children}</Text>
+}

@@ -1,0 +1,25 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { useTheme } from '../features/session/session-context'
+import { a11y } from './a11y'
+import { BackButton } from './back-button'
+import { Heading } from './heading'
+import { OfflineBanner } from './offline-banner'
+
+/**
+ * The frame of every page: design tokens (and 长辈版) on the root, the offline notice, the main landmark and the
+ * page's <h1>. Pages put their content inside; pages that are not tabs pass `back` (a 返回 button in the browser).
+ */
+export function Page({ title, children, back }: { title: string; children: ReactNode; back?: boolean }) {
+  const theme = useTheme()
+  return (
+    <View className={theme.className} style={theme.style}>
+      <View className='page__main' {...a11y('main')}>
+        <OfflineBanner />
+        {back && <BackButton />}
+        <Heading level={1}>{title}</Heading>
+        {children}
+      </View>
+    </View>
+  )
+}

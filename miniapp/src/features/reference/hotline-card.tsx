@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+import { ActionButton, Card, Paragraph } from '../../components'
+import { useSession } from '../session/session-context'
+import { useHotline } from './use-hotline'
+
+/** The bureau's hotline, with a button that dials it. */
+export function HotlineCard() {
+  const { status } = useSession()
+  const { center, loading } = useHotline(status === 'signedIn')
+  if (status !== 'signedIn') {
+    return (
+      <Card title='服务热线'>
+        <Paragraph muted>登录后这里会显示市退役军人服务中心的电话和办公时间。</Paragraph>
+      </Card>
+    )
+  }
+  if (!center) {
+    return (
+      <Card title='服务热线'>
+        <Paragraph muted>{loading ? '正在读取服务中心电话…' : '暂时读不到服务中心电话，请稍后再看。'}</Paragraph>
+      </Card>
+    )
+  }
+  return (
+    <Card title='服务热线'>
+      <Paragraph strong>{center.name}</Paragraph>
+      <Paragraph>电话：{center.phone}</Paragraph>
+      <Paragraph muted>办公时间：{center.openingHours}</Paragraph>
+      <Paragraph muted>地址：{center.address}</Paragraph>
+      {process.env.TARO_ENV === 'h5' ? (
+        <a className='btn btn--secondary' href={`tel:${center.phone}`}>
+          拨打服务热线 {center.phone}
+        </a>
+      ) : (
+        <ActionButton variant='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: center.phone })}>
+          拨打服务热线 {center.phone}
+        </ActionButton>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家人关联', enableShareAppMessage: true })

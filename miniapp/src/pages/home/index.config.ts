@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'M市退役军人服务' })

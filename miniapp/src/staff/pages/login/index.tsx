@@ -1,0 +1,13 @@
+import { Card, Page, Paragraph } from '../../../components'
+import { StaffSignInForm } from '../../../features/staff/staff-sign-in-form'
+
+export default function StaffLoginPage() {
+  return (
+    <Page title='工作人员登录' back>
+      <Card>
+        <Paragraph>请用服务中心分配的用户名和密码登录。</Paragraph>
+        <StaffSignInForm />
+      </Card>
+    </Page>
+  )
+}

@@ -1,0 +1,18 @@
+// Runs every benchmark in turn, each in its own process so one's memory and JIT state don't colour the next.
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+
+const dir = import.meta.dirname
+const only = process.argv[2]
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort()
+
+let failed = 0
+for (const file of benches) {
+  console.log(`\n=== ${file} ===`)
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit' })
+  if (result.status !== 0) failed++
+}
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,100 @@
+import { idNumberCheckChar } from '@veterans/shared/rules'
+import { describe, expect, it } from 'vitest'
+import { useAppUnderTest } from './harness/app-under-test'
+import { screenshot } from './harness/browser'
+import { appErrors, signedInPhone } from './harness/session'
+import { arriveAt, button, field, link, openTab } from './harness/ui'
+
+describe('my account: profile, the tabs not built yet, data export and closing the account', () => {
+  const app = useAppUnderTest()
+
+  it('the 预约, 政策 and 消息 tabs say plainly that they are being built, and give the hotline', async () => {
+    const phone = await signedInPhone(app.browser, app.url, 'wangfang')
+    const { page } = phone
+    for (const [tab, title, notice] of [
+      ['预约', '预约服务', '在线预约正在建设中'],
+      ['政策', '政策', '政策查询正在建设中'],
+      ['消息', '消息', '在线留言咨询将在后续版本开放']
+    ] as const) {
+      await openTab(page, tab)
+      await arriveAt(page, title)
+      await page.getByRole('main').getByText(notice).waitFor()
+      await link(page.getByRole('region', { name: '服务热线' }), '拨打服务热线 0399-2601000').waitFor()
+    }
+    await screenshot(page, 'booking-placeholder')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('edits the phone number (checked before sending), exports the data, and closes the account', async () => {
+    const phone = await signedInPhone(app.browser, app.url, 'zhaolei')
+    const { page } = phone
+    await openTab(page, '我的')
+    await arriveAt(page, '我的')
+
+    await link(page, /^修改资料/).click()
+    await arriveAt(page, '修改资料')
+    await field(page, '手机号码').fill('12345')
+    await button(page, '保存').click()
+    await page.getByRole('alert').filter({ hasText: '11 位手机号码' }).waitFor()
+    await field(page, '称呼').fill('赵磊')
+    await field(page, '手机号码').fill('13912345678')
+    await button(page, '保存').click()
+    await page.getByText('已保存').waitFor()
+    await button(page, '返回').click()
+    await arriveAt(page, '我的')
+    const profile = page.getByRole('region', { name: '我的资料' })
+    await profile.getByText('139****5678').waitFor()
+    await profile.getByText('赵磊').waitFor()
+
+    await link(page, /^我的数据/).click()
+    await arriveAt(page, '我的数据')
+    await button(page, '导出我的数据').click()
+    const account = page.getByRole('region', { name: '账号' })
+    await account.getByText('13912345678').waitFor() // one's own data is shown in full
+    await page.getByRole('region', { name: '完整数据（文本）' }).getByText('"displayName": "赵磊"').waitFor()
+    await arriveAt(page, '我的数据')
+
+    const closing = page.getByRole('region', { name: '注销账号' })
+    await button(closing, '注销账号').click()
+    await closing.getByText('真的要注销账号吗').waitFor()
+    await arriveAt(page, '我的数据')
+    const deleted = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'DELETE')
+    await button(closing, '确认注销').click()
+    expect((await deleted).status()).toBe(204)
+    await arriveAt(page, 'M市退役军人服务')
+    await page.getByRole('status').filter({ hasText: '您的账号已注销' }).waitFor()
+    await button(page, '登录').waitFor()
+    expect(await page.evaluate(() => localStorage.getItem('veterans.session'))).toBeNull()
+    await screenshot(page, 'account-closed')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('explains each refusal of identity binding and what to do next', async () => {
+    const idOf = (first17: string) => first17 + idNumberCheckChar(first17)
+    const phone = await signedInPhone(app.browser, app.url, 'zhoujie')
+    const { page } = phone
+    await page.goto('/pages/identity/index')
+    await arriveAt(page, '退役军人身份认证')
+
+    // 王建国's record is already bound to the demo account laowang.
+    await field(page, '姓名').fill('王建国')
+    await field(page, '身份证号码').fill(idOf('41990219580312031'))
+    await button(page, '提交认证').click()
+    const bound = page.getByRole('alert').filter({ hasText: '已被其他微信账号绑定' })
+    await bound.waitFor()
+    await bound.getByText(/带上身份证到服务中心/).waitFor()
+
+    // A real record, but the name does not match it: the same answer as an unknown number.
+    await field(page, '身份证号码').fill(idOf('41990419700803022'))
+    await button(page, '提交认证').click()
+    const noMatch = page.getByRole('alert').filter({ hasText: '未找到与姓名和身份证号一致的登记信息' })
+    await noMatch.waitFor()
+    await noMatch.getByText(/退役军人服务中心登记/).waitFor()
+    await arriveAt(page, '退役军人身份认证')
+    await screenshot(page, 'identity-refused')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+})
