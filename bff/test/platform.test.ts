@@ -69,7 +69,7 @@ describe('errors', () => {
   it('refuses to start when a route forgets to declare who may call it', async () => {
     const bare = Fastify()
     bare.decorate('config', testConfig({ SEED: 'none' }))
-    await bare.register(fp(async (i) => i.decorate('db', {} as never), { name: 'db' }))
+    await bare.register(fp(async (i) => { i.decorate('db', {} as never) }, { name: 'db' }))
     await bare.register(fp(async () => {}, { name: 'errors' }))
     await bare.register(authPlugin)
     expect(() => bare.get('/api/v1/forgot', async () => 'open')).toThrow(/does not declare config.access/)
@@ -123,5 +123,32 @@ describe('logs', () => {
 
   it('scrubs ID numbers and mobiles from any text', () => {
     expect(scrubText('id 11010519491231002X tel 13800138000 ok')).toBe('id [ID-NUMBER] tel [PHONE] ok')
+  })
+})
+
+describe('the H5 app at /', () => {
+  it('serves files, falls back to index.html for page routes, and keeps API 404s as JSON', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const path = await import('node:path')
+    const dir = mkdtempSync(path.join(tmpdir(), 'h5-'))
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>M市退役军人服务</title>')
+    mkdirSync(path.join(dir, 'js'))
+    writeFileSync(path.join(dir, 'js', 'app.js'), 'console.log(1)')
+    const web = await buildTestApp({ SEED: 'none', H5_DIR: dir })
+    const root = await web.inject('/')
+    expect(root.statusCode).toBe(200)
+    expect(root.body).toContain('M市退役军人服务')
+    const deepLink = await web.inject('/pages/me/index?from=share')
+    expect(deepLink.statusCode).toBe(200)
+    expect(deepLink.headers['content-type']).toMatch(/html/)
+    expect((await web.inject('/js/app.js')).body).toBe('console.log(1)')
+    writeFileSync(path.join(dir, 'js', 'rebuilt.js'), 'console.log(2)')
+    expect((await web.inject('/js/rebuilt.js')).body).toBe('console.log(2)')
+    expect((await web.inject('/js/missing.js')).statusCode).toBe(404)
+    const api = await web.inject('/api/v1/nothing')
+    expect(api.statusCode).toBe(404)
+    expect(api.json().error.code).toBe('NOT_FOUND')
+    await web.close()
   })
 })

@@ -13,14 +13,14 @@ export default fp(
       await app.register(fastifyStatic, {
         root,
         prefix: '/',
-        wildcard: false,
+        // Files are looked up per request, so an H5 rebuild is served without restarting the BFF.
+        wildcard: true,
         index: ['index.html'],
         maxAge: '1h',
         setHeaders(res, filePath) {
           if (filePath.endsWith('index.html')) res.header('cache-control', 'no-cache')
         }
       })
-      // wildcard:false registers known files only; files added by a rebuild are found through the fallback.
     }
     app.setNotFoundHandler({ preHandler: undefined }, async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/'
