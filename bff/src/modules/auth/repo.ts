@@ -1,7 +1,8 @@
 import { and, count, eq, gte, isNull, lt } from 'drizzle-orm'
+import type { Database, Statement } from 'better-sqlite3'
 import type { Role } from '@veterans/shared'
 import { immediate, type Conn, type Db } from '../../db/client'
-import { centers, failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
+import { failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
 /** The signed-in account behind a request, as fresh as the database (a role change applies at once). */
@@ -14,26 +15,41 @@ export interface Principal {
   center: { id: string; level: 'city' | 'district' | 'street' | 'community'; districtCode: string } | null
 }
 
+/**
+ * Every authenticated request runs this lookup, so it is plain SQL prepared once per database: building and
+ * preparing the query on each request cost several times more than running it.
+ */
+interface SessionPrincipalRow {
+  userId: string
+  role: Role
+  displayName: string
+  status: 'active' | 'deleted'
+  veteranId: string | null
+  sessionUser: string
+  revokedAt: string | null
+  expiresAt: string
+  centerId: string | null
+  centerLevel: 'city' | 'district' | 'street' | 'community' | null
+  centerDistrict: string | null
+}
+const principalStatements = new WeakMap<Db, Statement>()
+function principalStatement(db: Db) {
+  let statement = principalStatements.get(db)
+  if (!statement) {
+    statement = (db as Db & { $client: Database }).$client.prepare(
+      `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
+              s.user_id AS sessionUser, s.revoked_at AS revokedAt, s.expires_at AS expiresAt,
+              c.id AS centerId, c.level AS centerLevel, c.district_code AS centerDistrict
+         FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN centers c ON c.id = u.center_id
+        WHERE s.id = ?`
+    )
+    principalStatements.set(db, statement)
+  }
+  return statement
+}
+
 export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
-  const row = db
-    .select({
-      userId: users.id,
-      role: users.role,
-      displayName: users.displayName,
-      status: users.status,
-      veteranId: users.veteranId,
-      sessionUser: sessions.userId,
-      revokedAt: sessions.revokedAt,
-      expiresAt: sessions.expiresAt,
-      centerId: centers.id,
-      centerLevel: centers.level,
-      centerDistrict: centers.districtCode
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(centers, eq(centers.id, users.centerId))
-    .where(eq(sessions.id, sessionId))
-    .get()
+  const row = principalStatement(db).get(sessionId) as SessionPrincipalRow | undefined
   if (!row || row.sessionUser !== userId || row.revokedAt || row.status !== 'active') return null
   if (row.expiresAt < new Date().toISOString()) return null
   return {

@@ -31,6 +31,13 @@ export function registerExportSection(name: string, section: ExportSection) {
   exportSections.set(name, section)
 }
 
+/** Steps of other capabilities run when an account closes, before it is erased (e.g. cancel its upcoming bookings). */
+type AccountClosingStep = (ctx: Ctx, userId: string) => Promise<void>
+const accountClosingSteps = new Map<string, AccountClosingStep>()
+export function registerAccountClosingStep(name: string, step: AccountClosingStep) {
+  accountClosingSteps.set(name, step)
+}
+
 export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
   const user = await repo.findUser(ctx.db, userId)
   if (!user || user.status !== 'active') throw new AppError('UNAUTHENTICATED')
@@ -177,5 +184,6 @@ export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExpo
 }
 
 export async function deleteMyAccount(ctx: Ctx, userId: string) {
+  for (const step of accountClosingSteps.values()) await step(ctx, userId)
   await repo.deleteAccount(ctx.db, userId)
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `policies_catalog_idx` ON `policies` (`search_rowid`,`id`,`workflow`,`category`,`level`,`effective_from`,`effective_to`,`repealed_at`,`superseded_from`,`author_id`,`updated_at`);

@@ -1,0 +1,234 @@
+import type {
+  Booking,
+  BookingPage,
+  BookingQuery,
+  BookingRating,
+  CancelBookingBody,
+  CreateBookingBody,
+  CreateRatingBody,
+  CreateWaitlistBody,
+  SlotDayList,
+  SlotDetail,
+  SlotList,
+  SlotQuery,
+  WaitlistEntry,
+  WaitlistList
+} from '@veterans/shared'
+import type { Ctx } from '../../context'
+import { AppError } from '../../lib/app-error'
+import { newHumanCode } from '../../lib/ids'
+import { decodeCursor, encodeCursor } from '../../lib/pagination'
+import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
+import type { Principal } from '../auth/repo'
+import * as repo from './repo'
+import { toBooking, toSlot, toSlotDetail, toWaitlistEntry } from './views'
+
+export const MAX_RANGE_DAYS = 31
+const DEFAULT_RANGE_DAYS = 14
+
+export const newCheckInCode = () => newHumanCode(6)
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
+
+/** Turns a refusal from a transaction into the error the person sees. */
+export function fail(refusal: repo.Refusal): never {
+  throw new AppError(refusal.code, refusal.details ?? {}, refusal.message)
+}
+
+/** A calendar range in Asia/Shanghai (default: today and the 13 days after) as UTC instants [from, to). */
+export function dateRange(from: string | undefined, to: string | undefined) {
+  const first = from ?? shanghaiDate()
+  const last = to ?? addDays(first, DEFAULT_RANGE_DAYS - 1)
+  if (Number.isNaN(Date.parse(`${first}T00:00:00Z`))) throw invalid('querystring.from', '日期无效')
+  if (Number.isNaN(Date.parse(`${last}T00:00:00Z`))) throw invalid('querystring.to', '日期无效')
+  if (last < first) throw invalid('querystring.to', '结束日期不能早于开始日期')
+  if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw invalid('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
+  return { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
+}
+
+function slotFilter(query: SlotQuery) {
+  if (!query.centerId && !query.serviceId) throw invalid('querystring.centerId', '请选择服务中心或服务项目')
+  const range = dateRange(query.from, query.to)
+  return { range, filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso } }
+}
+
+export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
+  const { filter } = slotFilter(query)
+  const now = new Date().toISOString()
+  return { items: (await repo.listSlots(ctx.db, filter)).map((row) => toSlot(row, now)) }
+}
+
+/** The booking calendar: each day of the range with how many slots and places can be booked now. */
+export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayList> {
+  const { range, filter } = slotFilter(query)
+  const now = new Date().toISOString()
+  const days = new Map<string, { date: string; slots: number; available: number; remaining: number }>()
+  for (let date = range.first; date <= range.last; date = addDays(date, 1)) days.set(date, { date, slots: 0, available: 0, remaining: 0 })
+  for (const row of await repo.listSlots(ctx.db, filter)) {
+    const slot = toSlot(row, now)
+    const day = days.get(shanghaiDate(slot.startsAt))
+    if (!day) continue
+    day.slots += 1
+    if (slot.bookable) {
+      day.available += 1
+      day.remaining += slot.remaining
+    }
+  }
+  return { items: [...days.values()] }
+}
+
+export async function getSlot(ctx: Ctx, slotId: string): Promise<SlotDetail> {
+  const row = await repo.findSlotDetail(ctx.db, slotId)
+  if (!row) throw new AppError('NOT_FOUND')
+  return toSlotDetail(row, new Date().toISOString())
+}
+
+/**
+ * Whom a booking or waitlist entry is for: the signed-in veteran, or (veteranId) a veteran the account is linked
+ * to as family — that link is checked inside the transaction.
+ */
+function veteranFor(principal: Principal, requested: string | undefined) {
+  if (!requested || requested === principal.veteranId) {
+    if (principal.veteranId) return { veteranId: principal.veteranId, viaLink: false }
+    if (principal.role === 'family') throw invalid('body.veteranId', '请选择为哪位退役军人办理')
+    throw new AppError('NOT_ELIGIBLE')
+  }
+  return { veteranId: requested, viaLink: true }
+}
+
+function failEligibility(refusal: repo.Refusal): never {
+  if (refusal.code === 'NOT_ELIGIBLE') {
+    throw new AppError('NOT_ELIGIBLE', {}, '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属')
+  }
+  if (refusal.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', {}, '该时段不存在，请刷新后重新选择')
+  fail(refusal)
+}
+
+export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBody): Promise<Booking> {
+  const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
+  const outcome = await repo.bookSlot(ctx.db, {
+    slotId: body.slotId,
+    veteranId,
+    userId: principal.userId,
+    viaLink,
+    bookerName: principal.displayName,
+    note: body.note?.trim() || null,
+    checkInCode: newCheckInCode(),
+    now: new Date().toISOString()
+  })
+  if (!outcome.ok) failEligibility(outcome)
+  return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
+}
+
+/** The veteran records whose bookings this account sees: its own and those it is linked to as family. */
+async function myVeteranIds(ctx: Ctx, principal: Principal) {
+  const linked = await repo.linkedVeteranIds(ctx.db, principal.userId)
+  return principal.veteranId ? [principal.veteranId, ...linked] : linked
+}
+
+async function visibleBooking(ctx: Ctx, principal: Principal, bookingId: string) {
+  const row = await repo.findBookingView(ctx.db, bookingId)
+  if (!row) throw new AppError('NOT_FOUND')
+  if (row.bookedByUserId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(row.veteranId)) {
+    throw new AppError('NOT_FOUND')
+  }
+  return row
+}
+
+export async function listMyBookings(ctx: Ctx, principal: Principal, query: BookingQuery): Promise<BookingPage> {
+  const limit = query.limit ?? 20
+  const key = decodeCursor(query.cursor)
+  const [startsAt, id] = key ? key.split('|') : []
+  if (key && (!startsAt || !id)) throw invalid('querystring.cursor', '分页参数无效')
+  const rows = await repo.listMyBookings(ctx.db, {
+    userId: principal.userId,
+    veteranIds: await myVeteranIds(ctx, principal),
+    status: query.status,
+    when: query.when,
+    now: new Date().toISOString(),
+    after: key ? { startsAt: startsAt!, id: id! } : null,
+    limit
+  })
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  return {
+    items: items.map((row) => toBooking(row, ctx.config.cancelCutoffMinutes)),
+    nextCursor: rows.length > limit && last ? encodeCursor(`${last.startsAt}|${last.id}`) : null
+  }
+}
+
+export async function getMyBooking(ctx: Ctx, principal: Principal, bookingId: string): Promise<Booking> {
+  return toBooking(await visibleBooking(ctx, principal, bookingId), ctx.config.cancelCutoffMinutes)
+}
+
+const acting = (ctx: Ctx, principal: Principal): repo.Acting => ({
+  actorId: principal.userId,
+  actorName: principal.displayName,
+  cutoffMinutes: ctx.config.cancelCutoffMinutes,
+  now: new Date().toISOString(),
+  newCode: newCheckInCode
+})
+
+export async function cancel(ctx: Ctx, principal: Principal, bookingId: string, body: CancelBookingBody | undefined): Promise<Booking> {
+  await visibleBooking(ctx, principal, bookingId)
+  const outcome = await repo.cancelBooking(ctx.db, { ...acting(ctx, principal), bookingId, reason: body?.reason?.trim() || null })
+  if (!outcome.ok) fail(outcome)
+  return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
+}
+
+export async function reschedule(ctx: Ctx, principal: Principal, bookingId: string, slotId: string): Promise<Booking> {
+  await visibleBooking(ctx, principal, bookingId)
+  const outcome = await repo.rescheduleBooking(ctx.db, { ...acting(ctx, principal), bookingId, slotId })
+  if (!outcome.ok) fail(outcome)
+  return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
+}
+
+export async function rate(ctx: Ctx, principal: Principal, bookingId: string, body: CreateRatingBody): Promise<BookingRating> {
+  await visibleBooking(ctx, principal, bookingId)
+  const outcome = await repo.rateBooking(ctx.db, {
+    bookingId,
+    userId: principal.userId,
+    score: body.score,
+    comment: body.comment?.trim() || null,
+    now: new Date().toISOString()
+  })
+  if (!outcome.ok) fail(outcome)
+  return outcome.value
+}
+
+export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateWaitlistBody): Promise<WaitlistEntry> {
+  const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
+  const outcome = await repo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink, now: new Date().toISOString() })
+  if (!outcome.ok) failEligibility(outcome)
+  return toWaitlistEntry((await repo.findWaitlistView(ctx.db, outcome.value.id))!)
+}
+
+export async function listMyWaitlist(ctx: Ctx, principal: Principal): Promise<WaitlistList> {
+  const rows = await repo.listMyWaitlist(ctx.db, { userId: principal.userId, veteranIds: await myVeteranIds(ctx, principal), now: new Date().toISOString() })
+  return { items: rows.map(toWaitlistEntry) }
+}
+
+export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) {
+  const entry = await repo.findWaitlistView(ctx.db, id)
+  if (!entry || (entry.userId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(entry.veteranId))) {
+    throw new AppError('NOT_FOUND')
+  }
+  const status = await repo.leaveWaitlist(ctx.db, id, new Date().toISOString())
+  if (status === 'promoted') {
+    throw new AppError('INVALID_STATE', { bookingId: entry.bookingId }, '候补已成功转为预约，如需取消请在“我的预约”中取消')
+  }
+}
+
+// Account closing and data export (hooks registered by routes.ts).
+
+export async function releaseClosingAccount(ctx: Ctx, userId: string) {
+  await repo.releaseAccount(ctx.db, userId, new Date().toISOString(), newCheckInCode)
+}
+
+export async function exportBookings(ctx: Ctx, userId: string) {
+  return (await repo.listBookingsForExport(ctx.db, userId)).map((row) => toBooking(row, ctx.config.cancelCutoffMinutes))
+}
+
+export async function exportWaitlist(ctx: Ctx, userId: string) {
+  return (await repo.listWaitlistForExport(ctx.db, userId)).map(toWaitlistEntry)
+}

@@ -1,0 +1,89 @@
+import { maskName, type Booking, type Slot, type SlotDetail, type StaffSlot, type WaitlistEntry } from '@veterans/shared'
+import type { BookingViewRow, SlotDetailRow, SlotRow, WaitlistViewRow } from './repo'
+
+// Rows as clients see them: places left instead of places taken, names of third parties masked.
+
+export function toSlot(row: SlotRow, now: string): Slot {
+  const remaining = row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0
+  return {
+    id: row.id,
+    centerId: row.centerId,
+    serviceId: row.serviceId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    capacity: row.capacity,
+    remaining,
+    status: row.status,
+    bookable: remaining > 0 && row.startsAt > now,
+    waiting: row.waiting
+  }
+}
+
+export function toSlotDetail(row: SlotDetailRow, now: string): SlotDetail {
+  return {
+    ...toSlot(row, now),
+    centerName: row.centerName,
+    centerAddress: row.centerAddress,
+    centerPhone: row.centerPhone,
+    serviceName: row.serviceName,
+    requiredDocuments: row.requiredDocuments
+  }
+}
+
+export function toStaffSlot(row: SlotDetailRow, now: string): StaffSlot {
+  return {
+    ...toSlot(row, now),
+    booked: row.booked,
+    closedReason: row.closedReason,
+    centerName: row.centerName,
+    serviceName: row.serviceName
+  }
+}
+
+export function toBooking(row: BookingViewRow, cancelCutoffMinutes: number): Booking {
+  return {
+    id: row.id,
+    slotId: row.slotId,
+    centerId: row.centerId,
+    centerName: row.centerName,
+    centerAddress: row.centerAddress,
+    centerPhone: row.centerPhone,
+    serviceId: row.serviceId,
+    serviceName: row.serviceName,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    status: row.status,
+    veteranId: row.veteranId,
+    veteranNameMasked: maskName(row.veteranName),
+    bookedByUserId: row.bookedByUserId,
+    note: row.note,
+    checkInCode: row.checkInCode,
+    cancelReason: row.cancelReason,
+    cancellableUntil: new Date(Date.parse(row.startsAt) - cancelCutoffMinutes * 60_000).toISOString(),
+    rating:
+      row.ratingScore !== null && row.ratedAt !== null
+        ? { bookingId: row.id, score: row.ratingScore, comment: row.ratingComment, createdAt: row.ratedAt }
+        : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}
+
+export function toWaitlistEntry(row: WaitlistViewRow): WaitlistEntry {
+  return {
+    id: row.id,
+    slotId: row.slotId,
+    veteranId: row.veteranId,
+    veteranNameMasked: maskName(row.veteranName),
+    position: row.position,
+    status: row.status,
+    bookingId: row.bookingId,
+    centerId: row.centerId,
+    centerName: row.centerName,
+    serviceId: row.serviceId,
+    serviceName: row.serviceName,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    createdAt: row.createdAt
+  }
+}

@@ -1,0 +1,63 @@
+import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
+import type { Conn, Db } from '../../db/client'
+import { notifications } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+
+export interface NotificationInput {
+  userId: string
+  kind: string
+  title: string
+  body: string
+  data?: Record<string, unknown>
+}
+
+/** Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits. */
+export function insertNotifications(tx: Conn, inputs: NotificationInput[], at: string = new Date().toISOString()) {
+  if (inputs.length === 0) return
+  tx.insert(notifications)
+    .values(inputs.map((n) => ({ id: newId(), userId: n.userId, kind: n.kind, title: n.title, body: n.body, data: n.data ?? {}, createdAt: at })))
+    .run()
+}
+
+/** Newest first; `beforeId` pages backwards (ids sort by time). */
+export async function listNotifications(db: Db, userId: string, filter: { unread?: boolean; beforeId: string | null; limit: number }) {
+  const conditions = [
+    eq(notifications.userId, userId),
+    filter.unread ? isNull(notifications.readAt) : undefined,
+    filter.beforeId ? lt(notifications.id, filter.beforeId) : undefined
+  ].filter((c) => c !== undefined)
+  return db
+    .select()
+    .from(notifications)
+    .where(and(...conditions))
+    .orderBy(desc(notifications.id))
+    .limit(filter.limit + 1)
+    .all()
+}
+
+export async function countUnread(db: Db, userId: string) {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
+}
+
+/** False when the notification is not this person's. Reading twice keeps the first time. */
+export async function markRead(db: Db, userId: string, id: string) {
+  const row = db.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get()
+  if (!row) return false
+  if (!row.readAt) {
+    db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.id, id), isNull(notifications.readAt))).run()
+  }
+  return true
+}
+
+export async function markAllRead(db: Db, userId: string) {
+  return db
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run().changes
+}
+
+/** Every notification of a person, oldest first (data export). */
+export async function listAllNotifications(db: Db, userId: string) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.id).all()
+}

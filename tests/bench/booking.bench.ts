@@ -1,0 +1,329 @@
+// Booking benchmark, side by side in one run on loopback (autocannon in this process, the servers in a child):
+//   1. authenticated GET /api/v1/slots against a bare Fastify route answering the same JSON (target ≥ 50 %);
+//   2. POST /api/v1/bookings at 50 connections with an Idempotency-Key each (targets ≥ 1,500 committed/s,
+//      p99 ≤ 50 ms), over many prepared slots and veterans so requests succeed, some slots one place short;
+//   3. zero overbooking afterwards: booked ≤ capacity and booked = bookings holding a place, for every slot.
+// The database is a temporary FILE in WAL mode. Speed targets are reported (PASS/MISS); overbooking exits 1.
+// Run: cd tests && pnpm exec tsx bench/booking.bench.ts   (BENCH_CPU_PROF=<dir> also profiles the server process)
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// autocannon ships no types; this is the part of its API used here.
+interface LoadRequest {
+  method?: string
+  setupRequest?: (request: { headers?: Record<string, string>; body?: string }, context: Record<string, unknown>) => unknown
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void
+}
+interface LoadResult {
+  requests: { average: number; total: number }
+  latency: { p50: number; p99: number }
+  duration: number
+  non2xx: number
+  errors: number
+  timeouts: number
+}
+type Autocannon = (options: { url: string; connections: number; duration?: number; amount?: number; timeout?: number; requests: LoadRequest[] }) => Promise<LoadResult>
+
+const require = createRequire(import.meta.url)
+const autocannon = require('autocannon') as Autocannon
+
+const CONNECTIONS = 50
+const GET_SECONDS = 4
+const WARMUP_SECONDS = 1
+const VETERANS = 1000
+const SERVICES = ['employment', 'records', 'education', 'counselling', 'legal_aid', 'hardship_aid']
+const CAPACITY = 5
+/** Every SHORT_EVERY-th slot gets one place less than the requests aimed at it: real contention, some SLOT_FULL. */
+const SHORT_EVERY = 8
+
+interface PlannedBooking {
+  token: string
+  slotId: string
+}
+interface Prepared {
+  port: number
+  barePort: number
+  slotsPath: string
+  slotsBytes: number
+  readTokens: string[]
+  plan: PlannedBooking[]
+  capacities: Record<string, number>
+}
+interface Invariant {
+  slots: number
+  overbooked: number
+  outOfStep: number
+  activeBookings: number
+  journalMode: string
+}
+
+type Message = { type: 'ready'; prepared: Prepared } | { type: 'invariant'; invariant: Invariant } | { type: 'error'; message: string }
+
+// ------------------------------------------------------------------------------------------------------------
+// Child: the servers and their data
+
+async function serve() {
+  const { buildApp } = await import('@veterans/bff')
+  const { testConfig, signInStaff, signInWechat } = await import('@veterans/bff/testing')
+  const { idNumberCheckChar } = await import('@veterans/shared')
+  // Fastify as the BFF itself resolves it, for the bare baseline route.
+  const Fastify = createRequire(require.resolve('@veterans/bff'))('fastify') as (options: { logger: boolean }) => {
+    get(url: string, handler: () => Promise<unknown>): void
+    listen(options: { port: number; host: string }): Promise<string>
+    close(): Promise<void>
+    server: { address(): unknown }
+  }
+
+  const app = await buildApp(testConfig({ DATABASE_URL: `file:${process.env.BENCH_DB}`, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }))
+  await app.ready()
+  const admin = await signInStaff(app, 'admin')
+  const json = <T>(r: { statusCode: number; body: string }, expected: number): T => {
+    if (r.statusCode !== expected) throw new Error(`prepare: expected ${expected}, got ${r.statusCode} ${r.body.slice(0, 300)}`)
+    return JSON.parse(r.body) as T
+  }
+
+  const centers = json<{ items: { id: string; name: string }[] }>(await admin.request({ method: 'GET', url: '/api/v1/centers' }), 200).items
+  const services = json<{ items: { id: string; code: string }[] }>(await admin.request({ method: 'GET', url: '/api/v1/services' }), 200).items
+  const center = centers.find((c) => c.name === '东湖区退役军人服务中心')!
+  const serviceId = (code: string) => services.find((s) => s.code === code)!.id
+
+  // Veterans as they become eligible: a registry record, a WeChat sign-in, the binding.
+  const veterans: { token: string }[] = []
+  for (let start = 0; start < VETERANS; start += 50) {
+    veterans.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, VETERANS - start) }, async (_, k) => {
+          const i = start + k
+          const first17 = `419921${1960 + (i % 40)}${String(1 + (Math.floor(i / 40) % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 480) % 28)).padStart(2, '0')}${String(950 + (i % 7)).padStart(3, '0')}`
+          const idNumber = first17 + idNumberCheckChar(first17)
+          const name = `压测${i}`
+          const created = await admin.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name, idNumber, districtCode: '419921', category: 'soldier' } })
+          if (created.statusCode !== 201) return null
+          const session = await signInWechat(app, `bench-${i}`)
+          json(await session.request({ method: 'POST', url: '/api/v1/me/veteran', payload: { name, idNumber } }), 200)
+          return { token: session.accessToken }
+        })
+      )).filter((v): v is { token: string } => v !== null)
+    )
+  }
+
+  // Slots of the next 30 days at minutes the demo schedule never uses (…:05, …:25, …:45), capacity 5.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+  const times: string[] = []
+  for (let m = 8 * 60 + 5; m + 15 <= 13 * 60 + 45; m += 20) {
+    const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
+    times.push(`${hhmm(m)}-${hhmm(m + 15)}`)
+  }
+  const plan: PlannedBooking[] = []
+  const capacities: Record<string, number> = {}
+  for (const code of SERVICES) {
+    json(await admin.request({ method: 'POST', url: '/api/v1/staff/slots/batch', payload: { centerId: center.id, serviceId: serviceId(code), from: day(1), to: day(30), weekdays: [1, 2, 3, 4, 5, 6], times, capacity: CAPACITY } }), 201)
+    const listed = json<{ items: { id: string; startsAt: string }[] }>(
+      await admin.request({ method: 'GET', url: `/api/v1/staff/slots?centerId=${center.id}&serviceId=${serviceId(code)}&from=${day(1)}&to=${day(30)}` }),
+      200
+    ).items.filter((s) => Number(s.startsAt.slice(14, 16)) % 10 === 5)
+    let next = 0
+    for (const [index, slot] of listed.entries()) {
+      const short = index % SHORT_EVERY === 0
+      if (short) json(await admin.request({ method: 'PATCH', url: `/api/v1/staff/slots/${slot.id}`, payload: { capacity: CAPACITY - 1 } }), 200)
+      capacities[slot.id] = short ? CAPACITY - 1 : CAPACITY
+      // Every veteran books each service once: one active booking per service.
+      for (let k = 0; k < CAPACITY && next < veterans.length; k++) plan.push({ token: veterans[next++]!.token, slotId: slot.id })
+      if (next >= veterans.length) break
+    }
+  }
+
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const readTokens = veterans.slice(0, 100).map((v) => v.token)
+  const slotsPath = `/api/v1/slots?centerId=${center.id}&serviceId=${serviceId('preferential_card')}`
+  const sample = await app.inject({ method: 'GET', url: slotsPath, headers: { authorization: `Bearer ${readTokens[0]}` } })
+  const payload = JSON.parse(sample.body) as unknown
+
+  // The bare route: Fastify alone, answering the same JSON (serialized per request like any handler's object).
+  const bare = Fastify({ logger: false })
+  bare.get('/bare', async () => payload)
+  await bare.listen({ port: 0, host: '127.0.0.1' })
+
+  const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port
+  process.send!({ type: 'ready', prepared: { port: portOf(app), barePort: portOf(bare), slotsPath, slotsBytes: Buffer.byteLength(sample.body), readTokens, plan, capacities } } satisfies Message)
+
+  process.on('message', async (message: { type: string }) => {
+    if (message.type === 'check') {
+      // Read-only verification straight from the database file the server wrote.
+      const sqlite = (app.db as unknown as { $client: { prepare(sql: string): { get(): unknown }; pragma(sql: string, options: { simple: boolean }): unknown } }).$client
+      const row = sqlite
+        .prepare(
+          `SELECT count(*) AS slots,
+                  sum(s.booked > s.capacity) AS overbooked,
+                  sum(s.booked <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.status <> 'cancelled')) AS outOfStep,
+                  (SELECT count(*) FROM bookings WHERE status <> 'cancelled') AS activeBookings
+             FROM slots s`
+        )
+        .get() as Omit<Invariant, 'journalMode'>
+      const journalMode = String(sqlite.pragma('journal_mode', { simple: true }))
+      process.send!({ type: 'invariant', invariant: { ...row, journalMode } } satisfies Message)
+    }
+    if (message.type === 'stop') {
+      await bare.close()
+      await app.close()
+      process.exit(0)
+    }
+  })
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Parent: load, measure, report
+
+function waitFor<T extends Message['type']>(child: ChildProcess, type: T): Promise<Extract<Message, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: Message) => {
+      if (message.type === 'error') reject(new Error(message.message))
+      if (message.type === type) {
+        child.off('message', onMessage)
+        resolve(message as Extract<Message, { type: T }>)
+      }
+    }
+    child.on('message', onMessage)
+    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
+  })
+}
+
+async function measureGet(url: string, tokens: string[] | null, seconds: number) {
+  let n = 0
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          if (tokens) request.headers = { ...request.headers, authorization: `Bearer ${tokens[n++ % tokens.length]}` }
+          return request
+        }
+      }
+    ]
+  })
+}
+
+/** Rounds of one measurement as one: requests over total time; latency percentiles as the mean of the rounds'. */
+function combine(rounds: LoadResult[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => rounds.reduce((n, r) => n + f(r), 0)
+  const total = sum((r) => r.requests.total)
+  const duration = sum((r) => r.duration)
+  return {
+    requests: { total, average: total / duration },
+    latency: { p50: Math.round(sum((r) => r.latency.p50) / rounds.length), p99: Math.round(sum((r) => r.latency.p99) / rounds.length) },
+    duration,
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts)
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'booking-bench-'))
+  const execArgv = [...(process.execArgv.length ? process.execArgv : ['--import', 'tsx'])]
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of the server process there, to find what a request spends time on.
+  if (process.env.BENCH_CPU_PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`)
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_ROLE: 'server', BENCH_DB: path.join(dir, 'bench.db') }, execArgv })
+  try {
+    const started = Date.now()
+    const { prepared } = await waitFor(child, 'ready')
+    console.log(`prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${prepared.plan.length} planned bookings over ${Object.keys(prepared.capacities).length} slots, database ${dir}/bench.db`)
+    const base = `http://127.0.0.1:${prepared.port}`
+    const bare = `http://127.0.0.1:${prepared.barePort}/bare`
+
+    // 1. Listing: warm both up, then measure in alternating one-second rounds, so that a change in the machine's
+    //    load (other processes) falls on both alike.
+    await measureGet(bare, null, WARMUP_SECONDS)
+    await measureGet(base + prepared.slotsPath, prepared.readTokens, WARMUP_SECONDS)
+    const bareRounds: LoadResult[] = []
+    const slotsRounds: LoadResult[] = []
+    for (let round = 0; round < GET_SECONDS; round++) {
+      bareRounds.push(await measureGet(bare, null, 1))
+      slotsRounds.push(await measureGet(base + prepared.slotsPath, prepared.readTokens, 1))
+    }
+    const bareResult = combine(bareRounds)
+    const slotsResult = combine(slotsRounds)
+    if (slotsResult.non2xx > 0) throw new Error(`GET /slots answered ${slotsResult.non2xx} non-2xx responses`)
+
+    // 2. Booking: each request books one planned (veteran, slot) with its own Idempotency-Key.
+    let next = 0
+    const statuses = new Map<number, number>()
+    const committedPerSlot = new Map<string, number>()
+    const bookResult = await autocannon({
+      url: `${base}/api/v1/bookings`,
+      connections: CONNECTIONS,
+      amount: prepared.plan.length,
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request, context) => {
+            const i = next++
+            const planned = prepared.plan[i % prepared.plan.length]!
+            context.slotId = planned.slotId
+            request.headers = { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${planned.token}`, 'idempotency-key': `bench-${i}` }
+            request.body = JSON.stringify({ slotId: planned.slotId })
+            return request
+          },
+          onResponse: (status, _body, context) => {
+            statuses.set(status, (statuses.get(status) ?? 0) + 1)
+            const slotId = context.slotId as string | undefined
+            if (status === 201 && slotId) committedPerSlot.set(slotId, (committedPerSlot.get(slotId) ?? 0) + 1)
+          }
+        }
+      ]
+    })
+
+    // 3. Overbooking: from the clients' side (201s per slot) and from the database.
+    child.send({ type: 'check' })
+    const { invariant } = await waitFor(child, 'invariant')
+    const clientOverbooked = [...committedPerSlot].filter(([slotId, n]) => n > (prepared.capacities[slotId] ?? 0)).length
+
+    const committed = statuses.get(201) ?? 0
+    const committedPerSecond = committed / bookResult.duration
+    const ratio = slotsResult.requests.average / bareResult.requests.average
+    const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+    const row = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`
+    const lines = [
+      row(['measurement', 'req/s', 'p50 ms', 'p99 ms', 'result']),
+      row(['---', '---:', '---:', '---:', '---']),
+      row([`bare Fastify route, same JSON (${prepared.slotsBytes} B)`, bareResult.requests.average.toFixed(0), bareResult.latency.p50, bareResult.latency.p99, 'baseline']),
+      row(['GET /api/v1/slots (authenticated)', slotsResult.requests.average.toFixed(0), slotsResult.latency.p50, slotsResult.latency.p99, `${(ratio * 100).toFixed(0)} % of bare (target ≥ 50 %): ${mark(ratio >= 0.5)}`]),
+      row([`POST /api/v1/bookings, ${CONNECTIONS} connections`, `${committedPerSecond.toFixed(0)} committed/s`, bookResult.latency.p50, bookResult.latency.p99, `≥ 1,500/s: ${mark(committedPerSecond >= 1500)}; p99 ≤ 50 ms: ${mark(bookResult.latency.p99 <= 50)}`]),
+      row(['overbooking check', `${invariant.slots} slots`, '', '', `overbooked ${invariant.overbooked + clientOverbooked}, out of step ${invariant.outOfStep}: ${invariant.overbooked + invariant.outOfStep + clientOverbooked === 0 ? 'PASS' : 'FAIL'}`])
+    ]
+    console.log(`\nBooking benchmark (loopback, ${CONNECTIONS} connections, SQLite file in ${invariant.journalMode} mode)\n`)
+    console.log(lines.join('\n'))
+    console.log(
+      `\nbookings: ${bookResult.requests.total} requests in ${bookResult.duration.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+        `${invariant.activeBookings} bookings hold places in the database; errors ${bookResult.errors}, timeouts ${bookResult.timeouts}`
+    )
+    const failed = invariant.overbooked > 0 || invariant.outOfStep > 0 || clientOverbooked > 0
+    if (failed) console.error('\nOVERBOOKING FOUND')
+    process.exitCode = failed ? 1 : 0
+  } finally {
+    child.send({ type: 'stop' })
+    await new Promise((resolve) => child.once('exit', resolve))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.env.BENCH_ROLE === 'server') {
+  serve().catch((error: Error) => {
+    process.send?.({ type: 'error', message: error.stack ?? error.message } satisfies Message)
+    process.exit(1)
+  })
+} else {
+  main().catch((error: Error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
