@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
-import { newId } from './lib/ids'
+import { requestIds } from './lib/ids'
 import { validatorCompiler } from './lib/validator'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
@@ -41,7 +41,7 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
-    genReqId: () => newId(),
+    genReqId: requestIds(),
     bodyLimit: 1024 * 1024
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)

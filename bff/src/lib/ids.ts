@@ -31,3 +31,10 @@ export function newHumanCode(length: number): string {
   for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
   return code
 }
+
+/** Request ids for logs: a per-process random prefix and a counter, cheap enough for every request. */
+export function requestIds(): () => string {
+  const prefix = randomBytes(4).toString('hex')
+  let counter = 0
+  return () => `${prefix}-${(++counter).toString(36)}`
+}
