@@ -65,3 +65,6 @@ export const DEMO_VETERANS = {
   liZhiqiang: { name: '李志强', idNumber: '419903198506150516' },
   chenXiuying: { name: '陈秀英', idNumber: '419904197008030222' }
 }
+
+/** Policies: bulk loading and the search service, for benchmarks (tests/bench/search.bench.ts). */
+export * as policies from '../modules/policies/testing'

@@ -1,0 +1,332 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type Database from 'better-sqlite3'
+import { immediate, type Conn, type Db } from '../../db/client'
+import { policies, policySearchState, users } from '../../db/schema/index'
+import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
+import { indexStream } from './search/text'
+
+export type PolicyRow = typeof policies.$inferSelect
+export type NewPolicyRow = Omit<typeof policies.$inferInsert, 'searchRowid'>
+export type PolicyContent = Pick<
+  PolicyRow,
+  | 'title'
+  | 'docNumber'
+  | 'issuer'
+  | 'level'
+  | 'category'
+  | 'summary'
+  | 'body'
+  | 'effectiveFrom'
+  | 'effectiveTo'
+  | 'eligibility'
+  | 'relatedServiceIds'
+  | 'supersedesId'
+>
+
+// ---- search index -----------------------------------------------------------------------------------------------
+
+/** Writes a policy's token streams into policy_search and policy_brief_search, replacing what was there. */
+function indexPolicy(tx: Conn, rowid: number, p: Pick<PolicyRow, 'title' | 'docNumber' | 'issuer' | 'summary' | 'body'>) {
+  const title = indexStream(p.title)
+  const docNumber = indexStream(p.docNumber)
+  const summary = indexStream(p.summary)
+  tx.run(sql`DELETE FROM policy_search WHERE rowid = ${rowid}`)
+  tx.run(sql`DELETE FROM policy_brief_search WHERE rowid = ${rowid}`)
+  tx.run(sql`INSERT INTO policy_search (rowid, title, doc_number, issuer, summary, body) VALUES (
+    ${rowid}, ${title}, ${docNumber}, ${indexStream(p.issuer)}, ${summary}, ${indexStream(p.body)})`)
+  tx.run(sql`INSERT INTO policy_brief_search (rowid, title, doc_number, summary) VALUES (${rowid}, ${title}, ${docNumber}, ${summary})`)
+}
+
+/** Every transaction that changes policies bumps this, so search catalogs held in memory know to reload. */
+function bumpSearchVersion(tx: Conn) {
+  tx.update(policySearchState).set({ version: sql`${policySearchState.version} + 1` }).where(eq(policySearchState.id, 1)).run()
+}
+
+function nextSearchRowid(tx: Conn): number {
+  return tx.select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` }).from(policies).get()!.n
+}
+
+/** Prepared statements for the hot search path, one set per connection. */
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function prepared(db: Db, text: string): Database.Statement {
+  const client = (db as Db & { $client: Database.Database }).$client
+  let cache = statementCache.get(client)
+  if (!cache) statementCache.set(client, (cache = new Map()))
+  let statement = cache.get(text)
+  if (!statement) {
+    statement = client.prepare(text)
+    cache.set(text, statement)
+  }
+  return statement
+}
+
+export async function searchVersion(db: Db): Promise<number> {
+  return (prepared(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
+}
+
+export type CatalogRow = Pick<
+  PolicyRow,
+  'id' | 'workflow' | 'category' | 'level' | 'effectiveFrom' | 'effectiveTo' | 'repealedAt' | 'supersededFrom' | 'authorId' | 'updatedAt'
+> & { rowid: number }
+
+/**
+ * What ranking and filtering need of every policy, whatever its workflow state. Read from the covering index
+ * policies_catalog_idx: from the table it would mean reading past every body.
+ */
+export async function listCatalogRows(db: Db): Promise<CatalogRow[]> {
+  return prepared(
+    db,
+    `SELECT search_rowid AS rowid, id, workflow, category, level, effective_from AS effectiveFrom,
+            effective_to AS effectiveTo, repealed_at AS repealedAt, superseded_from AS supersededFrom,
+            author_id AS authorId, updated_at AS updatedAt
+       FROM policies INDEXED BY policies_catalog_idx`
+  ).all() as CatalogRow[]
+}
+
+/** Parses group_concat's "7,12,31" into numbers. */
+function parseIdList(list: string | null): Int32Array {
+  if (!list) return new Int32Array(0)
+  let count = 1
+  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) count++
+  const out = new Int32Array(count)
+  let n = 0
+  let k = 0
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i)
+    if (c === 44) {
+      out[k++] = n
+      n = 0
+    } else n = n * 10 + (c - 48)
+  }
+  out[k] = n
+  return out
+}
+
+/** Where a token is looked up: anywhere in a policy, in its title/document number/summary, or title/number only. */
+export type PostingSource = 'all' | 'brief' | 'title'
+
+/**
+ * The search rows holding one token, ascending. The token is double-quoted (quotes doubled), so it is always a
+ * plain string to FTS5, never syntax. group_concat hands the list over as one string, several times faster than a
+ * JS row per match when a common token is in most policies.
+ */
+export async function tokenRowids(db: Db, source: PostingSource, token: string): Promise<Int32Array> {
+  const table = source === 'all' ? 'policy_search' : 'policy_brief_search'
+  const quoted = `"${token.replaceAll('"', '""')}"`
+  const list = prepared(
+    db,
+    `SELECT group_concat(rowid) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid)`
+  )
+    .pluck()
+    .get(source === 'title' ? `{title doc_number} : ${quoted}` : quoted) as string | null
+  return parseIdList(list)
+}
+
+// ---- reads ------------------------------------------------------------------------------------------------------
+
+const approvers = alias(users, 'approvers')
+const authors = alias(users, 'authors')
+const withNames = { policy: policies, authorName: authors.displayName, approverName: approvers.displayName }
+
+export type PolicyWithNames = { policy: PolicyRow; authorName: string; approverName: string | null }
+
+export async function findPolicy(db: Db, id: string): Promise<PolicyWithNames | null> {
+  return (
+    db
+      .select(withNames)
+      .from(policies)
+      .innerJoin(authors, eq(authors.id, policies.authorId))
+      .leftJoin(approvers, eq(approvers.id, policies.approverId))
+      .where(eq(policies.id, id))
+      .get() ?? null
+  )
+}
+
+/** The fields a list of policies shows. */
+export type ListField = 'id' | 'title' | 'docNumber' | 'issuer' | 'level' | 'category' | 'summary' | 'effectiveFrom' | 'effectiveTo'
+
+/** What a page of search results shows of each policy. */
+export type PageRow = Pick<PolicyRow, ListField | 'workflow' | 'authorId' | 'updatedAt'> & {
+  authorName: string
+  /** The Markdown body as UTF-8 bytes, only when asked for (snippets): decoding whole bodies is slow. */
+  bodyBytes?: Buffer
+}
+
+const PAGE_COLUMNS = `p.id, p.title, p.doc_number AS docNumber, p.issuer, p.level, p.category, p.summary,
+  p.effective_from AS effectiveFrom, p.effective_to AS effectiveTo, p.workflow, p.author_id AS authorId,
+  p.updated_at AS updatedAt, u.display_name AS authorName`
+
+/** The rows of one page of results (prepared: this runs on every search). */
+export async function findPageRows(db: Db, ids: string[], withBody: boolean): Promise<PageRow[]> {
+  if (ids.length === 0) return []
+  const columns = withBody ? `${PAGE_COLUMNS}, CAST(p.body AS BLOB) AS bodyBytes` : PAGE_COLUMNS
+  return prepared(
+    db,
+    `SELECT ${columns} FROM policies p JOIN users u ON u.id = p.author_id WHERE p.id IN (SELECT value FROM json_each(?))`
+  ).all(JSON.stringify(ids)) as PageRow[]
+}
+
+export async function findRefs(db: Db, ids: string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({ id: policies.id, title: policies.title, docNumber: policies.docNumber, workflow: policies.workflow })
+    .from(policies)
+    .where(inArray(policies.id, ids))
+    .all()
+}
+
+/** Published policies that are not repealed: the candidates for "what applies to me". */
+export async function listPublishedUnrepealed(db: Db) {
+  return db
+    .select()
+    .from(policies)
+    .where(and(eq(policies.workflow, 'published'), isNull(policies.repealedAt)))
+    .all()
+}
+
+// ---- writes -----------------------------------------------------------------------------------------------------
+
+/** A new draft, its search row and its audit entry, together. */
+export async function insertDraft(db: Db, row: NewPolicyRow, audit: AuditEntryInput) {
+  immediate(db, (tx) => {
+    const searchRowid = nextSearchRowid(tx)
+    tx.insert(policies).values({ ...row, searchRowid }).run()
+    indexPolicy(tx, searchRowid, row)
+    bumpSearchVersion(tx)
+    insertAudit(tx, audit, row.createdAt)
+  })
+}
+
+export type DraftUpdate = 'updated' | 'not_found' | 'not_author' | 'not_draft'
+
+/** Replaces a draft's content; only its author may, and only while it is a draft (checked in the transaction). */
+export async function updateDraft(db: Db, id: string, authorId: string, content: PolicyContent, audit: AuditEntryInput) {
+  const now = new Date().toISOString()
+  return immediate(db, (tx): DraftUpdate => {
+    const current = tx.select().from(policies).where(eq(policies.id, id)).get()
+    if (!current) return 'not_found'
+    if (current.authorId !== authorId) return 'not_author'
+    if (current.workflow !== 'draft') return 'not_draft'
+    tx.update(policies).set({ ...content, updatedAt: now }).where(eq(policies.id, id)).run()
+    indexPolicy(tx, current.searchRowid, content)
+    bumpSearchVersion(tx)
+    insertAudit(tx, audit, now)
+    return 'updated'
+  })
+}
+
+export type Transition = 'done' | 'not_found' | 'invalid_state' | 'not_author' | 'self_approval' | 'supersede_conflict'
+
+interface TransitionRule {
+  from: PolicyRow['workflow']
+  /** Refuses the step for this row, or null to go ahead. */
+  refuse?: (row: PolicyRow, tx: Conn) => Exclude<Transition, 'done'> | null
+  change: (row: PolicyRow, now: string) => Partial<PolicyRow>
+  /** Further writes of the same step (the superseded policy), with their own audit entries. */
+  alsoDo?: (row: PolicyRow, tx: Conn, now: string) => void
+}
+
+/** One workflow step: check the state and the rule, change the row, audit — all in one transaction. */
+function transition(db: Db, id: string, rule: TransitionRule, audit: AuditEntryInput): Transition {
+  const now = new Date().toISOString()
+  return immediate(db, (tx): Transition => {
+    const row = tx.select().from(policies).where(eq(policies.id, id)).get()
+    if (!row) return 'not_found'
+    if (row.workflow !== rule.from) return 'invalid_state'
+    const refused = rule.refuse?.(row, tx)
+    if (refused) return refused
+    tx.update(policies)
+      .set({ ...rule.change(row, now), updatedAt: now })
+      .where(and(eq(policies.id, id), eq(policies.workflow, rule.from)))
+      .run()
+    rule.alsoDo?.(row, tx, now)
+    bumpSearchVersion(tx)
+    insertAudit(tx, audit, now)
+    return 'done'
+  })
+}
+
+export async function submitPolicy(db: Db, id: string, actorId: string, audit: AuditEntryInput) {
+  return transition(db, id, {
+    from: 'draft',
+    refuse: (row) => (row.authorId === actorId ? null : 'not_author'),
+    change: (_row, now) => ({ workflow: 'pending', submittedAt: now, reviewNote: null })
+  }, audit)
+}
+
+export async function returnToDraft(db: Db, id: string, note: string, audit: AuditEntryInput) {
+  return transition(db, id, { from: 'pending', change: () => ({ workflow: 'draft', reviewNote: note }) }, audit)
+}
+
+/**
+ * Publishes a pending policy. The approver must not be its author. If it supersedes an older policy, that one must
+ * still be published, unrepealed and not already superseded; it then links to this one and stops being in force
+ * from this one's effectiveFrom.
+ */
+export async function approvePolicy(db: Db, id: string, approverId: string, audit: AuditEntryInput) {
+  const supersedable = (tx: Conn, oldId: string) =>
+    tx
+      .select({ id: policies.id })
+      .from(policies)
+      .where(and(eq(policies.id, oldId), eq(policies.workflow, 'published'), isNull(policies.repealedAt), isNull(policies.supersededById)))
+      .get()
+  return transition(db, id, {
+    from: 'pending',
+    refuse: (row, tx) => {
+      if (row.authorId === approverId) return 'self_approval'
+      if (row.supersedesId && !supersedable(tx, row.supersedesId)) return 'supersede_conflict'
+      return null
+    },
+    change: (_row, now) => ({ workflow: 'published', approverId, publishedAt: now, reviewNote: null }),
+    alsoDo: (row, tx, now) => {
+      if (!row.supersedesId) return
+      tx.update(policies)
+        .set({ supersededById: row.id, supersededFrom: row.effectiveFrom, updatedAt: now })
+        .where(eq(policies.id, row.supersedesId))
+        .run()
+      insertAudit(
+        tx,
+        {
+          actorId: approverId,
+          actorRole: audit.actorRole ?? null,
+          action: 'policy.superseded',
+          entity: 'policy',
+          entityId: row.supersedesId,
+          detail: { supersededBy: row.id, from: row.effectiveFrom }
+        },
+        now
+      )
+    }
+  }, audit)
+}
+
+export async function repealPolicy(db: Db, id: string, actorId: string, reason: string | null, audit: AuditEntryInput) {
+  return transition(db, id, {
+    from: 'published',
+    refuse: (row) => (row.repealedAt ? 'invalid_state' : null),
+    change: (_row, now) => ({ repealedAt: now, repealedBy: actorId, repealReason: reason })
+  }, audit)
+}
+
+/**
+ * Merges the FTS5 indexes into one b-tree each. Every write transaction adds a small segment and FTS5 merges them
+ * only gradually, so after a bulk load (demo data, an import) a query would read dozens of segments per token.
+ */
+export async function optimizeSearchIndex(db: Db) {
+  db.run(sql`INSERT INTO policy_search (policy_search) VALUES ('optimize')`)
+  db.run(sql`INSERT INTO policy_brief_search (policy_brief_search) VALUES ('optimize')`)
+}
+
+/** Loads published policies in one transaction (demo data, benchmarks): no workflow, no audit. */
+export async function insertPublished(db: Db, rows: NewPolicyRow[]) {
+  immediate(db, (tx) => {
+    let searchRowid = nextSearchRowid(tx)
+    for (const row of rows) {
+      tx.insert(policies).values({ ...row, searchRowid }).run()
+      indexPolicy(tx, searchRowid, row)
+      searchRowid++
+    }
+    bumpSearchVersion(tx)
+  })
+}
