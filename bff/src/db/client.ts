@@ -31,10 +31,40 @@ export function openDatabase(file: string): OpenedDatabase {
   return { sqlite, db }
 }
 
+export function clientOf(db: Db): Database.Database {
+  return (db as Db & { $client: Database.Database }).$client
+}
+
+/** Memoises something built from a connection (prepared statements, say), once per connection. */
+export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>()
+  return (db) => {
+    let value = built.get(db)
+    if (value === undefined) built.set(db, (value = build(db)))
+    return value
+  }
+}
+
+const statementsOf = perConnection(() => new Map<string, Database.Statement>())
+
+/**
+ * A statement prepared once per connection and found again by its text. For hot paths: drizzle builds and
+ * prepares its SQL on every call, which costs several times more than running a simple query.
+ */
+export function statement(db: Db, text: string): Database.Statement {
+  const statements = statementsOf(db)
+  let prepared = statements.get(text)
+  if (!prepared) statements.set(text, (prepared = clientOf(db).prepare(text)))
+  return prepared
+}
+
+const immediateRunner = perConnection((db) => clientOf(db).transaction((fn: () => unknown) => fn()).immediate)
+
 /**
  * Runs fn in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so rules like capacity are
- * checked and enforced without another writer slipping in between. fn must be synchronous.
+ * checked and enforced without another writer slipping in between. fn must be synchronous; drizzle or prepared
+ * statements on `tx` (the same connection) are part of the transaction. Nested calls become savepoints.
  */
 export function immediate<T>(db: Db, fn: (tx: Conn) => T): T {
-  return db.transaction((tx) => fn(tx), { behavior: 'immediate' })
+  return immediateRunner(db)(() => fn(db)) as T
 }

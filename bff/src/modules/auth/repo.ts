@@ -1,7 +1,6 @@
 import { and, count, eq, gte, isNull, lt } from 'drizzle-orm'
-import type { Database, Statement } from 'better-sqlite3'
 import type { Role } from '@veterans/shared'
-import { immediate, type Conn, type Db } from '../../db/client'
+import { immediate, statement, type Conn, type Db } from '../../db/client'
 import { failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -32,24 +31,14 @@ interface SessionPrincipalRow {
   centerLevel: 'city' | 'district' | 'street' | 'community' | null
   centerDistrict: string | null
 }
-const principalStatements = new WeakMap<Db, Statement>()
-function principalStatement(db: Db) {
-  let statement = principalStatements.get(db)
-  if (!statement) {
-    statement = (db as Db & { $client: Database }).$client.prepare(
-      `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
+const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
               s.user_id AS sessionUser, s.revoked_at AS revokedAt, s.expires_at AS expiresAt,
               c.id AS centerId, c.level AS centerLevel, c.district_code AS centerDistrict
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN centers c ON c.id = u.center_id
         WHERE s.id = ?`
-    )
-    principalStatements.set(db, statement)
-  }
-  return statement
-}
 
 export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
-  const row = principalStatement(db).get(sessionId) as SessionPrincipalRow | undefined
+  const row = statement(db, PRINCIPAL_SQL).get(sessionId) as SessionPrincipalRow | undefined
   if (!row || row.sessionUser !== userId || row.revokedAt || row.status !== 'active') return null
   if (row.expiresAt < new Date().toISOString()) return null
   return {

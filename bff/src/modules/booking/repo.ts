@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
-import type BetterSqlite3 from 'better-sqlite3'
 import type { ErrorCode } from '@veterans/shared'
-import type { Conn, Db } from '../../db/client'
+import { clientOf, immediate, perConnection, type Conn, type Db } from '../../db/client'
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
@@ -244,8 +243,6 @@ export async function linkedVeteranIds(db: Db, userId: string) {
 // prepared once per database with better-sqlite3: building and preparing a query on each request cost several
 // times more than running it. They run on the connection of the transaction they are called in.
 
-type Client = BetterSqlite3.Database
-const clientOf = (db: Db) => (db as Db & { $client: Client }).$client
 
 export interface SlotRow {
   id: string
@@ -291,8 +288,6 @@ function prepareHot(db: Db) {
   }
   const inRange = 's.starts_at >= @fromIso AND s.starts_at < @toIso'
   return {
-    /** BEGIN IMMEDIATE … COMMIT around a callback (better-sqlite3's own transaction, built once). */
-    immediate: c.transaction((fn: () => unknown) => fn()).immediate,
     slotsOfCenterService: many<SlotRow>(`SELECT ${SLOT_COLUMNS} FROM slots s WHERE s.center_id = @centerId AND s.service_id = @serviceId AND ${inRange} ${SLOT_ORDER}`),
     slotsOfCenter: many<SlotRow>(`SELECT ${SLOT_COLUMNS} FROM slots s WHERE s.center_id = @centerId AND ${inRange} ${SLOT_ORDER}`),
     slotsOfService: many<SlotRow>(`SELECT ${SLOT_COLUMNS} FROM slots s WHERE s.service_id = @serviceId AND ${inRange} ${SLOT_ORDER}`),
@@ -321,26 +316,17 @@ function prepareHot(db: Db) {
   }
 }
 type Hot = ReturnType<typeof prepareHot>
-const preparedByDb = new WeakMap<Db, Hot>()
-function hot(db: Db): Hot {
-  let q = preparedByDb.get(db)
-  if (!q) preparedByDb.set(db, (q = prepareHot(db)))
-  return q
-}
+const hot = perConnection(prepareHot)
 
 /** A transaction's handles: drizzle for the occasional statement, the prepared ones for the frequent. */
 interface Tx {
   tx: Conn
   q: Hot
 }
-/**
- * One BEGIN IMMEDIATE transaction, as immediate() in db/client but through better-sqlite3's own transaction
- * function (built once) instead of a new drizzle transaction object per call; drizzle statements inside run on
- * the same connection, so they are part of it.
- */
+/** One BEGIN IMMEDIATE transaction with the prepared statements at hand. */
 function inTx<T>(db: Db, fn: (t: Tx) => T): T {
   const q = hot(db)
-  return q.immediate(() => fn({ tx: db, q })) as T
+  return immediate(db, (tx) => fn({ tx, q }))
 }
 
 function slotDetailIn(t: Tx, slotId: string): SlotDetailRow | undefined {

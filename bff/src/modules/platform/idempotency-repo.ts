@@ -1,6 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm'
-import type { Database } from 'better-sqlite3'
-import type { Db } from '../../db/client'
+import { statement, type Db } from '../../db/client'
 import { idempotencyKeys } from '../../db/schema/index'
 
 export interface IdempotencyScope {
@@ -12,28 +11,15 @@ export interface IdempotencyScope {
 const whereScope = (s: IdempotencyScope) =>
   and(eq(idempotencyKeys.userId, s.userId), eq(idempotencyKeys.route, s.route), eq(idempotencyKeys.key, s.key))
 
-// Claiming and storing run on every idempotent request: plain SQL prepared once per database, not built each time.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>()
-function prepare(db: Db) {
-  const client = (db as Db & { $client: Database }).$client
-  return {
-    claim: client.prepare(
-      'INSERT INTO idempotency_keys (user_id, route, key, request_hash, created_at) VALUES (@userId, @route, @key, @requestHash, @createdAt) ON CONFLICT DO NOTHING'
-    ),
-    store: client.prepare(
-      'UPDATE idempotency_keys SET status_code = @statusCode, response_body = @responseBody WHERE user_id = @userId AND route = @route AND key = @key'
-    )
-  }
-}
-function statements(db: Db) {
-  let s = prepared.get(db)
-  if (!s) prepared.set(db, (s = prepare(db)))
-  return s
-}
+// Claiming and storing run on every idempotent request: plain SQL prepared once per connection.
+const CLAIM_SQL =
+  'INSERT INTO idempotency_keys (user_id, route, key, request_hash, created_at) VALUES (@userId, @route, @key, @requestHash, @createdAt) ON CONFLICT DO NOTHING'
+const STORE_SQL =
+  'UPDATE idempotency_keys SET status_code = @statusCode, response_body = @responseBody WHERE user_id = @userId AND route = @route AND key = @key'
 
 /** True if this request now owns the key (INSERT … ON CONFLICT DO NOTHING: exactly one claimer wins). */
 export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope, requestHash: string) {
-  return statements(db).claim.run({ ...scope, requestHash, createdAt: new Date().toISOString() }).changes === 1
+  return statement(db, CLAIM_SQL).run({ ...scope, requestHash, createdAt: new Date().toISOString() }).changes === 1
 }
 
 export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
@@ -41,7 +27,7 @@ export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
 }
 
 export async function storeIdempotentResponse(db: Db, scope: IdempotencyScope, statusCode: number, responseBody: string) {
-  statements(db).store.run({ ...scope, statusCode, responseBody })
+  statement(db, STORE_SQL).run({ ...scope, statusCode, responseBody })
 }
 
 export async function forgetIdempotencyKey(db: Db, scope: IdempotencyScope) {

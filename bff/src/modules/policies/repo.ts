@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import type Database from 'better-sqlite3'
-import { immediate, type Conn, type Db } from '../../db/client'
+import { immediate, statement, type Conn, type Db } from '../../db/client'
 import { policies, policySearchState, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { indexStream } from './search/text'
@@ -47,22 +46,8 @@ function nextSearchRowid(tx: Conn): number {
   return tx.select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` }).from(policies).get()!.n
 }
 
-/** Prepared statements for the hot search path, one set per connection. */
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-function prepared(db: Db, text: string): Database.Statement {
-  const client = (db as Db & { $client: Database.Database }).$client
-  let cache = statementCache.get(client)
-  if (!cache) statementCache.set(client, (cache = new Map()))
-  let statement = cache.get(text)
-  if (!statement) {
-    statement = client.prepare(text)
-    cache.set(text, statement)
-  }
-  return statement
-}
-
 export async function searchVersion(db: Db): Promise<number> {
-  return (prepared(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
+  return (statement(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
 }
 
 export type CatalogRow = Pick<
@@ -75,7 +60,7 @@ export type CatalogRow = Pick<
  * policies_catalog_idx: from the table it would mean reading past every body.
  */
 export async function listCatalogRows(db: Db): Promise<CatalogRow[]> {
-  return prepared(
+  return statement(
     db,
     `SELECT search_rowid AS rowid, id, workflow, category, level, effective_from AS effectiveFrom,
             effective_to AS effectiveTo, repealed_at AS repealedAt, superseded_from AS supersededFrom,
@@ -114,7 +99,7 @@ export type PostingSource = 'all' | 'brief' | 'title'
 export async function tokenRowids(db: Db, source: PostingSource, token: string): Promise<Int32Array> {
   const table = source === 'all' ? 'policy_search' : 'policy_brief_search'
   const quoted = `"${token.replaceAll('"', '""')}"`
-  const list = prepared(
+  const list = statement(
     db,
     `SELECT group_concat(rowid) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid)`
   )
@@ -161,7 +146,7 @@ const PAGE_COLUMNS = `p.id, p.title, p.doc_number AS docNumber, p.issuer, p.leve
 export async function findPageRows(db: Db, ids: string[], withBody: boolean): Promise<PageRow[]> {
   if (ids.length === 0) return []
   const columns = withBody ? `${PAGE_COLUMNS}, CAST(p.body AS BLOB) AS bodyBytes` : PAGE_COLUMNS
-  return prepared(
+  return statement(
     db,
     `SELECT ${columns} FROM policies p JOIN users u ON u.id = p.author_id WHERE p.id IN (SELECT value FROM json_each(?))`
   ).all(JSON.stringify(ids)) as PageRow[]
