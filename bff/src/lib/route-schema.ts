@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
+import type { FastifyRequest } from 'fastify'
 import { ErrorBodySchema } from '@veterans/shared'
 
 /**
@@ -12,3 +13,8 @@ export function responses<T extends Record<number, TSchema>, E extends number = 
 }
 
 export const bearer = [{ bearer: [] }]
+
+/** preValidation for a POST whose body is all optional: it may come without one (a bare tap on 取消 or 签到). */
+export async function bodyMayBeEmpty(request: FastifyRequest) {
+  request.body ??= {}
+}

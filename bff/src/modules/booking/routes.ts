@@ -19,12 +19,12 @@ import {
   WaitlistListSchema
 } from '@veterans/shared'
 import { principalOf } from '../../plugins/auth'
-import { bearer, responses } from '../../lib/route-schema'
+import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import { registerSeedStep } from '../../db/seed/index'
 import { registerAccountClosingStep, registerExportSection } from '../me/service'
 import { seedBookingDemo } from './seed'
 import * as service from './service'
-import staffBookingRoutes, { bodyMayBeEmpty } from './staff-routes'
+import staffBookingRoutes from './staff-routes'
 
 registerSeedStep('booking', seedBookingDemo)
 registerExportSection('bookings', service.exportBookings)

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   BatchSlotsBodySchema,
@@ -15,15 +14,10 @@ import {
   UpdateSlotBodySchema
 } from '@veterans/shared'
 import { principalOf } from '../../plugins/auth'
-import { bearer, responses } from '../../lib/route-schema'
+import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import * as staff from './staff-service'
 
 const STAFF = ['staff', 'admin'] as const
-
-/** A POST whose body is all optional may come without one (a bare tap on 取消 or 签到). */
-export async function bodyMayBeEmpty(request: FastifyRequest) {
-  request.body ??= {}
-}
 
 /**
  * The staff side of booking: the schedule of their center and the day board. Staff act on their own center only

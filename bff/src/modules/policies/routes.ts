@@ -14,7 +14,7 @@ import {
   StaffPolicySchema
 } from '@veterans/shared'
 import { registerSeedStep } from '../../db/seed/index'
-import { bearer, responses } from '../../lib/route-schema'
+import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import { principalOf } from '../../plugins/auth'
 import { policiesForMe } from './for-me'
 import { seedDemoPolicies } from './seed'
@@ -157,9 +157,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/staff/policies/:id/repeal', {
     config: { access: STAFF },
     // The reason is optional, so is the body.
-    preValidation: async (request) => {
-      request.body ??= {}
-    },
+    preValidation: bodyMayBeEmpty,
     schema: {
       ...onePolicy('Repeal a published policy', 'It stays readable with validity repealed. Not published or already repealed: 409 INVALID_STATE.'),
       body: RepealPolicyBodySchema
