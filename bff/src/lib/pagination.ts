@@ -9,7 +9,7 @@ export function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null
   const key = Buffer.from(cursor, 'base64url').toString('utf8')
   if (!key || key.length > 200) {
-    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'query.cursor', message: '分页参数无效' }] })
+    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'querystring.cursor', message: '分页参数无效' }] })
   }
   return key
 }
