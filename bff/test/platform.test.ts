@@ -77,7 +77,7 @@ describe('errors', () => {
 })
 
 describe('reference data', () => {
-  it('lists districts, centers (filterable) and services to signed-in people', async () => {
+  it('lists districts, centers (filterable) and services', async () => {
     const user = await signInWechat(app, 'browser')
     const districts = (await user.request({ method: 'GET', url: '/api/v1/districts' })).json().items
     expect(districts.length).toBeGreaterThanOrEqual(5)
@@ -96,8 +96,13 @@ describe('reference data', () => {
     expect(offering.every((c: { serviceIds: string[] }) => c.serviceIds.includes(legal.id))).toBe(true)
   })
 
-  it('requires sign-in', async () => {
-    expect((await app.inject('/api/v1/services')).statusCode).toBe(401)
+  it('is public information, readable before sign-in', async () => {
+    for (const url of ['/api/v1/services', '/api/v1/districts', '/api/v1/centers?districtCode=419903']) {
+      expect((await app.inject(url)).statusCode).toBe(200)
+    }
+    const bad = await app.inject('/api/v1/centers?districtCode=' + 'x'.repeat(20))
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details.fields[0].path).toBe('querystring.districtCode')
   })
 })
 

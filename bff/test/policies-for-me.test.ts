@@ -59,6 +59,7 @@ describe('GET /policies/for-me', () => {
     const general = items.findIndex((i) => i.matchedBecause[0] === '本政策适用于全体退役军人')
     expect(general).toBeGreaterThan(3)
     expect(items.slice(general).every((i) => i.matchedBecause[0] === '本政策适用于全体退役军人')).toBe(true)
+    expect(items.map((i) => i.forEveryVeteran)).toEqual(items.map((_, index) => index >= general))
   })
 
   it('shows a family member the policies of the veteran they are linked to, naming them masked', async () => {

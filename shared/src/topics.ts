@@ -36,3 +36,18 @@ export type Role = keyof typeof ROLES
 
 export const CENTER_LEVELS = { city: '市级', district: '区级', street: '街道', community: '社区' } as const
 export type CenterLevel = keyof typeof CENTER_LEVELS
+
+export const POLICY_LEVELS = { national: '国家', provincial: '省级', city: '市级', district: '区县' } as const
+
+/**
+ * Where a published policy stands today (Asia/Shanghai): in force; not yet in force (effectiveFrom is later);
+ * expired (effectiveTo has passed); superseded (a newer policy replaced it; it stops being in force on the day the
+ * newer one takes effect); repealed.
+ */
+export const POLICY_VALIDITIES = {
+  in_force: '现行有效',
+  not_yet_effective: '尚未施行',
+  expired: '已失效',
+  superseded: '已被替代',
+  repealed: '已废止'
+} as const

@@ -1,22 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateSchema, DateTimeSchema, IdSchema, StringEnum, TopicSchema, VeteranCategorySchema } from './common'
+import { POLICY_LEVELS, POLICY_VALIDITIES } from '../topics'
 
-export const POLICY_LEVELS = { national: '国家', provincial: '省级', city: '市级', district: '区县' } as const
 export type PolicyLevel = keyof typeof POLICY_LEVELS
 export const PolicyLevelSchema = StringEnum(['national', 'provincial', 'city', 'district'] as const)
 
-/**
- * Where a published policy stands today (Asia/Shanghai): in force; not yet in force (effectiveFrom is later);
- * expired (effectiveTo has passed); superseded (a newer policy replaced it; it stops being in force on the day the
- * newer one takes effect); repealed.
- */
-export const POLICY_VALIDITIES = {
-  in_force: '现行有效',
-  not_yet_effective: '尚未施行',
-  expired: '已失效',
-  superseded: '已被替代',
-  repealed: '已废止'
-} as const
 export type PolicyValidity = keyof typeof POLICY_VALIDITIES
 export const PolicyValiditySchema = StringEnum(['in_force', 'not_yet_effective', 'expired', 'superseded', 'repealed'] as const)
 
@@ -133,7 +121,8 @@ export const PolicyMatchSchema = Type.Composite([
     matchedBecause: Type.Array(Type.String(), { description: 'Why it applies, in Chinese, e.g. 您的伤残等级为 8 级' }),
     matchedFor: Type.Array(Type.Object({ veteranId: IdSchema, veteranNameMasked: Type.String() }), {
       description: 'Whose registry record matched (the signed-in veteran and/or the veterans a family member is linked to)'
-    })
+    }),
+    forEveryVeteran: Type.Boolean({ description: 'The policy sets no conditions: it applies to every veteran' })
   })
 ])
 export type PolicyMatch = Static<typeof PolicyMatchSchema>

@@ -24,7 +24,7 @@ export async function policiesForMe(ctx: Ctx, principal: Principal): Promise<Pol
   const districtNames = new Map((await listDistricts(ctx)).items.map((d) => [d.code, d.name]))
   const districtName = (code: string) => districtNames.get(code) ?? code
   const today = shanghaiDate()
-  const matches: (PolicyMatch & { specific: boolean })[] = []
+  const matches: PolicyMatch[] = []
   for (const policy of await repo.listPublishedUnrepealed(ctx.db)) {
     if (validityOfRow(policy, today) !== 'in_force') continue
     const matchedBecause: string[] = []
@@ -38,14 +38,14 @@ export async function policiesForMe(ctx: Ctx, principal: Principal): Promise<Pol
       matchedFor.push({ veteranId: veteran.id, veteranNameMasked: masked })
     }
     if (matchedFor.length === 0) continue
-    matches.push({ ...toListItem(policy, 'in_force'), matchedBecause, matchedFor, specific: hasCriteria(policy.eligibility ?? null) })
+    matches.push({ ...toListItem(policy, 'in_force'), matchedBecause, matchedFor, forEveryVeteran: !hasCriteria(policy.eligibility ?? null) })
   }
   // Policies written for people like them first (most reasons first), then those for every veteran; newest first.
   matches.sort(
     (a, b) =>
-      Number(b.specific) - Number(a.specific) ||
+      Number(a.forEveryVeteran) - Number(b.forEveryVeteran) ||
       b.matchedBecause.length - a.matchedBecause.length ||
       (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0)
   )
-  return { items: matches.map(({ specific: _specific, ...item }) => item) }
+  return { items: matches }
 }

@@ -241,7 +241,7 @@ export async function submitPolicy(db: Db, id: string, actorId: string, audit: A
 }
 
 export async function returnToDraft(db: Db, id: string, note: string, audit: AuditEntryInput) {
-  return transition(db, id, { from: 'pending', change: () => ({ workflow: 'draft', reviewNote: note }) }, audit)
+  return transition(db, id, { from: 'pending', change: () => ({ workflow: 'draft', submittedAt: null, reviewNote: note }) }, audit)
 }
 
 /**

@@ -1,25 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CenterListSchema, CenterQuerySchema, DistrictListSchema, ServiceListSchema } from '@veterans/shared'
-import { bearer, responses } from '../../lib/route-schema'
+import { responses } from '../../lib/route-schema'
 import * as service from './service'
 
-/** Districts, service centers and the service catalog: what every signed-in person browses. */
+/**
+ * Districts, service centers and the service catalog. Public information (addresses, phones, opening hours),
+ * so they are readable before sign-in too: a visitor can find the nearest center's phone.
+ */
 const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['reference']
 
   app.get('/districts', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, response: responses({ 200: DistrictListSchema }, 401) }
+    config: { access: 'public' },
+    schema: { tags, response: responses({ 200: DistrictListSchema }) }
   }, async () => service.listDistricts(app))
 
   app.get('/centers', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, querystring: CenterQuerySchema, response: responses({ 200: CenterListSchema }, 400, 401) }
+    config: { access: 'public' },
+    schema: { tags, querystring: CenterQuerySchema, response: responses({ 200: CenterListSchema }, 400) }
   }, async (request) => service.listCenters(app, request.query))
 
   app.get('/services', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, response: responses({ 200: ServiceListSchema }, 401) }
+    config: { access: 'public' },
+    schema: { tags, response: responses({ 200: ServiceListSchema }) }
   }, async () => service.listServices(app))
 }
 
