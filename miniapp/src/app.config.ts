@@ -14,7 +14,16 @@ export default defineAppConfig({
   ],
   // Browser build: pages appear at once instead of sliding in (calmer for older eyes; WeChat keeps its own).
   animation: false,
-  subPackages: [{ root: 'staff', pages: ['pages/login/index', 'pages/home/index'] }],
+  subPackages: [
+    { root: 'staff', pages: ['pages/login/index', 'pages/home/index', 'pages/policies/index', 'pages/policy/index', 'pages/policy-edit/index', 'pages/schedule/index', 'pages/schedule-batch/index', 'pages/day-board/index'] },
+    // Reading a policy and "ask staff" (policy pages outside the 政策 tab).
+    { root: 'policy', pages: ['pages/detail/index', 'pages/ask/index'] },
+    // Booking steps after the 预约 tab, 我的预约 and a booking's check-in code.
+    { root: 'booking', pages: ['pages/centers/index', 'pages/slots/index', 'pages/confirm/index', 'pages/mine/index', 'pages/detail/index'] }
+  ],
+  // WeChat: the location is asked for only to list the nearest service centers first.
+  permission: { 'scope.userLocation': { desc: '用于把离您最近的服务中心排在前面' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     navigationBarTitleText: 'M市退役军人服务',
     navigationBarBackgroundColor: '#a4161a',

@@ -8,14 +8,10 @@ import { arriveAt, button, field, link, openTab } from './harness/ui'
 describe('my account: profile, the tabs not built yet, data export and closing the account', () => {
   const app = useAppUnderTest()
 
-  it('the 预约, 政策 and 消息 tabs say plainly that they are being built, and give the hotline', async () => {
+  it('消息 says plainly that written questions come later, and gives the hotline', async () => {
     const phone = await signedInPhone(app.browser, app.url, 'wangfang')
     const { page } = phone
-    for (const [tab, title, notice] of [
-      ['预约', '预约服务', '在线预约正在建设中'],
-      ['政策', '政策', '政策查询正在建设中'],
-      ['消息', '消息', '在线留言咨询将在后续版本开放']
-    ] as const) {
+    for (const [tab, title, notice] of [['消息', '消息', '在线留言咨询将在后续版本开放']] as const) {
       await openTab(page, tab)
       await arriveAt(page, title)
       await page.getByRole('main').getByText(notice).waitFor()

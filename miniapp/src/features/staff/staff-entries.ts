@@ -9,12 +9,14 @@ export interface StaffEntry {
   description: string
   status: string
   roles?: Role[]
+  /** The feature's page once it is built: the workspace links to it (and shows no status). */
+  url?: string
 }
 
 export const STAFF_ENTRIES: StaffEntry[] = [
-  { title: '今日预约与签到', description: '查看本中心的预约，为来访的退役军人签到、办结', status: '正在建设中' },
-  { title: '号源排班', description: '按服务和日期开放预约时段、调整名额', status: '正在建设中' },
-  { title: '政策发布', description: '起草、审核和发布政策文件', status: '正在建设中' },
+  { title: '今日预约与签到', description: '查看本中心的预约，为来访的退役军人签到、办结', status: '', url: '/staff/pages/day-board/index' },
+  { title: '号源排班', description: '按服务和日期开放预约时段、调整名额', status: '', url: '/staff/pages/schedule/index' },
+  { title: '政策发布', description: '起草、审核和发布政策文件', status: '', url: '/staff/pages/policies/index' },
   { title: '通知推送', description: '向符合条件的退役军人和家属发送通知', status: '正在建设中' },
   { title: '留言咨询', description: '回复退役军人和家属的书面咨询', status: '后续版本开放' },
   { title: '退役军人信息', description: '查询、登记和导入本辖区退役军人信息', status: '正在建设中' },

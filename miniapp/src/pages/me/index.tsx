@@ -37,6 +37,7 @@ export default function MePage() {
               <NavRow title='修改资料' detail='称呼、手机号码' url={PAGES.profile} />
               {!staff && <NavRow title='退役军人身份认证' detail={me.veteran ? '已认证' : '未认证'} url={PAGES.identity} />}
               {!staff && <NavRow title='家人关联' detail={familyDetail} url={PAGES.family} />}
+              {!staff && <NavRow title='我的预约' detail='签到码、改约、取消' url='/booking/pages/mine/index' />}
               <NavRow title='我的数据' detail={staff ? '查看' : '查看、注销账号'} url={PAGES.myData} />
             </Card>
             {elderMode}

@@ -1,13 +1,24 @@
-import { Card, Page, Paragraph } from '../../components'
+import { ActionButton, Card, Page, Paragraph } from '../../components'
+import { goToSignIn } from '../../features/navigation'
+import { NotificationsCard } from '../../features/notifications/notification-list'
+import { useNotifications } from '../../features/notifications/use-notifications'
 import { HotlineCard } from '../../features/reference/hotline-card'
+import { useSession } from '../../features/session/session-context'
 
-/** 消息: notices and written questions to staff come in later versions; until then it says so and gives the hotline. */
+/** 消息: the person's notifications; written questions to staff come in a later version (the hotline meanwhile). */
 export default function MessagesPage() {
+  const { me } = useSession()
+  const notifications = useNotifications(me?.id)
   return (
     <Page title='消息'>
-      <Card title='通知'>
-        <Paragraph>政策通知功能正在建设中。建好以后，服务中心发给您的通知会显示在这里。</Paragraph>
-      </Card>
+      {me ? (
+        <NotificationsCard notifications={notifications} />
+      ) : (
+        <Card title='通知'>
+          <Paragraph>登录后，预约结果、候补成功、时段变动等通知会显示在这里。</Paragraph>
+          <ActionButton onClick={() => goToSignIn()}>登录</ActionButton>
+        </Card>
+      )}
       <Card title='留言咨询'>
         <Paragraph>在线留言咨询将在后续版本开放。现在有问题，请拨打下面的服务热线，工作人员会为您解答。</Paragraph>
       </Card>

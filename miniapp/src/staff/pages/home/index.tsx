@@ -1,7 +1,7 @@
 import { ROLES } from '@veterans/shared/topics'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { ActionButton, Badge, Card, KeyValues, Page, Paragraph } from '../../../components'
+import { ActionButton, Badge, Card, KeyValues, NavRow, Page, Paragraph } from '../../../components'
 import { PAGES } from '../../../features/navigation'
 import { useSession } from '../../../features/session/session-context'
 import { useRequireSession } from '../../../features/session/use-require-session'
@@ -35,16 +35,20 @@ export default function StaffHomePage() {
         />
       </Card>
       <Card title='工作事项'>
-        {entries.map((entry) => (
-          <View className='list__item' key={entry.title}>
-            <Paragraph strong>
-              {entry.title} <Badge>{entry.status}</Badge>
-            </Paragraph>
-            <Paragraph muted small>
-              {entry.description}
-            </Paragraph>
-          </View>
-        ))}
+        {entries.map((entry) =>
+          entry.url ? (
+            <NavRow key={entry.title} title={entry.title} url={entry.url} />
+          ) : (
+            <View className='list__item' key={entry.title}>
+              <Paragraph strong>
+                {entry.title} <Badge>{entry.status}</Badge>
+              </Paragraph>
+              <Paragraph muted small>
+                {entry.description}
+              </Paragraph>
+            </View>
+          )
+        )}
       </Card>
       <ActionButton
         variant='secondary'

@@ -1,0 +1,16 @@
+import { WithBookingAccess } from '../../../features/booking/access-cards'
+import { CenterChooser } from '../../../features/booking/center-chooser'
+import { pageParam } from '../../../features/navigation'
+import { SignedInPage } from '../../../features/session/signed-in-page'
+
+export default function ChooseCenterPage() {
+  return (
+    <SignedInPage title='选择服务中心' purpose='预约服务' back>
+      {(me) => (
+        <WithBookingAccess me={me}>
+          <CenterChooser me={me} serviceId={pageParam('serviceId') ?? ''} veteranId={pageParam('veteranId')} />
+        </WithBookingAccess>
+      )}
+    </SignedInPage>
+  )
+}

@@ -1,0 +1,71 @@
+import type { Me } from '@veterans/shared'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { bookingApi, useRequest } from '../../api'
+import { Card, ChoiceGroup, Heading, NavRow, Notice, Paragraph } from '../../components'
+import { openPage } from '../navigation'
+import { refreshUnreadBadge } from '../notifications/unread-badge'
+import { WithBookingAccess } from './access-cards'
+import { BOOKING_PAGES, withQuery } from './pages'
+import { bookingPeople, chosenPerson } from './people'
+import { ServiceCard } from './service-card'
+import { StepLine } from './step-line'
+import { centersOffering, useCatalog } from './use-catalog'
+import './booking.css'
+
+/** The 预约 tab for a signed-in person: their bookings, whom they book for, and the catalog of services. */
+export function BookingHome({ me }: { me: Me }) {
+  return (
+    <WithBookingAccess me={me}>
+      <ServiceChooser me={me} />
+    </WithBookingAccess>
+  )
+}
+
+function ServiceChooser({ me }: { me: Me }) {
+  const people = bookingPeople(me)
+  const [veteranId, setVeteranId] = useState(people[0]!.veteranId)
+  const person = chosenPerson(people, veteranId)!
+  const catalog = useCatalog()
+  const upcoming = useRequest(() => bookingApi.list({ when: 'upcoming', limit: 20 }), `upcoming-${me.id}`)
+  // A tab stays open in the background: count again when the person comes back to it.
+  useDidShow(() => {
+    if (upcoming.data) void upcoming.reload()
+    refreshUnreadBadge()
+  })
+
+  const count = upcoming.data?.items.length ?? 0
+  const detail = upcoming.data ? (count > 0 ? `即将到来 ${count}${upcoming.data.nextCursor ? '+' : ''} 个` : '签到码、改约、取消') : undefined
+
+  return (
+    <>
+      <Card flush>
+        <NavRow title='我的预约' detail={detail} url={BOOKING_PAGES.mine} />
+      </Card>
+      {people.length > 1 ? (
+        <Card title='为谁预约'>
+          <ChoiceGroup
+            label='这次预约是为'
+            options={people.map((p) => ({ value: p.veteranId, label: p.label }))}
+            value={veteranId}
+            onChange={setVeteranId}
+          />
+        </Card>
+      ) : (
+        !person.self && <Notice>您将为 {person.name} 预约（您是他关联的家属）。</Notice>
+      )}
+      <Heading level={2}>选择服务</Heading>
+      <StepLine step={1} what='选择要办的事' />
+      {catalog.loading && !catalog.data && <Paragraph muted>正在读取服务项目…</Paragraph>}
+      {catalog.error && <Notice tone='error'>没能读取服务项目：{catalog.error.message}</Notice>}
+      {catalog.data?.services.map((service) => (
+        <ServiceCard
+          key={service.id}
+          service={service}
+          centerCount={centersOffering(catalog.data!, service.id).length}
+          onChoose={() => openPage(withQuery(BOOKING_PAGES.centers, { serviceId: service.id, veteranId: person.self ? undefined : person.veteranId }))}
+        />
+      ))}
+    </>
+  )
+}

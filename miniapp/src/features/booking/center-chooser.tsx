@@ -1,0 +1,58 @@
+import type { Me } from '@veterans/shared'
+import { ActionButton, Card, Notice, Paragraph } from '../../components'
+import { openPage } from '../navigation'
+import { CenterItem } from './center-item'
+import { orderCenters } from './centers'
+import { BOOKING_PAGES, withQuery } from './pages'
+import { StepLine } from './step-line'
+import { centersOffering, useCatalog } from './use-catalog'
+import { useLocation } from './use-location'
+import './booking.css'
+
+/** Step 2: where to go. Centers offering the service, nearest first when the phone's location is known. */
+export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId: string; veteranId?: string }) {
+  const catalog = useCatalog()
+  const { state, locate } = useLocation()
+  if (catalog.loading && !catalog.data) return <Paragraph muted>正在读取服务中心…</Paragraph>
+  if (catalog.error || !catalog.data) return <Notice tone='error'>没能读取服务中心：{catalog.error?.message ?? '请稍后再试'}</Notice>
+
+  const service = catalog.data.services.find((s) => s.id === serviceId)
+  if (!service) return <Notice tone='error'>没有找到这项服务，请返回重新选择。</Notice>
+  const groups = orderCenters(centersOffering(catalog.data, serviceId), catalog.data.districts, {
+    location: state.status === 'known' ? state.at : null,
+    homeDistrict: me.veteran?.districtCode
+  })
+
+  return (
+    <>
+      <StepLine step={2} what={`选择在哪里办“${service.name}”`} />
+      <Card>
+        {state.status === 'known' ? (
+          <Paragraph>已按离您的距离排列，最近的在最前面。</Paragraph>
+        ) : (
+          <>
+            <Paragraph>下面按区列出{me.veteran ? '，您所在的区排在前面' : ''}。也可以按离您的距离排列。</Paragraph>
+            {state.status === 'refused' && (
+              <Notice>没有取得您的位置（可能没有允许定位）。不要紧，可以在下面按区找到服务中心。</Notice>
+            )}
+            <ActionButton variant='secondary' busy={state.status === 'asking'} busyText='正在定位…' onClick={() => void locate()}>
+              按离我最近排列
+            </ActionButton>
+          </>
+        )}
+      </Card>
+      {groups.map((group) => (
+        <Card key={group.title} title={group.title}>
+          {group.centers.map(({ center, distance }) => (
+            <CenterItem
+              key={center.id}
+              center={center}
+              distance={distance}
+              onChoose={() => openPage(withQuery(BOOKING_PAGES.slots, { serviceId, centerId: center.id, veteranId }))}
+            />
+          ))}
+        </Card>
+      ))}
+    </>
+  )
+}

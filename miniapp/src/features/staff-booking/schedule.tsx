@@ -1,0 +1,52 @@
+import type { Me, StaffSlot } from '@veterans/shared'
+import { staffBookingApi, useRequest } from '../../api'
+import { Card, NavRow, Notice, Paragraph } from '../../components'
+import { beijingDateOf, beijingToday, dayText } from '../booking/dates'
+import { STAFF_BOOKING_PAGES, withQuery } from '../booking/pages'
+import { CenterChoice } from './center-choice'
+import { CreateSlotCard } from './create-slot-card'
+import { DateStepper } from './date-stepper'
+import { SlotEditor } from './slot-editor'
+import { useNow } from './use-now'
+import { useStaffCenter } from './use-staff-center'
+import { useState } from 'react'
+import '../booking/booking.css'
+
+/** 号源排班: a center's slots of one day, each editable; one new slot here, many on the batch page. */
+export function Schedule({ me }: { me: Me }) {
+  const staffCenter = useStaffCenter(me)
+  const { centerId, services } = staffCenter
+  const today = beijingToday()
+  const now = useNow()
+  const [date, setDate] = useState(today)
+  const slots = useRequest(() => staffBookingApi.slots({ centerId, from: date, to: date }), `staff-slots-${centerId}-${date}`, Boolean(centerId))
+
+  const replace = (updated: StaffSlot) => {
+    if (slots.data) slots.setData({ items: slots.data.items.map((s) => (s.id === updated.id ? updated : s)) })
+  }
+  const created = (slot: StaffSlot) => {
+    if (beijingDateOf(slot.startsAt) === date) void slots.reload()
+  }
+  const items = [...(slots.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.serviceName.localeCompare(b.serviceName, 'zh'))
+
+  return (
+    <>
+      <CenterChoice staffCenter={staffCenter} />
+      <Card flush>
+        <NavRow title='批量开放号源' detail='一次开放多天' url={withQuery(STAFF_BOOKING_PAGES.scheduleBatch, { centerId })} />
+      </Card>
+      <Card title='查看哪一天'>
+        <DateStepper date={date} onChange={setDate} />
+      </Card>
+      <Card title={`${dayText(date, today)}的号源`}>
+        {slots.loading && !slots.data && <Paragraph muted>正在读取…</Paragraph>}
+        {slots.error && <Notice tone='error'>{slots.error.message}</Notice>}
+        {slots.data && items.length === 0 && <Paragraph muted>这一天没有开放的时段。</Paragraph>}
+        {items.map((slot) => (
+          <SlotEditor key={slot.id} slot={slot} now={now} onChanged={replace} />
+        ))}
+      </Card>
+      {centerId && <CreateSlotCard key={`${centerId}-${date}`} centerId={centerId} services={services} date={date} onCreated={created} />}
+    </>
+  )
+}

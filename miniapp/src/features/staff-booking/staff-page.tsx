@@ -1,0 +1,25 @@
+import type { Me } from '@veterans/shared'
+import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import { ActionButton, Card, Page, Paragraph } from '../../components'
+import { PAGES } from '../navigation'
+import { useRequireSession } from '../session/use-require-session'
+
+/** A staff workspace page: staff and admins only; anyone else is sent to the staff sign-in. */
+export function StaffPage({ title, children }: { title: string; children: (me: Me) => ReactNode }) {
+  const { me } = useRequireSession('staff')
+  return (
+    <Page title={title} back>
+      {me ? (
+        children(me)
+      ) : (
+        <Card>
+          <Paragraph>这一页只对服务中心工作人员开放，请先用工作人员账号登录。</Paragraph>
+          <ActionButton size='key' onClick={() => void Taro.redirectTo({ url: PAGES.staffLogin })}>
+            工作人员登录
+          </ActionButton>
+        </Card>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,36 @@
+import { useDidShow } from '@tarojs/taro'
+import { Notice, Paragraph } from '../../../components'
+import { pageParam } from '../../../features/navigation'
+import { PolicyPreview } from '../../../features/staff-policies/policy-preview'
+import { StaffPage } from '../../../features/staff-booking/staff-page'
+import { useStaffPolicy } from '../../../features/staff-policies/use-staff-policy'
+import { WorkflowActions, WorkflowStatus } from '../../../features/staff-policies/workflow-actions'
+import { useSession } from '../../../features/session/session-context'
+
+export default function StaffPolicyPage() {
+  const id = pageParam('id') ?? ''
+  const { me } = useSession()
+  const state = useStaffPolicy(id, me !== null)
+  const policy = state.policy.data
+  // Back from editing the draft: show the saved version.
+  useDidShow(() => {
+    if (policy) void state.policy.reload()
+  })
+  return (
+    <StaffPage title='政策审核发布'>
+      {(staff) => (
+        <>
+          {state.policy.loading && !policy && <Paragraph muted>正在读取…</Paragraph>}
+          {state.policy.error && <Notice tone='error'>{state.policy.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.policy.error.message}</Notice>}
+          {policy && (
+            <>
+              <WorkflowStatus policy={policy} />
+              <WorkflowActions state={state} me={staff} />
+              <PolicyPreview policy={policy} />
+            </>
+          )}
+        </>
+      )}
+    </StaffPage>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '批量开放号源' })

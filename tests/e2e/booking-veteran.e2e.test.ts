@@ -1,0 +1,282 @@
+import type { Booking } from '@veterans/shared'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { encodeQr } from '../../miniapp/src/components/qr-code-encoder'
+import { asPerson, asStaff, bookingsOf, openSlot, reference, slotsOf } from './booking-api'
+import { useAppUnderTest } from './harness/app-under-test'
+import { screenshot } from './harness/browser'
+import { appErrors, signedInPhone } from './harness/session'
+import { arriveAt, button, field, fontSizeOf, heightOf, link, openTab, pageTitle } from './harness/ui'
+
+/** The QR code drawn on the page, read back module by module from its SVG path (quiet zone of 4 modules). */
+async function qrModulesOn(page: Page): Promise<boolean[][]> {
+  const svg = page.getByRole('img', { name: /^签到二维码/ })
+  const [viewBox, d] = await Promise.all([svg.getAttribute('viewBox'), svg.locator('path').getAttribute('d')])
+  const size = Number(viewBox!.split(' ')[2]) - 8
+  const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false))
+  for (const [, x, y] of d!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) modules[Number(y) - 4]![Number(x) - 4] = true
+  return modules
+}
+
+describe('a veteran books a service on the phone', () => {
+  const app = useAppUnderTest()
+
+  it('chooses service → center → day → slot, confirms, sees the booking with its QR code, moves it, and cancels it', async () => {
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await openTab(page, '预约')
+    await arriveAt(page, '预约服务')
+    await link(page, /^我的预约/).waitFor()
+    await screenshot(page, 'booking-services')
+
+    await button(page, '选这项服务：就业创业指导').click()
+    await arriveAt(page, '选择服务中心')
+    // 王建国 lives in 东湖区: his district comes first.
+    await expect(page.getByRole('region').first().getByRole('heading').innerText()).resolves.toBe('东湖区')
+    await screenshot(page, 'booking-centers')
+    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await arriveAt(page, '选择时间')
+
+    // The calendar opens on the first day with places; take the second such day instead.
+    const days = page.getByRole('group', { name: '选择日期' }).getByRole('button')
+    await expect(days.count()).resolves.toBe(14)
+    await expect(days.filter({ hasText: '不开放' }).count()).resolves.toBeGreaterThan(0) // weekends
+    const openDays = days.filter({ hasText: /余 \d+ 个名额/ })
+    await expect(openDays.first().getAttribute('aria-pressed')).resolves.toBe('true')
+    const secondDay = openDays.nth(1)
+    const [date, weekdayLine] = (await secondDay.innerText()).split('\n') as [string, string]
+    const [weekday, relative] = weekdayLine.split(' ')
+    const dayLabel = `${date}（${weekday}${relative ? `，${relative}` : ''}）` // 12月1日（周二）, as the page says it
+    await secondDay.click()
+    await expect.poll(() => secondDay.getAttribute('aria-pressed')).toBe('true')
+    await page.getByRole('region', { name: `${dayLabel}的时段` }).waitFor()
+    await screenshot(page, 'booking-slots')
+    const slotButton = page.getByRole('button', { name: /^预约这个时段：\d\d:\d\d–\d\d:\d\d$/ }).first()
+    const time = (await slotButton.getAttribute('aria-label'))!.replace('预约这个时段：', '')
+    await slotButton.click()
+
+    await arriveAt(page, '确认预约')
+    const summary = page.getByRole('region', { name: '预约信息' })
+    await summary.getByText('就业创业指导', { exact: true }).waitFor()
+    await summary.getByText(`${dayLabel} ${time}`).waitFor()
+    await summary.getByText('东湖区建设东路 21 号区政务服务大厅 2 楼').waitFor()
+    await summary.getByText('您本人').waitFor()
+    await page.getByRole('region', { name: '请带上' }).getByRole('listitem').filter({ hasText: '身份证' }).waitFor()
+    await field(page, '备注（选填）').fill('想了解技能培训')
+    await screenshot(page, 'booking-confirm')
+    await button(page, '确认预约').click()
+
+    await arriveAt(page, '预约详情')
+    await page.getByText('预约成功！').waitFor()
+    const qr = page.getByRole('img', { name: /^签到二维码，签到码 [A-Z0-9]{6}$/ })
+    const code = (await qr.getAttribute('aria-label'))!.slice(-6)
+    await page.getByText(code, { exact: true }).waitFor() // also printed, for staff to type
+    // What is drawn is the QR symbol of exactly this code.
+    expect(await qrModulesOn(page)).toEqual(encodeQr(code).modules)
+    await screenshot(page, 'booking-detail-qr')
+
+    // The server holds one booking with that code, for 王建国, with the note.
+    const laowang = await asPerson(app.url, 'laowang')
+    const booked = (await bookingsOf(laowang)).filter((b) => b.serviceName === '就业创业指导')
+    expect(booked).toHaveLength(1)
+    expect(booked[0]).toMatchObject({ checkInCode: code, status: 'booked', note: '想了解技能培训', centerName: '东湖区退役军人服务中心' })
+
+    // 我的预约 lists it; from there, cancel.
+    await link(page, '我的全部预约').click()
+    await arriveAt(page, '我的预约')
+    const upcoming = page.getByRole('region', { name: '即将到来' })
+    await upcoming.getByRole('link', { name: /家属为您预约/ }).waitFor() // the one his daughter made
+    await screenshot(page, 'booking-mine')
+    await upcoming.getByRole('link', { name: /就业创业指导/ }).click()
+    await arriveAt(page, '预约详情')
+
+    // 改约: another time of the same service and center; the check-in code stays.
+    await button(page, '改约（换个时间）').click()
+    await arriveAt(page, '改约：选择新时间')
+    const other = page.getByRole('button', { name: /^改到这个时段：/ }).filter({ hasNot: page.locator('[disabled]') })
+    await other.first().waitFor()
+    let target = other.first()
+    for (const candidate of await other.all()) {
+      if ((await candidate.getAttribute('aria-label')) !== `改到这个时段：${time}`) {
+        target = candidate
+        break
+      }
+    }
+    const newTime = (await target.getAttribute('aria-label'))!.replace('改到这个时段：', '')
+    await target.click()
+    await arriveAt(page, '确认改约')
+    const moving = page.getByRole('region', { name: '改约信息' })
+    await moving.getByText(`${dayLabel} ${time}`).waitFor() // 原来的时间
+    await moving.getByText(new RegExp(`${newTime}$`)).waitFor() // 新的时间
+    await screenshot(page, 'booking-reschedule')
+    await button(page, '确认改约').click()
+    await arriveAt(page, '预约详情')
+    await page.getByText(/^已改到 .*签到码不变。$/).filter({ visible: true }).waitFor()
+    await page.getByText(code, { exact: true }).filter({ visible: true }).waitFor()
+    const moved = await laowang.call<Booking>('GET', `/bookings/${booked[0]!.id}`)
+    expect(moved.body).toMatchObject({ status: 'booked', checkInCode: code })
+    expect(moved.body.slotId).not.toBe(booked[0]!.slotId)
+
+    const changes = page.getByRole('region', { name: '改约或取消' })
+    await button(changes, '取消预约').click()
+    await changes.getByText(/取消后名额会让给其他人/).waitFor()
+    await button(changes, '确定取消').click()
+    await page.getByRole('status').filter({ hasText: '已为您取消这个预约' }).waitFor()
+    await page.getByRole('region', { name: '预约状态' }).getByText('已取消', { exact: true }).waitFor()
+    await expect(page.getByRole('img', { name: /^签到二维码/ }).count()).resolves.toBe(0)
+    await arriveAt(page, '预约详情')
+    await screenshot(page, 'booking-cancelled')
+    expect((await laowang.call<Booking>('GET', `/bookings/${booked[0]!.id}`)).body.status).toBe('cancelled')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('a booking whose answer was lost on the way is not made twice when the person reloads and taps again', async () => {
+    const laowang = await asPerson(app.url, 'laowang')
+    const { service, center } = await reference(laowang)
+    const legal = service('legal_aid')
+    const donghu = center('东湖区退役军人服务中心')
+    const before = await bookingsOf(laowang)
+    const days = (await laowang.call<{ items: { date: string; available: number }[] }>('GET', `/slots/days?centerId=${donghu.id}&serviceId=${legal.id}`)).body.items
+    const date = days.find((d) => d.available > 0)!.date
+    const slot = (await slotsOf(laowang, donghu.id, legal.id, date)).find((s) => s.bookable)!
+
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await page.goto(`/booking/pages/confirm/index?slotId=${slot.id}`)
+    await arriveAt(page, '确认预约')
+
+    // The server books, but the answer never reaches the phone: every try (the client retries twice) is cut off.
+    const keys: string[] = []
+    await page.route('**/api/v1/bookings', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '')
+      await route.fetch() // reaches the server
+      await route.abort('connectionreset')
+    })
+    await button(page, '确认预约').click()
+    await page.getByRole('alert').filter({ hasText: '不会重复办理' }).waitFor()
+    expect(keys).toHaveLength(3)
+    expect(new Set(keys).size).toBe(1)
+    await screenshot(page, 'booking-lost-answer')
+
+    // The person reloads the page and taps again, now with a working connection.
+    await page.unroute('**/api/v1/bookings')
+    await page.reload()
+    await arriveAt(page, '确认预约')
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/bookings') && r.request().method() === 'POST')
+    await button(page, '确认预约').click()
+    const response = await answer
+    expect(response.status()).toBe(201)
+    expect(response.request().headers()['idempotency-key']).toBe(keys[0])
+    expect(response.headers()['idempotent-replayed']).toBe('true')
+    await arriveAt(page, '预约详情')
+    await page.getByText('预约成功！').waitFor()
+
+    // One booking, one place taken.
+    const after = await bookingsOf(laowang)
+    expect(after.filter((b) => b.slotId === slot.id)).toHaveLength(1)
+    expect(after).toHaveLength(before.length + 1)
+    const now = (await slotsOf(laowang, donghu.id, legal.id, date)).find((s) => s.id === slot.id)!
+    expect(now.remaining).toBe(slot.remaining - 1)
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('a full slot offers 候补 with the position; when a place frees, the booking is made and 消息 says so', async () => {
+    // Arrange a full slot: staff open one place and another veteran (李志强, bound now) takes it.
+    const staff = await asStaff(app.url, 'donghu')
+    const other = await asPerson(app.url, 'lizhiqiang')
+    expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(200)
+    const { service, center } = await reference(staff)
+    const hardship = service('hardship_aid')
+    const donghu = center('东湖区退役军人服务中心')
+    const { slot, date } = await openSlot(staff, donghu.id, hardship.id, 6, '08:00', 1)
+    const taken = await other.call<Booking>('POST', '/bookings', { slotId: slot.id }, { 'idempotency-key': 'e2e-full-slot' })
+    expect(taken.status).toBe(201)
+
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await page.goto(`/booking/pages/slots/index?serviceId=${hardship.id}&centerId=${donghu.id}`)
+    await arriveAt(page, '选择时间')
+    const [, month, day] = date.split('-').map(Number)
+    await page.getByRole('group', { name: '选择日期' }).getByRole('button', { name: new RegExp(`^${month}月${day}日`) }).click()
+    await page.getByText('已约满').first().waitFor()
+    await button(page, '登记候补：08:00–08:30').click()
+    await page.getByText('已登记候补：08:00–08:30，排在第 1 位').waitFor()
+    await arriveAt(page, '选择时间')
+    await screenshot(page, 'booking-waitlist')
+
+    await button(page, '查看我的候补').click()
+    await arriveAt(page, '我的预约')
+    const waitlist = page.getByRole('region', { name: '我的候补' })
+    await waitlist.getByText('候补中，排在第 1 位，有人取消就轮到您').waitFor()
+
+    // 李志强 cancels: the place goes to 王建国 at once, and he is told.
+    expect((await other.call('POST', `/bookings/${taken.body.id}/cancel`, {})).status).toBe(200)
+    await page.goto('/pages/messages/index')
+    await arriveAt(page, '消息')
+    const notices = page.getByRole('region', { name: '通知' })
+    await notices.getByText('候补成功，已为您预约').waitFor()
+    await notices.getByText(/有 \d+ 条未读通知/).waitFor()
+    await screenshot(page, 'booking-messages')
+    await button(notices, '全部已读').click()
+    await notices.getByText('通知都已读过').waitFor()
+    await expect(notices.getByText('未读', { exact: true }).count()).resolves.toBe(0)
+    await button(notices, '查看预约：候补成功，已为您预约').click()
+    await arriveAt(page, '预约详情')
+    await page.getByRole('img', { name: /^签到二维码/ }).waitFor()
+    const laowang = await asPerson(app.url, 'laowang')
+    expect((await bookingsOf(laowang)).filter((b) => b.slotId === slot.id)).toHaveLength(1)
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('长辈版 on the booking flow: larger text, and every control at least 60 px tall', async () => {
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await openTab(page, '预约')
+    await arriveAt(page, '预约服务')
+    const description = page.getByText(/^一对一了解求职意向/)
+    const normal = { body: await fontSizeOf(description), title: await fontSizeOf(pageTitle(page)) }
+
+    const laowang = await asPerson(app.url, 'laowang')
+    expect((await laowang.call('PATCH', '/me', { elderMode: true })).status).toBe(200)
+    await page.reload() // the profile (and 长辈版 with it) is read again at launch
+    await arriveAt(page, '预约服务')
+    await expect.poll(() => fontSizeOf(description)).toBeGreaterThanOrEqual(18)
+    expect(await fontSizeOf(description)).toBeGreaterThan(normal.body)
+    expect(await fontSizeOf(pageTitle(page))).toBeGreaterThan(normal.title)
+
+    const everyTargetIsLarge = async (where: string) => {
+      const main = page.getByRole('main').filter({ visible: true })
+      for (const target of [...(await main.getByRole('button').all()), ...(await main.getByRole('link').all())]) {
+        if (!(await target.isVisible())) continue
+        const name = (await target.getAttribute('aria-label')) ?? (await target.innerText())
+        expect(await heightOf(target), `${where}: ${name}`).toBeGreaterThanOrEqual(60)
+      }
+    }
+    await everyTargetIsLarge('预约服务')
+    await screenshot(page, 'booking-elder-services')
+
+    await button(page, '选这项服务：优待证申领').click()
+    await arriveAt(page, '选择服务中心')
+    await everyTargetIsLarge('选择服务中心')
+    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await arriveAt(page, '选择时间')
+    await page.getByRole('button', { name: /^预约这个时段：/ }).first().waitFor()
+    await everyTargetIsLarge('选择时间')
+    await screenshot(page, 'booking-elder-slots')
+    await page.getByRole('button', { name: /^预约这个时段：/ }).first().click()
+    await arriveAt(page, '确认预约')
+    await everyTargetIsLarge('确认预约')
+    const confirm = button(page, '确认预约')
+    expect(await fontSizeOf(confirm)).toBeGreaterThanOrEqual(30)
+    expect(await heightOf(confirm)).toBeGreaterThanOrEqual(60)
+    expect(await fontSizeOf(page.getByRole('region', { name: '请带上' }).getByRole('listitem').first())).toBeGreaterThanOrEqual(18)
+    await screenshot(page, 'booking-elder-confirm')
+    expect((await laowang.call('PATCH', '/me', { elderMode: false })).status).toBe(200)
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+})
