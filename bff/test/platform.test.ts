@@ -39,6 +39,10 @@ describe('operations', () => {
     const response = await app.inject('/healthz')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     expect(response.headers['content-security-policy']).toContain("default-src 'self'")
+    const api = await app.inject('/api/v1/districts')
+    expect(api.headers['x-content-type-options']).toBe('nosniff')
+    expect(api.headers['cache-control']).toBe('no-store')
+    expect(api.headers['strict-transport-security']).toMatch(/max-age=/)
   })
 })
 

@@ -27,8 +27,15 @@ export default fp(
       },
       crossOriginEmbedderPolicy: false
     })
-    app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(securityHeaders)
+    // JSON answers are not documents: CSP and framing rules mean nothing there, so the API gets a short set.
+    const apiHeaders = {
+      'x-content-type-options': 'nosniff',
+      'strict-transport-security': securityHeaders['strict-transport-security']!,
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store'
+    }
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(request.url.startsWith('/api/') ? apiHeaders : securityHeaders)
       done()
     })
     if (app.config.rateLimits) {

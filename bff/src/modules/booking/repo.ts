@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { ErrorCode } from '@veterans/shared'
-import { clientOf, immediate, perConnection, type Conn, type Db } from '../../db/client'
+import { clientOf, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
@@ -46,12 +46,34 @@ function slotConditions(f: SlotFilter): SQL[] {
   ].filter((c) => c !== undefined)
 }
 
+/**
+ * Slot lists are the most read thing in the platform (every person choosing a time reads one) and change only
+ * when a booking transaction commits, so the rows are kept per query until the next write: one of this module's
+ * transactions on this connection (counted in inTx) or a commit by another connection (PRAGMA data_version).
+ */
+const slotListCache = perConnection(() => new Map<string, { stamp: string; rows: SlotRow[] }>())
+const SLOT_LIST_CACHE_KEYS = 1000
+
+function writeStamp(db: Db): string {
+  return `${writesOf(db).count}:${statement(db, 'PRAGMA data_version').pluck().get()}`
+}
+
 export async function listSlots(db: Db, filter: SlotFilter): Promise<SlotRow[]> {
+  const key = `${filter.centerId ?? ''}|${filter.serviceId ?? ''}|${filter.fromIso}|${filter.toIso}`
+  const stamp = writeStamp(db)
+  const cache = slotListCache(db)
+  const cached = cache.get(key)
+  if (cached?.stamp === stamp) return cached.rows
   const q = hot(db)
   const range = { fromIso: filter.fromIso, toIso: filter.toIso }
-  if (filter.centerId && filter.serviceId) return q.slotsOfCenterService({ ...range, centerId: filter.centerId, serviceId: filter.serviceId })
-  if (filter.centerId) return q.slotsOfCenter({ ...range, centerId: filter.centerId })
-  return q.slotsOfService({ ...range, serviceId: filter.serviceId ?? '' })
+  const rows = filter.centerId && filter.serviceId
+    ? q.slotsOfCenterService({ ...range, centerId: filter.centerId, serviceId: filter.serviceId })
+    : filter.centerId
+      ? q.slotsOfCenter({ ...range, centerId: filter.centerId })
+      : q.slotsOfService({ ...range, serviceId: filter.serviceId ?? '' })
+  if (cache.size >= SLOT_LIST_CACHE_KEYS) cache.clear()
+  cache.set(key, { stamp, rows })
+  return rows
 }
 
 const slotWithPlace = {
@@ -323,10 +345,16 @@ interface Tx {
   tx: Conn
   q: Hot
 }
-/** One BEGIN IMMEDIATE transaction with the prepared statements at hand. */
+const writesOf = perConnection(() => ({ count: 0 }))
+
+/** One BEGIN IMMEDIATE transaction with the prepared statements at hand; counted, so cached slot lists expire. */
 function inTx<T>(db: Db, fn: (t: Tx) => T): T {
   const q = hot(db)
-  return immediate(db, (tx) => fn({ tx, q }))
+  try {
+    return immediate(db, (tx) => fn({ tx, q }))
+  } finally {
+    writesOf(db).count++
+  }
 }
 
 function slotDetailIn(t: Tx, slotId: string): SlotDetailRow | undefined {

@@ -70,10 +70,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/me/export', {
     config: { access: 'authenticated' },
     schema: { tags, security: bearer, summary: 'Everything held about me (PIPL)', response: responses({ 200: MyDataExportSchema }, 401) }
-  }, async (request, reply) => {
-    reply.header('cache-control', 'no-store')
-    return service.exportMyData(app, principalOf(request).userId)
-  })
+  }, async (request) => service.exportMyData(app, principalOf(request).userId))
 
   app.delete('/me', {
     config: { access: WECHAT_ROLES },
