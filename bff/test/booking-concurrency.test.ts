@@ -65,6 +65,21 @@ describe('idempotency under concurrency', () => {
     expect(errorCode(again)).toBe('ALREADY_BOOKED')
   })
 
+  it('replays a refusal too: a retry of a booking that met a full slot gets the same answer, even after a place frees', async () => {
+    const slot = await createSlot(staff, { centerId: cat.center(DONGHU), serviceId: cat.service('medical'), startsInMinutes: 3 * 24 * 60, capacity: 1 })
+    const first = await book(veterans[11]!, { slotId: slot.id }, newKey())
+    expect(first.statusCode).toBe(201)
+    const key = newKey()
+    const refused = await book(veterans[12]!, { slotId: slot.id }, key)
+    expect(errorCode(refused)).toBe('SLOT_FULL')
+    await veterans[11]!.request({ method: 'POST', url: `/api/v1/bookings/${first.json().id}/cancel`, payload: {} })
+    const retried = await book(veterans[12]!, { slotId: slot.id }, key)
+    expect(retried.statusCode).toBe(409)
+    expect(retried.body).toBe(refused.body)
+    expect(retried.headers['idempotent-replayed']).toBe('true')
+    expect((await slotSeen(veterans[12]!, slot.id)).remaining).toBe(1)
+  })
+
   it('over a real listening socket the 20 concurrent retries still get one booking and identical replies', async () => {
     const server = await buildTestApp()
     try {

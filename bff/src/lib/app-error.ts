@@ -20,3 +20,18 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('NOT_FOUND')
 export const forbidden = () => new AppError('FORBIDDEN')
+
+/** The contract's error body for an AppError, as the error handler sends it. */
+export function errorBody(error: AppError) {
+  return { error: { code: error.code, message: error.message, details: error.details } }
+}
+
+/**
+ * Thrown by a handler whose transaction found its Idempotency-Key already claimed by an earlier request: the
+ * response recorded for that key is sent instead (plugins/idempotency.ts).
+ */
+export class IdempotentReplay extends Error {
+  constructor() {
+    super('idempotency key already used')
+  }
+}

@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { ERRORS, type ErrorCode } from '@veterans/shared'
-import { AppError } from '../lib/app-error'
+import { AppError, errorBody, IdempotentReplay } from '../lib/app-error'
 import { validationFields } from '../lib/validation-messages'
+import { sendReplay } from './idempotency'
 
 function body(code: ErrorCode, message: string = ERRORS[code].message, details: Record<string, unknown> = {}) {
   return { error: { code, message, details } }
@@ -14,14 +15,15 @@ function body(code: ErrorCode, message: string = ERRORS[code].message, details: 
  */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    app.setErrorHandler((error: FastifyError | AppError | IdempotentReplay, request, reply) => {
+      if (error instanceof IdempotentReplay) return sendReplay(request, reply)
       if (error instanceof AppError) {
         if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.code)
         if (error.code === 'TOO_MANY_ATTEMPTS' || error.code === 'RATE_LIMITED') {
           const retry = error.details.retryAfterSeconds
           if (typeof retry === 'number') reply.header('retry-after', String(retry))
         }
-        return reply.code(error.status).send(body(error.code, error.message, error.details))
+        return reply.code(error.status).send(errorBody(error))
       }
       if (error.validation) {
         const fields = validationFields(error.validation, error.validationContext)

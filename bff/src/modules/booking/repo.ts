@@ -4,6 +4,7 @@ import { clientOf, immediate, perConnection, statement, type Conn, type Db } fro
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
+import { claimIdempotencyKeyIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
 import { insertNotifications, type NotificationInput } from '../notifications/service'
 import { bookingMessages, type BookingContext } from './messages'
 
@@ -500,61 +501,75 @@ export interface BookInput {
   note: string | null
   checkInCode: string
   now: string
+  /** With an Idempotency-Key: claimed in the booking transaction, which records the answer too. */
+  idempotency?: { request: IdempotentRequest; respond(outcome: Outcome<BookingViewRow>): { status: number; body: unknown } } | null
 }
 
 /**
- * Books a place: eligibility, slot state, the one-active-booking rule and capacity are all decided inside one
- * immediate transaction; a refusal writes nothing but the clearing of ended bookings' markers.
+ * Books a place: the Idempotency-Key, eligibility, slot state, the one-active-booking rule and capacity are all
+ * decided inside one immediate transaction, which also records the answer for retries. A refusal writes nothing
+ * else but the clearing of ended bookings' markers.
  */
-export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow>> {
-  const { now } = input
+export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow> | 'replay'> {
+  const { now, idempotency } = input
   try {
-    return inTx(db, (t): Outcome<BookingViewRow> => {
-      if (input.viaLink && !isLinkedIn(t, input.userId, input.veteranId)) return refuse('NOT_ELIGIBLE')
-      const slot = slotDetailIn(t, input.slotId)
-      if (!slot) return refuse('NOT_FOUND')
-      if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
-      const existing = activeBookingIn(t, input.veteranId, slot.serviceId, now)
-      if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
-      if (!takePlace(t, slot.id, now)) return refuse('SLOT_FULL', { waiting: slot.waiting })
-      const bookingId = insertBookingIn(t, { slot, veteranId: input.veteranId, bookedByUserId: input.userId, note: input.note, checkInCode: input.checkInCode, now })
-      if (input.viaLink) {
-        const veteranAccount = veteranAccountIn(t, input.veteranId)
-        if (veteranAccount && veteranAccount !== input.userId) {
-          insertNotifications(t.tx, bookingMessages.bookedForYou([veteranAccount], contextOf(slot, bookingId), input.bookerName), now)
-        }
+    return inTx(db, (t) => {
+      if (idempotency && !claimIdempotencyKeyIn(t.tx, idempotency.request, now)) return 'replay'
+      const outcome = decideBooking(t, input)
+      if (idempotency) {
+        const { status, body } = idempotency.respond(outcome)
+        recordIdempotentResponseIn(t.tx, idempotency.request.scope, status, body)
       }
-      // The new booking as it would read back, built from what this transaction holds (one query fewer).
-      return done({
-        id: bookingId,
-        slotId: slot.id,
-        centerId: slot.centerId,
-        centerName: slot.centerName,
-        centerAddress: slot.centerAddress,
-        centerPhone: slot.centerPhone,
-        serviceId: slot.serviceId,
-        serviceName: slot.serviceName,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        status: 'booked',
-        veteranId: input.veteranId,
-        veteranName: t.q.veteranName({ veteranId: input.veteranId })!.name,
-        bookedByUserId: input.userId,
-        note: input.note,
-        checkInCode: input.checkInCode,
-        cancelReason: null,
-        createdAt: now,
-        updatedAt: now,
-        ratingScore: null,
-        ratingComment: null,
-        ratedAt: null
-      })
+      return outcome
     })
   } catch (error) {
     // The partial unique index is the last line of defence for the one-active-booking rule.
     if (isUniqueViolation(error)) return refuse('ALREADY_BOOKED')
     throw error
   }
+}
+
+function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
+  const { now } = input
+  if (input.viaLink && !isLinkedIn(t, input.userId, input.veteranId)) return refuse('NOT_ELIGIBLE')
+  const slot = slotDetailIn(t, input.slotId)
+  if (!slot) return refuse('NOT_FOUND')
+  if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
+  const existing = activeBookingIn(t, input.veteranId, slot.serviceId, now)
+  if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
+  if (!takePlace(t, slot.id, now)) return refuse('SLOT_FULL', { waiting: slot.waiting })
+  const bookingId = insertBookingIn(t, { slot, veteranId: input.veteranId, bookedByUserId: input.userId, note: input.note, checkInCode: input.checkInCode, now })
+  if (input.viaLink) {
+    const veteranAccount = veteranAccountIn(t, input.veteranId)
+    if (veteranAccount && veteranAccount !== input.userId) {
+      insertNotifications(t.tx, bookingMessages.bookedForYou([veteranAccount], contextOf(slot, bookingId), input.bookerName), now)
+    }
+  }
+  // The new booking as it would read back, built from what this transaction holds (one query fewer).
+  return done({
+    id: bookingId,
+    slotId: slot.id,
+    centerId: slot.centerId,
+    centerName: slot.centerName,
+    centerAddress: slot.centerAddress,
+    centerPhone: slot.centerPhone,
+    serviceId: slot.serviceId,
+    serviceName: slot.serviceName,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    status: 'booked',
+    veteranId: input.veteranId,
+    veteranName: t.q.veteranName({ veteranId: input.veteranId })!.name,
+    bookedByUserId: input.userId,
+    note: input.note,
+    checkInCode: input.checkInCode,
+    cancelReason: null,
+    createdAt: now,
+    updatedAt: now,
+    ratingScore: null,
+    ratingComment: null,
+    ratedAt: null
+  })
 }
 
 function isUniqueViolation(error: unknown) {

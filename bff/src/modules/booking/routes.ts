@@ -71,7 +71,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.getSlot(app, request.params.id))
 
   app.post('/bookings', {
-    config: { access: PEOPLE, idempotent: true },
+    config: { access: PEOPLE, idempotent: 'in-transaction' },
     schema: {
       tags, security: bearer, summary: 'Book a place',
       description:
@@ -81,7 +81,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: CreateBookingBodySchema,
       response: responses({ 201: BookingSchema }, 400, 401, 403, 404, 409, 422)
     }
-  }, async (request, reply) => reply.code(201).send(await service.book(app, principalOf(request), request.body)))
+  }, async (request, reply) => reply.code(201).send(await service.book(app, principalOf(request), request.body, request.idempotency)))
 
   app.get('/bookings', {
     config: { access: PEOPLE },

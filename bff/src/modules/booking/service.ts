@@ -15,11 +15,12 @@ import type {
   WaitlistList
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError } from '../../lib/app-error'
+import { AppError, errorBody, IdempotentReplay } from '../../lib/app-error'
 import { newHumanCode } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/pagination'
 import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
 import type { Principal } from '../auth/repo'
+import type { IdempotentRequest } from '../platform/idempotency-repo'
 import * as repo from './repo'
 import { toBooking, toSlot, toSlotDetail, toWaitlistEntry } from './views'
 
@@ -96,16 +97,22 @@ function veteranFor(principal: Principal, requested: string | undefined) {
   return { veteranId: requested, viaLink: true }
 }
 
-function failEligibility(refusal: repo.Refusal): never {
+/** Why a booking was refused, said for the person booking. */
+function bookingRefusal(refusal: repo.Refusal): AppError {
   if (refusal.code === 'NOT_ELIGIBLE') {
-    throw new AppError('NOT_ELIGIBLE', {}, '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属')
+    return new AppError('NOT_ELIGIBLE', {}, '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属')
   }
-  if (refusal.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', {}, '该时段不存在，请刷新后重新选择')
-  fail(refusal)
+  if (refusal.code === 'NOT_FOUND') return new AppError('NOT_FOUND', {}, '该时段不存在，请刷新后重新选择')
+  return new AppError(refusal.code, refusal.details ?? {}, refusal.message)
 }
 
-export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBody): Promise<Booking> {
+/**
+ * Books a place. With an Idempotency-Key the booking transaction itself claims the key and records the answer
+ * (success or refusal), so a retry can never book twice and always gets the first answer.
+ */
+export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBody, idempotency: IdempotentRequest | null = null): Promise<Booking> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
+  const cutoff = ctx.config.cancelCutoffMinutes
   const outcome = await repo.bookSlot(ctx.db, {
     slotId: body.slotId,
     veteranId,
@@ -114,10 +121,19 @@ export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBo
     bookerName: principal.displayName,
     note: body.note?.trim() || null,
     checkInCode: newCheckInCode(),
-    now: new Date().toISOString()
+    now: new Date().toISOString(),
+    idempotency: idempotency && {
+      request: idempotency,
+      respond: (result) => {
+        if (result.ok) return { status: 201, body: toBooking(result.value, cutoff) }
+        const error = bookingRefusal(result)
+        return { status: error.status, body: errorBody(error) }
+      }
+    }
   })
-  if (!outcome.ok) failEligibility(outcome)
-  return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
+  if (outcome === 'replay') throw new IdempotentReplay()
+  if (!outcome.ok) throw bookingRefusal(outcome)
+  return toBooking(outcome.value, cutoff)
 }
 
 /** The veteran records whose bookings this account sees: its own and those it is linked to as family. */
@@ -199,7 +215,7 @@ export async function rate(ctx: Ctx, principal: Principal, bookingId: string, bo
 export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateWaitlistBody): Promise<WaitlistEntry> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
   const outcome = await repo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink, now: new Date().toISOString() })
-  if (!outcome.ok) failEligibility(outcome)
+  if (!outcome.ok) throw bookingRefusal(outcome)
   return toWaitlistEntry((await repo.findWaitlistView(ctx.db, outcome.value.id))!)
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm'
-import { statement, type Db } from '../../db/client'
+import { statement, type Conn, type Db } from '../../db/client'
 import { idempotencyKeys } from '../../db/schema/index'
 
 export interface IdempotencyScope {
@@ -8,26 +8,44 @@ export interface IdempotencyScope {
   key: string
 }
 
+/** A request that carries an Idempotency-Key, with the hash of what it asks for. */
+export interface IdempotentRequest {
+  scope: IdempotencyScope
+  requestHash: string
+}
+
 const whereScope = (s: IdempotencyScope) =>
   and(eq(idempotencyKeys.userId, s.userId), eq(idempotencyKeys.route, s.route), eq(idempotencyKeys.key, s.key))
 
-// Claiming and storing run on every idempotent request: plain SQL prepared once per connection.
+// Claiming and recording run on every idempotent request: plain SQL prepared once per connection.
 const CLAIM_SQL =
   'INSERT INTO idempotency_keys (user_id, route, key, request_hash, created_at) VALUES (@userId, @route, @key, @requestHash, @createdAt) ON CONFLICT DO NOTHING'
-const STORE_SQL =
+const RECORD_SQL =
   'UPDATE idempotency_keys SET status_code = @statusCode, response_body = @responseBody WHERE user_id = @userId AND route = @route AND key = @key'
 
-/** True if this request now owns the key (INSERT … ON CONFLICT DO NOTHING: exactly one claimer wins). */
-export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope, requestHash: string) {
-  return statement(db, CLAIM_SQL).run({ ...scope, requestHash, createdAt: new Date().toISOString() }).changes === 1
+/**
+ * Claims the key (INSERT … ON CONFLICT DO NOTHING: exactly one claimer wins). Inside a caller's transaction, the
+ * claim commits with the work it guards; false means another request with this key got there first.
+ */
+export function claimIdempotencyKeyIn(tx: Conn | Db, request: IdempotentRequest, now: string): boolean {
+  return statement(tx as Db, CLAIM_SQL).run({ ...request.scope, requestHash: request.requestHash, createdAt: now }).changes === 1
+}
+
+/** The response a retry will get: status and body (JSON of what was sent). */
+export function recordIdempotentResponseIn(tx: Conn | Db, scope: IdempotencyScope, statusCode: number, body: unknown) {
+  statement(tx as Db, RECORD_SQL).run({ ...scope, statusCode, responseBody: typeof body === 'string' ? body : JSON.stringify(body) })
+}
+
+export async function claimIdempotencyKey(db: Db, request: IdempotentRequest) {
+  return claimIdempotencyKeyIn(db, request, new Date().toISOString())
+}
+
+export async function storeIdempotentResponse(db: Db, scope: IdempotencyScope, statusCode: number, responseBody: string) {
+  recordIdempotentResponseIn(db, scope, statusCode, responseBody)
 }
 
 export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
   return db.select().from(idempotencyKeys).where(whereScope(scope)).get() ?? null
-}
-
-export async function storeIdempotentResponse(db: Db, scope: IdempotencyScope, statusCode: number, responseBody: string) {
-  statement(db, STORE_SQL).run({ ...scope, statusCode, responseBody })
 }
 
 export async function forgetIdempotencyKey(db: Db, scope: IdempotencyScope) {
