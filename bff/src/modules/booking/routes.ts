@@ -71,7 +71,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.getSlot(app, request.params.id))
 
   app.post('/bookings', {
-    config: { access: PEOPLE, idempotent: 'in-transaction' },
+    config: { access: PEOPLE, idempotent: true },
     schema: {
       tags, security: bearer, summary: 'Book a place',
       description:

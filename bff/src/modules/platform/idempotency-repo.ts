@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm'
+import { lt } from 'drizzle-orm'
 import { statement, type Conn, type Db } from '../../db/client'
 import { idempotencyKeys } from '../../db/schema/index'
 
@@ -13,9 +13,6 @@ export interface IdempotentRequest {
   scope: IdempotencyScope
   requestHash: string
 }
-
-const whereScope = (s: IdempotencyScope) =>
-  and(eq(idempotencyKeys.userId, s.userId), eq(idempotencyKeys.route, s.route), eq(idempotencyKeys.key, s.key))
 
 // Claiming and recording run on every idempotent request: plain SQL prepared once per connection.
 const CLAIM_SQL =
@@ -33,23 +30,16 @@ export function claimIdempotencyKeyIn(tx: Conn | Db, request: IdempotentRequest,
 
 /** The response a retry will get: status and body (JSON of what was sent). */
 export function recordIdempotentResponseIn(tx: Conn | Db, scope: IdempotencyScope, statusCode: number, body: unknown) {
-  statement(tx as Db, RECORD_SQL).run({ ...scope, statusCode, responseBody: typeof body === 'string' ? body : JSON.stringify(body) })
+  statement(tx as Db, RECORD_SQL).run({ ...scope, statusCode, responseBody: JSON.stringify(body) })
 }
 
-export async function claimIdempotencyKey(db: Db, request: IdempotentRequest) {
-  return claimIdempotencyKeyIn(db, request, new Date().toISOString())
-}
-
-export async function storeIdempotentResponse(db: Db, scope: IdempotencyScope, statusCode: number, responseBody: string) {
-  recordIdempotentResponseIn(db, scope, statusCode, responseBody)
-}
+const READ_SQL = `SELECT request_hash AS requestHash, status_code AS statusCode, response_body AS responseBody, created_at AS createdAt
+  FROM idempotency_keys WHERE user_id = @userId AND route = @route AND key = @key`
 
 export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
-  return db.select().from(idempotencyKeys).where(whereScope(scope)).get() ?? null
-}
-
-export async function forgetIdempotencyKey(db: Db, scope: IdempotencyScope) {
-  db.delete(idempotencyKeys).where(whereScope(scope)).run()
+  return (statement(db, READ_SQL).get(scope) as
+    | { requestHash: string; statusCode: number | null; responseBody: string | null; createdAt: string }
+    | undefined) ?? null
 }
 
 /** Keys are kept at least 24 hours; housekeeping removes them after 48. */
