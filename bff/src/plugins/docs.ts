@@ -7,7 +7,7 @@ export default fp(
   async (app) => {
     await app.register(swagger, {
       openapi: {
-        openapi: '3.0.3',
+        openapi: '3.1.0',
         info: {
           title: 'M City veterans service platform — BFF',
           version: '1.0.0',

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTimeSchema, IdSchema, StringEnum } from './common'
+import { DateTimeSchema, IdSchema, StringEnum, Nullable } from './common'
 
 export const CreateStaffBodySchema = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -15,7 +15,7 @@ export const StaffAccountSchema = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: StringEnum(['staff', 'admin'] as const),
-  centerId: Type.Union([IdSchema, Type.Null()]),
+  centerId: Nullable(IdSchema),
   createdAt: DateTimeSchema
 })
 export type StaffAccount = Static<typeof StaffAccountSchema>
@@ -33,10 +33,10 @@ export type AuditQuery = Static<typeof AuditQuerySchema>
 export const AuditEntrySchema = Type.Object({
   id: IdSchema,
   at: DateTimeSchema,
-  actorId: Type.Union([IdSchema, Type.Null()]),
+  actorId: Nullable(IdSchema),
   action: Type.String(),
   entity: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
+  entityId: Nullable(Type.String()),
   detail: Type.Record(Type.String(), Type.Unknown())
 })
 export type AuditEntry = Static<typeof AuditEntrySchema>

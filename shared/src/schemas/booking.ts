@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateSchema, DateTimeSchema, IdSchema, StringEnum } from './common'
+import { DateSchema, DateTimeSchema, IdSchema, StringEnum, Nullable } from './common'
 
 // Schemas of the booking capability: slots, bookings, the waitlist (候补), ratings and the staff schedule.
 
@@ -74,7 +74,7 @@ export type SlotDetail = Static<typeof SlotDetailSchema>
 export const BookingRatingSchema = Type.Object({
   bookingId: IdSchema,
   score: Type.Integer({ minimum: 1, maximum: 5 }),
-  comment: Type.Union([Type.String(), Type.Null()]),
+  comment: Nullable(Type.String()),
   createdAt: DateTimeSchema
 })
 export type BookingRating = Static<typeof BookingRatingSchema>
@@ -94,11 +94,11 @@ export const BookingSchema = Type.Object({
   veteranId: IdSchema,
   veteranNameMasked: Type.String({ description: 'The veteran the booking is for, masked (张*国)' }),
   bookedByUserId: IdSchema,
-  note: Type.Union([Type.String(), Type.Null()]),
+  note: Nullable(Type.String()),
   checkInCode: Type.String({ description: 'Shown as a QR code at the desk; staff may check it at check-in' }),
-  cancelReason: Type.Union([Type.String(), Type.Null()]),
+  cancelReason: Nullable(Type.String()),
   cancellableUntil: DateTimeSchema,
-  rating: Type.Union([BookingRatingSchema, Type.Null()]),
+  rating: Nullable(BookingRatingSchema),
   createdAt: DateTimeSchema,
   updatedAt: DateTimeSchema
 })
@@ -126,7 +126,7 @@ export const BookingQuerySchema = Type.Object({
 })
 export type BookingQuery = Static<typeof BookingQuerySchema>
 
-export const BookingPageSchema = Type.Object({ items: Type.Array(BookingSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const BookingPageSchema = Type.Object({ items: Type.Array(BookingSchema), nextCursor: Nullable(Type.String()) })
 export type BookingPage = Static<typeof BookingPageSchema>
 
 export const CancelBookingBodySchema = Type.Object(
@@ -154,7 +154,7 @@ export const WaitlistEntrySchema = Type.Object({
   veteranNameMasked: Type.String(),
   position: Type.Integer({ description: '1 = next to be promoted; 0 once no longer waiting' }),
   status: WaitlistStatusSchema,
-  bookingId: Type.Union([IdSchema, Type.Null()]),
+  bookingId: Nullable(IdSchema),
   centerId: IdSchema,
   centerName: Type.String(),
   serviceId: IdSchema,
@@ -233,7 +233,7 @@ export const StaffSlotSchema = Type.Composite([
   SlotSchema,
   Type.Object({
     booked: Type.Integer({ description: 'Places taken (bookings not cancelled)' }),
-    closedReason: Type.Union([Type.String(), Type.Null()]),
+    closedReason: Nullable(Type.String()),
     centerName: Type.String(),
     serviceName: Type.String()
   })

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTimeSchema, IdSchema, RelationSchema, RoleSchema, VeteranCategorySchema } from './common'
+import { DateTimeSchema, IdSchema, RelationSchema, RoleSchema, VeteranCategorySchema, Nullable } from './common'
 
 export const MeVeteranSchema = Type.Object({
   id: IdSchema,
@@ -79,7 +79,7 @@ export const MyDataExportSchema = Type.Object({
     id: IdSchema,
     role: RoleSchema,
     displayName: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
+    phone: Nullable(Type.String()),
     elderMode: Type.Boolean(),
     createdAt: DateTimeSchema
   }),
@@ -92,10 +92,10 @@ export const MyDataExportSchema = Type.Object({
       birthDate: Type.String(),
       districtCode: Type.String(),
       category: Type.String(),
-      enlistDate: Type.Union([Type.String(), Type.Null()]),
-      dischargeDate: Type.Union([Type.String(), Type.Null()]),
-      phone: Type.Union([Type.String(), Type.Null()]),
-      disabilityLevel: Type.Union([Type.Integer(), Type.Null()])
+      enlistDate: Nullable(Type.String()),
+      dischargeDate: Nullable(Type.String()),
+      phone: Nullable(Type.String()),
+      disabilityLevel: Nullable(Type.Integer())
     }),
     Type.Null()
   ]),

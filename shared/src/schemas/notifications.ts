@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTimeSchema, IdSchema } from './common'
+import { DateTimeSchema, IdSchema, Nullable } from './common'
 
 // Schemas of the notifications capability: what a person is told (a waitlist promotion, a closed slot …).
 
@@ -10,7 +10,7 @@ export const NotificationSchema = Type.Object({
   body: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown(), { description: 'Ids the client can open, e.g. { bookingId }' }),
   read: Type.Boolean(),
-  readAt: Type.Union([DateTimeSchema, Type.Null()]),
+  readAt: Nullable(DateTimeSchema),
   createdAt: DateTimeSchema
 })
 export type Notification = Static<typeof NotificationSchema>
@@ -24,7 +24,7 @@ export type NotificationQuery = Static<typeof NotificationQuerySchema>
 
 export const NotificationPageSchema = Type.Object({
   items: Type.Array(NotificationSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Nullable(Type.String()),
   unreadCount: Type.Integer()
 })
 export type NotificationPage = Static<typeof NotificationPageSchema>

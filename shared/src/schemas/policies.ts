@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateSchema, DateTimeSchema, IdSchema, StringEnum, TopicSchema, VeteranCategorySchema } from './common'
+import { DateSchema, DateTimeSchema, IdSchema, StringEnum, TopicSchema, VeteranCategorySchema, Nullable } from './common'
 import { POLICY_LEVELS, POLICY_VALIDITIES } from '../topics'
 
 export type PolicyLevel = keyof typeof POLICY_LEVELS
@@ -49,7 +49,7 @@ export const PolicyListItemSchema = Type.Object({
   category: TopicSchema,
   summary: Type.String(),
   effectiveFrom: DateSchema,
-  effectiveTo: Type.Union([DateSchema, Type.Null()]),
+  effectiveTo: Nullable(DateSchema),
   validity: PolicyValiditySchema,
   snippet: Type.Optional(
     Type.String({ description: 'Where the query matched: hits wrapped in <em>…</em>, all other text HTML-escaped' })
@@ -105,12 +105,12 @@ export const PolicyDetailSchema = Type.Composite([
   Type.Omit(PolicyListItemSchema, ['snippet']),
   Type.Object({
     body: Type.String({ description: 'Markdown' }),
-    eligibility: Type.Union([PolicyEligibilitySchema, Type.Null()]),
+    eligibility: Nullable(PolicyEligibilitySchema),
     supersedes: Type.Optional(PolicyRefSchema),
     supersededBy: Type.Optional(PolicyRefSchema),
     relatedServiceIds: Type.Array(IdSchema),
-    publishedAt: Type.Union([DateTimeSchema, Type.Null()]),
-    repealedAt: Type.Union([DateTimeSchema, Type.Null()])
+    publishedAt: Nullable(DateTimeSchema),
+    repealedAt: Nullable(DateTimeSchema)
   })
 ])
 export type PolicyDetail = Static<typeof PolicyDetailSchema>
@@ -145,7 +145,7 @@ export const PolicyInputSchema = Type.Object(
     eligibility: Type.Optional(PolicyEligibilitySchema),
     relatedServiceIds: Type.Optional(Type.Array(IdSchema, { maxItems: 10, uniqueItems: true })),
     supersedesId: Type.Optional(
-      Type.Union([IdSchema, Type.Null()], {
+      Nullable(IdSchema, {
         description:
           'A published policy this one replaces. When this one is published the older one becomes superseded ' +
           '(not in force from this one’s effectiveFrom) and links to it.'
@@ -175,14 +175,14 @@ export const StaffPolicySchema = Type.Composite([
   PolicyDetailSchema,
   Type.Object({
     workflow: PolicyWorkflowSchema,
-    supersedesId: Type.Union([IdSchema, Type.Null()]),
+    supersedesId: Nullable(IdSchema),
     authorId: IdSchema,
     authorName: Type.String(),
-    approverId: Type.Union([IdSchema, Type.Null()]),
-    approverName: Type.Union([Type.String(), Type.Null()]),
-    submittedAt: Type.Union([DateTimeSchema, Type.Null()]),
-    reviewNote: Type.Union([Type.String(), Type.Null()], { description: 'Why a reviewer returned it to draft' }),
-    repealReason: Type.Union([Type.String(), Type.Null()]),
+    approverId: Nullable(IdSchema),
+    approverName: Nullable(Type.String()),
+    submittedAt: Nullable(DateTimeSchema),
+    reviewNote: Nullable(Type.String(), { description: 'Why a reviewer returned it to draft' }),
+    repealReason: Nullable(Type.String()),
     createdAt: DateTimeSchema,
     updatedAt: DateTimeSchema
   })

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateSchema, DateTimeSchema, IdSchema, StringEnum, VeteranCategorySchema } from './common'
+import { DateSchema, DateTimeSchema, IdSchema, StringEnum, VeteranCategorySchema, Nullable } from './common'
 
 export const GenderSchema = StringEnum(['male', 'female'] as const)
 
@@ -26,10 +26,10 @@ export const VeteranSchema = Type.Object({
   birthDate: DateSchema,
   districtCode: Type.String(),
   category: VeteranCategorySchema,
-  enlistDate: Type.Union([DateSchema, Type.Null()]),
-  dischargeDate: Type.Union([DateSchema, Type.Null()]),
-  phoneMasked: Type.Union([Type.String(), Type.Null()]),
-  disabilityLevel: Type.Union([Type.Integer(), Type.Null()]),
+  enlistDate: Nullable(DateSchema),
+  dischargeDate: Nullable(DateSchema),
+  phoneMasked: Nullable(Type.String()),
+  disabilityLevel: Nullable(Type.Integer()),
   bound: Type.Boolean({ description: 'Whether a WeChat account is bound to this record' }),
   createdAt: DateTimeSchema,
   updatedAt: DateTimeSchema
