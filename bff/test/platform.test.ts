@@ -161,3 +161,22 @@ describe('the H5 app at /', () => {
     await web.close()
   })
 })
+
+describe('WAL checkpoints', () => {
+  it('are made in the background: a new record reaches the database file without the app checkpointing', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const path = await import('node:path')
+    const dir = mkdtempSync(path.join(tmpdir(), 'wal-'))
+    const file = path.join(dir, 'db.sqlite')
+    const fileApp = await buildTestApp({ SEED: 'none', DATABASE_URL: `file:${file}` })
+    expect(fileApp.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    await signInWechat(fileApp, 'checkpoint-witness')
+    const inMainFile = () => readFileSync(file).includes('checkpoint-witness')
+    const deadline = Date.now() + 5000
+    while (!inMainFile() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(inMainFile()).toBe(true)
+    await fileApp.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+})

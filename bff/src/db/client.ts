@@ -26,6 +26,8 @@ export function openDatabase(file: string): OpenedDatabase {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('cache_size = -65536')
+  sqlite.pragma('temp_store = MEMORY')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_DIR })
   return { sqlite, db }
@@ -56,6 +58,16 @@ export function statement(db: Db, text: string): Database.Statement {
   let prepared = statements.get(text)
   if (!prepared) statements.set(text, (prepared = clientOf(db).prepare(text)))
   return prepared
+}
+
+const CHANGE_STAMP_SQL = "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())"
+
+/**
+ * Changes whenever the database may have changed: any row this connection wrote (total_changes) or a commit by
+ * another connection (data_version). Caches of query results keep their stamp and are right while it holds.
+ */
+export function changeStamp(db: Db): string {
+  return statement(db, CHANGE_STAMP_SQL).pluck().get() as string
 }
 
 const immediateRunner = perConnection((db) => clientOf(db).transaction((fn: () => unknown) => fn()).immediate)

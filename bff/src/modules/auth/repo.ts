@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNull, lt } from 'drizzle-orm'
 import type { Role } from '@veterans/shared'
-import { immediate, statement, type Conn, type Db } from '../../db/client'
+import { changeStamp, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
 import { failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -37,8 +37,28 @@ const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayN
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN centers c ON c.id = u.center_id
         WHERE s.id = ?`
 
-export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
+/**
+ * Looked-up sessions, kept while the database's change stamp holds: any write (a logout, a role change, a
+ * revoked login) invalidates them all at once, so a cached answer is never older than the last write.
+ */
+const principalCache = perConnection(() => ({ stamp: '', rows: new Map<string, SessionPrincipalRow | undefined>() }))
+const PRINCIPAL_CACHE_SIZE = 10_000
+
+function sessionRow(db: Db, sessionId: string): SessionPrincipalRow | undefined {
+  const cache = principalCache(db)
+  const stamp = changeStamp(db)
+  if (cache.stamp !== stamp || cache.rows.size >= PRINCIPAL_CACHE_SIZE) {
+    cache.stamp = stamp
+    cache.rows.clear()
+  }
+  if (cache.rows.has(sessionId)) return cache.rows.get(sessionId)
   const row = statement(db, PRINCIPAL_SQL).get(sessionId) as SessionPrincipalRow | undefined
+  cache.rows.set(sessionId, row)
+  return row
+}
+
+export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
+  const row = sessionRow(db, sessionId)
   if (!row || row.sessionUser !== userId || row.revokedAt || row.status !== 'active') return null
   if (row.expiresAt < new Date().toISOString()) return null
   return {

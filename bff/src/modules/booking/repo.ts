@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { ErrorCode } from '@veterans/shared'
-import { clientOf, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
+import { changeStamp, clientOf, immediate, perConnection, type Conn, type Db } from '../../db/client'
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
@@ -49,19 +49,14 @@ function slotConditions(f: SlotFilter): SQL[] {
 
 /**
  * Slot lists are the most read thing in the platform (every person choosing a time reads one) and change only
- * when a booking transaction commits, so the rows are kept per query until the next write: one of this module's
- * transactions on this connection (counted in inTx) or a commit by another connection (PRAGMA data_version).
+ * with a write, so the rows are kept per query while the database's change stamp holds.
  */
 const slotListCache = perConnection(() => new Map<string, { stamp: string; rows: SlotRow[] }>())
 const SLOT_LIST_CACHE_KEYS = 1000
 
-function writeStamp(db: Db): string {
-  return `${writesOf(db).count}:${statement(db, 'PRAGMA data_version').pluck().get()}`
-}
-
 export async function listSlots(db: Db, filter: SlotFilter): Promise<SlotRow[]> {
   const key = `${filter.centerId ?? ''}|${filter.serviceId ?? ''}|${filter.fromIso}|${filter.toIso}`
-  const stamp = writeStamp(db)
+  const stamp = changeStamp(db)
   const cache = slotListCache(db)
   const cached = cache.get(key)
   if (cached?.stamp === stamp) return cached.rows
@@ -346,16 +341,10 @@ interface Tx {
   tx: Conn
   q: Hot
 }
-const writesOf = perConnection(() => ({ count: 0 }))
-
-/** One BEGIN IMMEDIATE transaction with the prepared statements at hand; counted, so cached slot lists expire. */
+/** One BEGIN IMMEDIATE transaction with the prepared statements at hand. */
 function inTx<T>(db: Db, fn: (t: Tx) => T): T {
   const q = hot(db)
-  try {
-    return immediate(db, (tx) => fn({ tx, q }))
-  } finally {
-    writesOf(db).count++
-  }
+  return immediate(db, (tx) => fn({ tx, q }))
 }
 
 function slotDetailIn(t: Tx, slotId: string): SlotDetailRow | undefined {

@@ -53,10 +53,22 @@ function slotFilter(query: SlotQuery) {
   return { range, filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso } }
 }
 
+/**
+ * The answer for a list of rows stays right until the rows change (the repo then returns a new array) or the next
+ * listed slot starts (it stops being bookable), so it is kept until one of those happens.
+ */
+const slotListAnswers = new WeakMap<repo.SlotRow[], { items: SlotList['items']; validUntil: string }>()
+
 export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
   const { filter } = slotFilter(query)
   const now = new Date().toISOString()
-  return { items: (await repo.listSlots(ctx.db, filter)).map((row) => toSlot(row, now)) }
+  const rows = await repo.listSlots(ctx.db, filter)
+  const kept = slotListAnswers.get(rows)
+  if (kept && now < kept.validUntil) return { items: kept.items }
+  const items = rows.map((row) => toSlot(row, now))
+  const validUntil = rows.reduce((soonest, row) => (row.startsAt > now && row.startsAt < soonest ? row.startsAt : soonest), '9999')
+  slotListAnswers.set(rows, { items, validUntil })
+  return { items }
 }
 
 /** The booking calendar: each day of the range with how many slots and places can be booked now. */
