@@ -15,17 +15,31 @@ if (!script) {
 // better-sqlite3 compiles from source where no prebuilt binary can be fetched; node-gyp needs this Node's headers.
 process.env.npm_config_nodedir ??= path.resolve(path.dirname(process.execPath), '..')
 
-function hasPnpm() {
+function pnpmVersion() {
   try {
-    return execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim() === PNPM_VERSION
+    return execFileSync('pnpm', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch {
-    return false
+    return null
   }
 }
-const pnpm = hasPnpm() ? ['pnpm'] : ['npx', '-y', `pnpm@${PNPM_VERSION}`]
+
+// Without pnpm 12.4.2 on the PATH, install it into .tools/ (no root needed) and put it first on the PATH, so that
+// the scripts, which call pnpm themselves, find it too.
+if (pnpmVersion() !== PNPM_VERSION) {
+  const tools = path.resolve(import.meta.dirname, '..', '.tools')
+  const bin = path.join(tools, 'node_modules', '.bin')
+  process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`
+  if (pnpmVersion() !== PNPM_VERSION) {
+    const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', tools, `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' })
+    if (npm.status !== 0 || pnpmVersion() !== PNPM_VERSION) {
+      console.error(`Could not install pnpm ${PNPM_VERSION}.`)
+      process.exit(1)
+    }
+  }
+}
 
 function run(args) {
-  const result = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: 'inherit', env: process.env })
+  const result = spawnSync('pnpm', args, { stdio: 'inherit', env: process.env })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
