@@ -43,6 +43,14 @@ describe('POST /auth/staff', () => {
     expect((await staffSignIn(app, { username: 'beitang', password: DEMO_PASSWORD })).statusCode).toBe(200)
   })
 
+  it('counts parallel guesses too: of 12 wrong passwords sent at once, only 5 are tried', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => staffSignIn(app, { username: 'gaoxin', password: `guess-${i}` })))
+    const statuses = results.map((r) => r.statusCode)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7)
+    expect((await staffSignIn(app, { username: 'gaoxin', password: DEMO_PASSWORD })).statusCode).toBe(429)
+  })
+
   it('does not let WeChat accounts sign in as staff', async () => {
     await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: 'dev:laowang' } })
     const response = await staffSignIn(app, { username: 'dev-laowang', password: DEMO_PASSWORD })

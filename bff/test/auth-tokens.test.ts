@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { createSigner } from 'fast-jwt'
 import { buildTestApp, signInWechat, testEnv } from '../src/testing/index'
+import { eq } from 'drizzle-orm'
+import { sessions } from '../src/db/schema/index'
 
 const refresh = (app: FastifyInstance, refreshToken: string) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } })
@@ -43,6 +45,15 @@ describe('access and refresh tokens', () => {
       expect(statuses).toEqual([200, 401])
       expect(results.find((r) => r.statusCode === 401)!.json().error.code).toBe('REFRESH_TOKEN_REUSED')
     }
+  })
+
+  it('keeps a login in use alive: a refresh moves its end to the new refresh token’s', async () => {
+    const session = await signInWechat(app, 'regular')
+    // A login signed in almost 30 days ago: it would end in a moment.
+    app.db.update(sessions).set({ expiresAt: new Date(Date.now() + 300).toISOString() }).where(eq(sessions.userId, session.user.id)).run()
+    const pair = (await refresh(app, session.refreshToken)).json()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect((await me(app, pair.accessToken)).statusCode).toBe(200)
   })
 
   it('ends the session on logout: its access token and refresh token stop working', async () => {

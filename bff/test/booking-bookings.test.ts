@@ -71,9 +71,14 @@ describe('POST /bookings: who may book', () => {
     expect((await xiaowang.request({ method: 'GET', url: `/api/v1/bookings/${id}` })).json().veteranNameMasked).toBe('王*国')
     const told = (await laowang.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items
     expect(told.find((n: { kind: string; data: { bookingId: string } }) => n.kind === 'booking.booked_for_you' && n.data.bookingId === id)?.body).toContain('王小梅')
-    // The family member also sees the bookings the veteran made himself.
+    // The family member sees the bookings they made, not the ones the veteran made himself (404 for those).
     const theirs = (await xiaowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items
-    expect(theirs.some((b: { bookedByUserId: string }) => b.bookedByUserId !== response.json().bookedByUserId)).toBe(true)
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(theirs.every((b: { bookedByUserId: string }) => b.bookedByUserId === response.json().bookedByUserId)).toBe(true)
+    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items.find(
+      (b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id
+    )
+    expect((await xiaowang.request({ method: 'GET', url: `/api/v1/bookings/${hisOwn.id}` })).statusCode).toBe(404)
   })
 
   it('refuses an unbound resident, a family member naming a veteran they are not linked to, and a family member naming nobody', async () => {
@@ -196,10 +201,16 @@ describe('POST /bookings/:id/cancel', () => {
     expect((await slotSeen(laowang, slot.id)).remaining).toBe(1)
   })
 
-  it('the family member cancels for the veteran, who is told; strangers get 404', async () => {
+  it('the family member cancels what they booked for the veteran, who is told; others get 404', async () => {
     const slot = await slotAt('entrepreneurship', 3 * 24 * 60)
-    const booking = (await book(laowang, { slotId: slot.id })).json()
+    const booking = (await book(xiaowang, { slotId: slot.id, veteranId: wangId })).json()
     expect((await zhangmin.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })).statusCode).toBe(404)
+    // The veteran's own bookings are his: a family member cannot cancel them.
+    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=booked' })).json().items.find(
+      (b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id
+    )
+    expect(hisOwn).toBeDefined()
+    expect((await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${hisOwn.id}/cancel`, payload: {} })).statusCode).toBe(404)
     const cancelled = await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })
     expect(cancelled.json().status).toBe('cancelled')
     const told = (await laowang.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items
@@ -267,7 +278,7 @@ describe('POST /bookings/:id/rating', () => {
     const rated = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 4, comment: '工作人员很耐心' } })
     expect(rated.statusCode).toBe(201)
     expect(rated.json()).toMatchObject({ bookingId: completed.id, score: 4, comment: '工作人员很耐心' })
-    const twice = await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 1 } })
+    const twice = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 1 } })
     expect(errorCode(twice)).toBe('NOT_RATEABLE')
     expect((await laowang.request({ method: 'GET', url: `/api/v1/bookings/${completed.id}` })).json().rating).toMatchObject({ score: 4, comment: '工作人员很耐心' })
     expect((await zhangmin.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 1 } })).statusCode).toBe(404)

@@ -96,6 +96,13 @@ describe('POST /me/veteran (identity binding)', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3500)
   })
 
+  it('counts parallel attempts too: of 10 wrong bindings sent at once, only 5 are tried', async () => {
+    const resident = await signInWechat(app, 'parallel-guesser')
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => bind(resident, { name: `某${i}`, idNumber: liZhiqiang.idNumber })))
+    expect(results.filter((r) => r.statusCode === 404)).toHaveLength(5)
+    expect(results.filter((r) => r.statusCode === 429)).toHaveLength(5)
+  })
+
   it('answers 400 for missing fields, 401 without a token, 403 for staff', async () => {
     const resident = await signInWechat(app, 'blank')
     const missing = await bind(resident, {})

@@ -119,6 +119,7 @@ describe('logs', () => {
     await staff.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name: '日志', idNumber: '41990219700101001X', districtCode: '419902', category: 'soldier', phone: '13811112222' } })
     await logged.inject({ method: 'GET', url: '/api/v1/nothing?idNumber=419902195803120313&phone=13800138000' })
     logged.log.info({ body: { password: 'secret-pass', idNumber: '419902195803120313' } }, 'person 13800138000 called')
+    logged.log.error({ err: new Error('no record for 419902195803120313') }, 'lookup failed')
     await logged.close()
     const text = lines.join('\n')
     expect(lines.length).toBeGreaterThan(3)
@@ -128,6 +129,7 @@ describe('logs', () => {
     expect(text).not.toContain('secret-pass')
     expect(text).not.toContain(staff.accessToken)
     expect(text).toContain('[PHONE]')
+    expect(text).toContain('no record for [ID-NUMBER]')
   })
 
   it('scrubs ID numbers and mobiles from any text', () => {

@@ -18,8 +18,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('NOT_FOUND')
-export const forbidden = () => new AppError('FORBIDDEN')
 
 /** The contract's error body for an AppError, as the error handler sends it. */
 export function errorBody(error: AppError) {

@@ -12,7 +12,11 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value)
   if (depth > 4 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1))
-  if (value instanceof Error) return value
+  if (value instanceof Error) {
+    // Error text can quote what a person typed; keep the type and code, scrub the message and stack.
+    const code = (value as { code?: unknown }).code
+    return { type: value.name, message: scrubText(value.message), stack: scrubText(value.stack ?? ''), ...(code ? { code } : {}) }
+  }
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1)
   return out
@@ -35,7 +39,6 @@ export function loggerOptions(config: Config) {
         '*.token',
         '*.accessToken',
         '*.refreshToken',
-        '*.code',
         '*.secret'
       ],
       censor: '[REDACTED]'

@@ -31,7 +31,7 @@ export default fp(
       }
       const status = error.statusCode ?? 500
       if (status === 429) return reply.code(429).send(body('RATE_LIMITED'))
-      if (status === 415) return reply.code(415).send(body('UNSUPPORTED_MEDIA'))
+      if (status === 415) return reply.code(415).send(body('UNSUPPORTED_MEDIA', '请求格式不受支持，请以 JSON 提交'))
       if (status === 413) return reply.code(413).send(body('TOO_LARGE'))
       if (status === 404) return reply.code(404).send(body('NOT_FOUND'))
       if (status === 400) {

@@ -164,7 +164,9 @@ export const WaitlistEntrySchema = Type.Object({
   createdAt: DateTimeSchema
 })
 export type WaitlistEntry = Static<typeof WaitlistEntrySchema>
-export const WaitlistListSchema = Type.Object({ items: Type.Array(WaitlistEntrySchema) })
+/** Lists that are never long (one person's waitlist, one center's day) come whole: nextCursor is always null. */
+const WholeList = Nullable(Type.String(), { description: 'Always null: the list comes whole' })
+export const WaitlistListSchema = Type.Object({ items: Type.Array(WaitlistEntrySchema), nextCursor: WholeList })
 export type WaitlistList = Static<typeof WaitlistListSchema>
 
 export const CreateWaitlistBodySchema = Type.Object(
@@ -257,7 +259,7 @@ export const StaffBookingQuerySchema = Type.Object({
 })
 export type StaffBookingQuery = Static<typeof StaffBookingQuerySchema>
 
-export const StaffBookingListSchema = Type.Object({ items: Type.Array(BookingSchema) })
+export const StaffBookingListSchema = Type.Object({ items: Type.Array(BookingSchema), nextCursor: WholeList })
 export type StaffBookingList = Static<typeof StaffBookingListSchema>
 
 export const CheckInBodySchema = Type.Object(

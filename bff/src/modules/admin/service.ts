@@ -46,8 +46,9 @@ export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<{ i
   const rows = await listAudit(ctx.db, {
     ...(query.actorId ? { actorId: query.actorId } : {}),
     ...(query.action ? { action: query.action } : {}),
-    ...(query.from ? { from: query.from } : {}),
-    ...(query.to ? { to: query.to } : {}),
+    // Stored times are UTC ISO strings: compare like with like, whatever offset the caller wrote.
+    ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+    ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
     beforeId: decodeCursor(query.cursor),
     limit
   })

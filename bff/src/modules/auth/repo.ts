@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull, lt } from 'drizzle-orm'
+import { and, eq, gte, isNull, lt } from 'drizzle-orm'
 import type { Role } from '@veterans/shared'
 import { changeStamp, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
 import { failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
@@ -147,7 +147,8 @@ export async function rotateRefreshToken(db: Db, oldHash: string, newHash: strin
       return { kind: 'reused' }
     }
     tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt }).run()
-    tx.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)).run()
+    // A login lives as long as its newest refresh token: in use, it does not end 30 days after sign-in.
+    tx.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, session.id)).run()
     return { kind: 'rotated', userId: session.userId, sessionId: session.id }
   })
 }
@@ -176,19 +177,33 @@ export function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, no
     .run()
 }
 
-export async function recordFailedAttempt(db: Db, scope: string, subject: string) {
-  db.insert(failedAttempts).values({ scope, subject, at: new Date().toISOString() }).run()
+export type Attempt = { attemptId: number } | { retryAfterSeconds: number }
+
+/**
+ * Counts an attempt before it is made, in one transaction: refused (with when to try again) when `max` attempts
+ * of this subject are already in the window. Counting first means parallel guesses cannot all slip in before any
+ * failure is written. An attempt that succeeds is forgiven.
+ */
+export async function beginAttempt(db: Db, scope: string, subject: string, windowMs: number, max: number): Promise<Attempt> {
+  const now = Date.now()
+  const since = new Date(now - windowMs).toISOString()
+  return immediate(db, (tx): Attempt => {
+    const inWindow = tx
+      .select({ at: failedAttempts.at })
+      .from(failedAttempts)
+      .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject), gte(failedAttempts.at, since)))
+      .orderBy(failedAttempts.at)
+      .all()
+    if (inWindow.length >= max) {
+      return { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(inWindow[0]!.at) + windowMs - now) / 1000)) }
+    }
+    const inserted = tx.insert(failedAttempts).values({ scope, subject, at: new Date(now).toISOString() }).run()
+    return { attemptId: Number(inserted.lastInsertRowid) }
+  })
 }
 
-/** Failures in the window and when the oldest of them leaves it. */
-export async function recentFailures(db: Db, scope: string, subject: string, since: string) {
-  const rows = db
-    .select({ at: failedAttempts.at })
-    .from(failedAttempts)
-    .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject), gte(failedAttempts.at, since)))
-    .orderBy(failedAttempts.at)
-    .all()
-  return { count: rows.length, oldestAt: rows[0]?.at ?? null }
+export async function forgiveAttempt(db: Db, attemptId: number) {
+  db.delete(failedAttempts).where(eq(failedAttempts.id, attemptId)).run()
 }
 
 export async function clearFailedAttempts(db: Db, scope: string, subject: string) {
@@ -198,8 +213,4 @@ export async function clearFailedAttempts(db: Db, scope: string, subject: string
 /** Housekeeping: forget attempts older than a day. */
 export async function pruneFailedAttempts(db: Db, before: string) {
   db.delete(failedAttempts).where(lt(failedAttempts.at, before)).run()
-}
-
-export async function countActiveSessions(db: Db, userId: string) {
-  return db.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).get()?.n ?? 0
 }

@@ -51,18 +51,14 @@ export async function signInWithWechat(ctx: AuthCtx, code: string): Promise<Toke
  */
 export async function signInStaff(ctx: AuthCtx, username: string, password: string): Promise<TokenPair> {
   const subject = username.trim().toLowerCase()
-  const since = new Date(Date.now() - STAFF_WINDOW_MS).toISOString()
-  const failures = await repo.recentFailures(ctx.db, STAFF_SCOPE, subject, since)
-  if (failures.count >= STAFF_MAX_FAILURES) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(failures.oldestAt!) + STAFF_WINDOW_MS - Date.now()) / 1000))
+  const attempt = await repo.beginAttempt(ctx.db, STAFF_SCOPE, subject, STAFF_WINDOW_MS, STAFF_MAX_FAILURES)
+  if ('retryAfterSeconds' in attempt) {
+    const { retryAfterSeconds } = attempt
     throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds }, `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`)
   }
   const user = await repo.findStaffByUsername(ctx.db, subject)
   const ok = await verifyPassword(user?.passwordHash ?? null, password)
-  if (!user || !ok) {
-    await repo.recordFailedAttempt(ctx.db, STAFF_SCOPE, subject)
-    throw new AppError('INVALID_CREDENTIALS')
-  }
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS')
   await repo.clearFailedAttempts(ctx.db, STAFF_SCOPE, subject)
   await recordAudit(ctx.db, { actorId: user.id, actorRole: user.role, action: 'auth.staff_sign_in', entity: 'user', entityId: user.id })
   return startSession(ctx, user.id)

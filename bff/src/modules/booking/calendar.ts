@@ -65,10 +65,6 @@ export function scheduleDays(from: string, to: string, weekdays: readonly number
   return out
 }
 
-export function dayCount(from: string, to: string) {
-  return daysBetween(from, to) + 1
-}
-
 /** '09:00-09:30' → ['09:00', '09:30'], or null when the end is not after the start. */
 export function parseTimeRange(range: string): [string, string] | null {
   const [start, end] = range.split('-') as [string, string]

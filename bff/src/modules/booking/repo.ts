@@ -246,16 +246,6 @@ export async function listBookingsForExport(db: Db, userId: string) {
   return selectBookingViews(db).where(mine).orderBy(asc(bookings.createdAt)).all()
 }
 
-/** Veterans a family member is linked to now. */
-export async function linkedVeteranIds(db: Db, userId: string) {
-  return db
-    .select({ veteranId: familyLinks.veteranId })
-    .from(familyLinks)
-    .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
-    .all()
-    .map((r) => r.veteranId)
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Inside a transaction. The statements of the hot paths (listing slots, booking, cancelling) are plain SQL
 // prepared once per database with better-sqlite3: building and preparing a query on each request cost several
@@ -938,12 +928,6 @@ export async function findSlotsOutOfStep(db: Db) {
     .from(slots)
     .where(or(sql`${slots.booked} <> ${held}`, gt(slots.booked, slots.capacity)))
     .all()
-}
-
-export async function countSlotsAndBookings(db: Db) {
-  const slotCount = db.select({ n: count() }).from(slots).get()?.n ?? 0
-  const bookingCount = db.select({ n: count() }).from(bookings).where(ne(bookings.status, 'cancelled')).get()?.n ?? 0
-  return { slots: slotCount, bookings: bookingCount }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -40,8 +40,6 @@ export function fail(refusal: repo.Refusal): never {
 export function dateRange(from: string | undefined, to: string | undefined) {
   const first = from ?? shanghaiDate()
   const last = to ?? addDays(first, DEFAULT_RANGE_DAYS - 1)
-  if (Number.isNaN(Date.parse(`${first}T00:00:00Z`))) throw invalid('querystring.from', '日期无效')
-  if (Number.isNaN(Date.parse(`${last}T00:00:00Z`))) throw invalid('querystring.to', '日期无效')
   if (last < first) throw invalid('querystring.to', '结束日期不能早于开始日期')
   if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw invalid('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
   return { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
@@ -148,10 +146,12 @@ export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBo
   return toBooking(outcome.value, cutoff)
 }
 
-/** The veteran records whose bookings this account sees: its own and those it is linked to as family. */
-async function myVeteranIds(ctx: Ctx, principal: Principal) {
-  const linked = await repo.linkedVeteranIds(ctx.db, principal.userId)
-  return principal.veteranId ? [principal.veteranId, ...linked] : linked
+/**
+ * Besides what it booked itself, an account sees the bookings for its own veteran record. A family member sees
+ * the bookings they made for a veteran, not the veteran's own (a counselling visit is the veteran's business).
+ */
+async function myVeteranIds(_ctx: Ctx, principal: Principal) {
+  return principal.veteranId ? [principal.veteranId] : []
 }
 
 async function visibleBooking(ctx: Ctx, principal: Principal, bookingId: string) {
@@ -233,7 +233,7 @@ export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateW
 
 export async function listMyWaitlist(ctx: Ctx, principal: Principal): Promise<WaitlistList> {
   const rows = await repo.listMyWaitlist(ctx.db, { userId: principal.userId, veteranIds: await myVeteranIds(ctx, principal), now: new Date().toISOString() })
-  return { items: rows.map(toWaitlistEntry) }
+  return { items: rows.map(toWaitlistEntry), nextCursor: null }
 }
 
 export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) {

@@ -165,14 +165,13 @@ export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlot
 export async function listBookings(ctx: Ctx, principal: Principal, query: StaffBookingQuery): Promise<StaffBookingList> {
   const centerId = centerInScope(principal, query.centerId, 'querystring.centerId')
   const date = query.date ?? shanghaiDate()
-  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('querystring.date', '日期无效')
   const rows = await repo.listCenterBookings(ctx.db, {
     centerId,
     fromIso: shanghaiInstant(date).toISOString(),
     toIso: shanghaiInstant(addDays(date, 1)).toISOString(),
     status: query.status
   })
-  return { items: rows.map((row) => toBooking(row, ctx.config.cancelCutoffMinutes)) }
+  return { items: rows.map((row) => toBooking(row, ctx.config.cancelCutoffMinutes)), nextCursor: null }
 }
 
 async function bookingInScope(ctx: Ctx, principal: Principal, bookingId: string) {

@@ -178,12 +178,3 @@ export async function deleteAccount(db: Db, userId: string) {
   })
 }
 
-/** When a veteran's account closes, their family members' links to the record stay: the record still exists. */
-export async function findLinkedUserIds(db: Db, veteranId: string) {
-  return db
-    .select({ userId: familyLinks.userId })
-    .from(familyLinks)
-    .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
-    .all()
-    .map((r) => r.userId)
-}

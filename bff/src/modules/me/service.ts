@@ -16,7 +16,7 @@ import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
 import { newHumanCode } from '../../lib/ids'
 import type { Principal } from '../auth/repo'
-import { recentFailures, recordFailedAttempt } from '../auth/repo'
+import { beginAttempt, forgiveAttempt } from '../auth/repo'
 import * as repo from './repo'
 
 const BIND_SCOPE = 'bind_veteran'
@@ -87,20 +87,14 @@ export async function updateMe(ctx: Ctx, userId: string, body: UpdateMeBody): Pr
  * endpoint cannot be used to find out who is in the registry; failures are limited per account per hour.
  */
 export async function bindVeteran(ctx: Ctx, principal: Principal, body: BindVeteranBody): Promise<Me> {
-  const since = new Date(Date.now() - BIND_WINDOW_MS).toISOString()
-  const failures = await recentFailures(ctx.db, BIND_SCOPE, principal.userId, since)
-  if (failures.count >= BIND_MAX_FAILURES) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(failures.oldestAt!) + BIND_WINDOW_MS - Date.now()) / 1000))
-    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds })
-  }
-  const fail = async (error: AppError) => {
-    await recordFailedAttempt(ctx.db, BIND_SCOPE, principal.userId)
-    return error
-  }
+  const attempt = await beginAttempt(ctx.db, BIND_SCOPE, principal.userId, BIND_WINDOW_MS, BIND_MAX_FAILURES)
+  if ('retryAfterSeconds' in attempt) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.retryAfterSeconds })
+  // Only a wrong ID number or a record that does not match counts; anything else forgives the attempt.
   const idNumber = normalizeIdNumber(body.idNumber)
-  if (!parseIdNumber(idNumber)) throw await fail(new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] }))
+  if (!parseIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
   const record = await repo.findVeteranByIdNumberHash(ctx.db, ctx.pii.lookupHash(idNumber))
-  if (!record || record.name !== body.name.trim()) throw await fail(new AppError('REGISTRY_NO_MATCH'))
+  if (!record || record.name !== body.name.trim()) throw new AppError('REGISTRY_NO_MATCH')
+  await forgiveAttempt(ctx.db, attempt.attemptId)
   const result = await repo.bindVeteran(ctx.db, principal.userId, record.id)
   if (result === 'bound_elsewhere') throw new AppError('VETERAN_ALREADY_BOUND')
   if (result === 'account_has_other_record') {

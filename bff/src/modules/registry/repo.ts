@@ -16,6 +16,3 @@ export async function insertVeteran(db: Db, row: NewVeteranRow, audit: AuditEntr
   })
 }
 
-export async function isVeteranBound(db: Db, veteranId: string) {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.veteranId, veteranId)).get()
-}

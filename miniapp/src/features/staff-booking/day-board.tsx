@@ -30,7 +30,7 @@ export function DayBoard({ me }: { me: Me }) {
   const board = useRequest(() => staffBookingApi.bookings({ centerId, date }), `board-${centerId}-${date}`, Boolean(centerId))
 
   const replace = (updated: Booking) => {
-    if (board.data) board.setData({ items: board.data.items.map((b) => (b.id === updated.id ? updated : b)) })
+    if (board.data) board.setData({ ...board.data, items: board.data.items.map((b) => (b.id === updated.id ? updated : b)) })
   }
   const act = useAction(async (kind: 'check-in' | 'complete' | 'no-show', booking: Booking, checkInCode?: string) => {
     const updated =

@@ -25,7 +25,9 @@ interface PostingCache {
 }
 const caches = new WeakMap<Db, PostingCache>()
 
-const bytesOf = (p: Posting) => (p.ids ?? p.bits)!.byteLength
+// Each entry also costs its key and Map slot: counted, so that a flood of tokens matching nothing still evicts.
+const ENTRY_OVERHEAD_BYTES = 128
+const bytesOf = (p: Posting) => (p.ids ?? p.bits)!.byteLength + ENTRY_OVERHEAD_BYTES
 const isEmpty = (p: Posting) => (p.ids ? p.ids.length === 0 : !p.bits!.some((w) => w !== 0))
 
 function packed(ids: Int32Array, words: number): Posting {
