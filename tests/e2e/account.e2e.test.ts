@@ -55,6 +55,8 @@ describe('my account: profile, the tabs not built yet, data export and closing t
     await button(closing, '注销账号').click()
     await closing.getByText('真的要注销账号吗').waitFor()
     await arriveAt(page, '我的数据')
+    // What the phone kept about the person (the offline copy of their bookings) goes with the account.
+    await page.evaluate(() => localStorage.setItem('veterans.my-bookings', JSON.stringify({ data: { kept: true } })))
     const deleted = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'DELETE')
     await button(closing, '确认注销').click()
     expect((await deleted).status()).toBe(204)
@@ -62,6 +64,7 @@ describe('my account: profile, the tabs not built yet, data export and closing t
     await page.getByRole('status').filter({ hasText: '您的账号已注销' }).waitFor()
     await button(page, '登录').waitFor()
     expect(await page.evaluate(() => localStorage.getItem('veterans.session'))).toBeNull()
+    expect(await page.evaluate(() => localStorage.getItem('veterans.my-bookings'))).toBeNull()
     await screenshot(page, 'account-closed')
     expect(appErrors(phone)).toEqual([])
     await phone.context.close()

@@ -1,5 +1,5 @@
 import type { Booking } from '@veterans/shared'
-import { bookingApi, newIdempotencyKey, useAction } from '../../api'
+import { ApiError, bookingApi, newIdempotencyKey, useAction } from '../../api'
 import { attemptSignature, forgetAttempt, keyForAttempt } from './attempt-keys'
 import { veteranIdFor, type BookingPerson } from './people'
 import { taroStore } from './taro-store'
@@ -15,9 +15,17 @@ export function useBookSlot(userId: string, slotId: string, person: BookingPerso
     const trimmed = note.trim()
     const signature = attemptSignature({ userId, slotId, veteranId, note: trimmed })
     const key = keyForAttempt(taroStore, signature, newIdempotencyKey)
-    const booking = await bookingApi.book({ slotId, ...(veteranId ? { veteranId } : {}), ...(trimmed ? { note: trimmed } : {}) }, key)
-    forgetAttempt(taroStore, signature)
-    return booking
+    try {
+      const booking = await bookingApi.book({ slotId, ...(veteranId ? { veteranId } : {}), ...(trimmed ? { note: trimmed } : {}) }, key)
+      forgetAttempt(taroStore, signature)
+      return booking
+    } catch (error) {
+      // A definite refusal (slot full, already booked …) is final for this key: trying again after things change
+      // (a place frees, the old booking is cancelled) must be a new request, or the server would replay the refusal.
+      // Lost answers and server errors keep the key, so the retry cannot book twice.
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500) forgetAttempt(taroStore, signature)
+      throw error
+    }
   })
 }
 

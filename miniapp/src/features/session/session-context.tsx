@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, authApi, meApi, type SignOutReason } from '../../api'
 import { pageThemeClass } from '../../theme'
 import { readWechatFontScale } from '../elder-mode/wechat-font-scale'
+import { forgetPersonalData } from './personal-data'
 
 export type SessionStatus = 'starting' | 'signedIn' | 'signedOut'
 
@@ -62,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       api.subscribe((event) => {
         if (event.type === 'signedOut') {
+          forgetPersonalData(event.reason)
           setMeState(null)
           setStatus('signedOut')
           setEndedReason(event.reason)
