@@ -19,6 +19,11 @@ export class AppError extends Error {
 }
 
 
+/** 400 VALIDATION_FAILED naming one field, for what a schema cannot check (a date order, an unknown district). */
+export function fieldError(path: string, message: string) {
+  return new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
+}
+
 /** The contract's error body for an AppError, as the error handler sends it. */
 export function errorBody(error: AppError) {
   return { error: { code: error.code, message: error.message, details: error.details } }

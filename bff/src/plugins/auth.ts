@@ -12,6 +12,11 @@ import { findSessionPrincipal, type Principal } from '../modules/auth/repo'
  */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
+/** Staff and admins. */
+export const STAFF = ['staff', 'admin'] as const
+/** The people a WeChat account can be: not yet bound, a bound veteran, a family member. */
+export const PEOPLE = ['resident', 'veteran', 'family'] as const
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access

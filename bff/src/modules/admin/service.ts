@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditQuery, CreateStaffBody, StaffAccount } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError } from '../../lib/app-error'
+import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { decodeCursor, toPage } from '../../lib/pagination'
 import { hashPassword } from '../../lib/passwords'
@@ -11,10 +11,10 @@ import * as repo from './repo'
 
 export async function createStaff(ctx: Ctx, principal: Principal, body: CreateStaffBody): Promise<StaffAccount> {
   if (body.role === 'staff' && !body.centerId) {
-    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.centerId', message: '工作人员必须指定所属服务中心' }] })
+    throw fieldError('body.centerId', '工作人员必须指定所属服务中心')
   }
   if (body.centerId && !(await findCenter(ctx.db, body.centerId))) {
-    throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.centerId', message: '没有这个服务中心' }] })
+    throw fieldError('body.centerId', '没有这个服务中心')
   }
   const id = newId()
   const username = body.username.toLowerCase()

@@ -18,7 +18,7 @@ import {
   WaitlistEntrySchema,
   WaitlistListSchema
 } from '@veterans/shared'
-import { principalOf } from '../../plugins/auth'
+import { principalOf, PEOPLE } from '../../plugins/auth'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import { registerSeedStep } from '../../db/seed/index'
 import { registerAccountClosingStep, registerExportSection } from '../me/service'
@@ -32,7 +32,6 @@ registerExportSection('waitlist', service.exportWaitlist)
 registerAccountClosingStep('booking', service.releaseClosingAccount)
 
 /** Who books: veterans for themselves, family members for the veterans they are linked to (residents are told how). */
-const PEOPLE = ['resident', 'veteran', 'family'] as const
 
 /** Service booking for veterans and their families: slots, bookings, the waitlist (候补) and ratings. */
 const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {

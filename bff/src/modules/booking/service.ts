@@ -15,7 +15,7 @@ import type {
   WaitlistList
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError, errorBody, IdempotentReplay } from '../../lib/app-error'
+import { AppError, errorBody, IdempotentReplay, fieldError } from '../../lib/app-error'
 import { newHumanCode } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/pagination'
 import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
@@ -29,7 +29,6 @@ const DEFAULT_RANGE_DAYS = 14
 
 export const newCheckInCode = () => newHumanCode(6)
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
 
 /** Turns a refusal from a transaction into the error the person sees. */
 export function fail(refusal: repo.Refusal): never {
@@ -40,13 +39,13 @@ export function fail(refusal: repo.Refusal): never {
 export function dateRange(from: string | undefined, to: string | undefined) {
   const first = from ?? shanghaiDate()
   const last = to ?? addDays(first, DEFAULT_RANGE_DAYS - 1)
-  if (last < first) throw invalid('querystring.to', '结束日期不能早于开始日期')
-  if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw invalid('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
+  if (last < first) throw fieldError('querystring.to', '结束日期不能早于开始日期')
+  if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw fieldError('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
   return { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
 }
 
 function slotFilter(query: SlotQuery) {
-  if (!query.centerId && !query.serviceId) throw invalid('querystring.centerId', '请选择服务中心或服务项目')
+  if (!query.centerId && !query.serviceId) throw fieldError('querystring.centerId', '请选择服务中心或服务项目')
   const range = dateRange(query.from, query.to)
   return { range, filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso } }
 }
@@ -101,7 +100,7 @@ export async function getSlot(ctx: Ctx, slotId: string): Promise<SlotDetail> {
 function veteranFor(principal: Principal, requested: string | undefined) {
   if (!requested || requested === principal.veteranId) {
     if (principal.veteranId) return { veteranId: principal.veteranId, viaLink: false }
-    if (principal.role === 'family') throw invalid('body.veteranId', '请选择为哪位退役军人办理')
+    if (principal.role === 'family') throw fieldError('body.veteranId', '请选择为哪位退役军人办理')
     throw new AppError('NOT_ELIGIBLE')
   }
   return { veteranId: requested, viaLink: true }
@@ -167,7 +166,7 @@ export async function listMyBookings(ctx: Ctx, principal: Principal, query: Book
   const limit = query.limit ?? 20
   const key = decodeCursor(query.cursor)
   const [startsAt, id] = key ? key.split('|') : []
-  if (key && (!startsAt || !id)) throw invalid('querystring.cursor', '分页参数无效')
+  if (key && (!startsAt || !id)) throw fieldError('querystring.cursor', '分页参数无效')
   const rows = await repo.listMyBookings(ctx.db, {
     userId: principal.userId,
     veteranIds: await myVeteranIds(ctx, principal),

@@ -13,11 +13,10 @@ import {
   StaffSlotSchema,
   UpdateSlotBodySchema
 } from '@veterans/shared'
-import { principalOf } from '../../plugins/auth'
+import { principalOf, STAFF } from '../../plugins/auth'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import * as staff from './staff-service'
 
-const STAFF = ['staff', 'admin'] as const
 
 /**
  * The staff side of booking: the schedule of their center and the day board. Staff act on their own center only

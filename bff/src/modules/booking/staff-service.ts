@@ -12,7 +12,7 @@ import type {
   UpdateSlotBody
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError } from '../../lib/app-error'
+import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { canActOnCenter } from '../../lib/scope'
 import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
@@ -28,7 +28,6 @@ const MAX_BATCH_SLOTS = 2000
 const MAX_SLOT_HOURS = 12
 const CHECK_IN_OPENS_MINUTES = 60
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
 
 /** The center a staff request is about: the one named if the staff member may act on it, else their own. */
 function centerInScope(principal: Principal, centerId: string | undefined, path: string) {
@@ -36,7 +35,7 @@ function centerInScope(principal: Principal, centerId: string | undefined, path:
     if (!canActOnCenter(principal, centerId)) throw new AppError('FORBIDDEN', {}, '只能查看和管理本服务中心的号源和预约')
     return centerId
   }
-  if (!principal.center) throw invalid(path, '请选择服务中心')
+  if (!principal.center) throw fieldError(path, '请选择服务中心')
   return principal.center.id
 }
 
@@ -50,9 +49,9 @@ const audit = (principal: Principal, action: string, entity: string, entityId: s
 })
 
 async function checkCenterAndService(ctx: Ctx, principal: Principal, centerId: string, serviceId: string) {
-  if (!(await findCenter(ctx.db, centerId))) throw invalid('body.centerId', '没有这个服务中心')
+  if (!(await findCenter(ctx.db, centerId))) throw fieldError('body.centerId', '没有这个服务中心')
   if (!canActOnCenter(principal, centerId)) throw new AppError('FORBIDDEN', {}, '只能为本服务中心安排号源')
-  if (!(await centerOffersService(ctx.db, centerId, serviceId))) throw invalid('body.serviceId', '该服务中心不提供这项服务')
+  if (!(await centerOffersService(ctx.db, centerId, serviceId))) throw fieldError('body.serviceId', '该服务中心不提供这项服务')
 }
 
 export async function createSlot(ctx: Ctx, principal: Principal, body: CreateSlotBody): Promise<StaffSlot> {
@@ -60,9 +59,9 @@ export async function createSlot(ctx: Ctx, principal: Principal, body: CreateSlo
   const starts = Date.parse(body.startsAt)
   const ends = Date.parse(body.endsAt)
   const now = new Date()
-  if (starts <= now.getTime()) throw invalid('body.startsAt', '开始时间不能早于现在')
-  if (ends <= starts) throw invalid('body.endsAt', '结束时间须晚于开始时间')
-  if (ends - starts > MAX_SLOT_HOURS * 3_600_000) throw invalid('body.endsAt', `一个时段不能超过 ${MAX_SLOT_HOURS} 小时`)
+  if (starts <= now.getTime()) throw fieldError('body.startsAt', '开始时间不能早于现在')
+  if (ends <= starts) throw fieldError('body.endsAt', '结束时间须晚于开始时间')
+  if (ends - starts > MAX_SLOT_HOURS * 3_600_000) throw fieldError('body.endsAt', `一个时段不能超过 ${MAX_SLOT_HOURS} 小时`)
   const at = now.toISOString()
   const id = newId()
   const row = await repo.insertSlot(
@@ -90,16 +89,16 @@ export async function createSlot(ctx: Ctx, principal: Principal, body: CreateSlo
  */
 export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: BatchSlotsBody): Promise<BatchSlotsResult> {
   await checkCenterAndService(ctx, principal, body.centerId, body.serviceId)
-  if (body.to < body.from) throw invalid('body.to', '结束日期不能早于开始日期')
-  if (daysBetween(body.from, body.to) + 1 > MAX_BATCH_DAYS) throw invalid('body.to', `一次最多安排 ${MAX_BATCH_DAYS} 天`)
+  if (body.to < body.from) throw fieldError('body.to', '结束日期不能早于开始日期')
+  if (daysBetween(body.from, body.to) + 1 > MAX_BATCH_DAYS) throw fieldError('body.to', `一次最多安排 ${MAX_BATCH_DAYS} 天`)
   const ranges = body.times.map((range, i) => {
     const parsed = parseTimeRange(range)
-    if (!parsed) throw invalid(`body.times.${i}`, '结束时间须晚于开始时间')
+    if (!parsed) throw fieldError(`body.times.${i}`, '结束时间须晚于开始时间')
     return parsed
   })
   const now = new Date().toISOString()
   const days = scheduleDays(body.from < shanghaiDate() ? shanghaiDate() : body.from, body.to, body.weekdays)
-  if (days.dates.length * ranges.length > MAX_BATCH_SLOTS) throw invalid('body.to', `一次最多创建 ${MAX_BATCH_SLOTS} 个时段，请缩短日期范围`)
+  if (days.dates.length * ranges.length > MAX_BATCH_SLOTS) throw fieldError('body.to', `一次最多创建 ${MAX_BATCH_SLOTS} 个时段，请缩短日期范围`)
   const rows: repo.NewSlotRow[] = []
   for (const date of days.dates) {
     for (const [start, end] of ranges) {
@@ -138,7 +137,7 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
 export async function updateSlot(ctx: Ctx, principal: Principal, slotId: string, body: UpdateSlotBody): Promise<StaffSlot> {
   const slot = await repo.findSlotDetail(ctx.db, slotId)
   if (!slot || !canActOnCenter(principal, slot.centerId)) throw new AppError('NOT_FOUND')
-  if (body.status === 'closed' && slot.status === 'open' && !body.reason?.trim()) throw invalid('body.reason', '关闭时段请填写原因，将告知已预约的人')
+  if (body.status === 'closed' && slot.status === 'open' && !body.reason?.trim()) throw fieldError('body.reason', '关闭时段请填写原因，将告知已预约的人')
   const now = new Date().toISOString()
   const outcome = await repo.changeSlot(ctx.db, {
     slotId,

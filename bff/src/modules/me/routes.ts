@@ -11,11 +11,10 @@ import {
   NoContentSchema,
   UpdateMeBodySchema
 } from '@veterans/shared'
-import { principalOf } from '../../plugins/auth'
+import { principalOf, PEOPLE } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
 
-const WECHAT_ROLES = ['resident', 'veteran', 'family'] as const
 
 /** The signed-in person: profile, identity binding, family, data export and account deletion. */
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,7 +31,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.updateMe(app, principalOf(request).userId, request.body))
 
   app.post('/me/veteran', {
-    config: { access: WECHAT_ROLES },
+    config: { access: PEOPLE },
     schema: {
       tags, security: bearer, summary: 'Bind my account to my registry record',
       body: BindVeteranBodySchema,
@@ -46,7 +45,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.createFamilyInvite(app, principalOf(request))))
 
   app.post('/me/family-links', {
-    config: { access: WECHAT_ROLES },
+    config: { access: PEOPLE },
     schema: {
       tags, security: bearer, summary: 'Link to a veteran with their invite code',
       body: CreateFamilyLinkBodySchema,
@@ -60,7 +59,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.listFamily(app, principalOf(request)))
 
   app.delete('/me/family/:linkId', {
-    config: { access: WECHAT_ROLES },
+    config: { access: PEOPLE },
     schema: { tags, security: bearer, params: LinkIdParamsSchema, response: responses({ 204: NoContentSchema }, 401, 403, 404) }
   }, async (request, reply) => {
     await service.removeFamilyLink(app, principalOf(request), request.params.linkId)
@@ -73,7 +72,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.exportMyData(app, principalOf(request).userId))
 
   app.delete('/me', {
-    config: { access: WECHAT_ROLES },
+    config: { access: PEOPLE },
     schema: { tags, security: bearer, summary: 'Close my account', response: responses({ 204: NoContentSchema }, 401, 403) }
   }, async (request, reply) => {
     await service.deleteMyAccount(app, principalOf(request).userId)

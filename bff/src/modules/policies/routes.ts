@@ -15,7 +15,7 @@ import {
 } from '@veterans/shared'
 import { registerSeedStep } from '../../db/seed/index'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
-import { principalOf } from '../../plugins/auth'
+import { principalOf, PEOPLE, STAFF } from '../../plugins/auth'
 import { policiesForMe } from './for-me'
 import { seedDemoPolicies } from './seed'
 import * as service from './service'
@@ -23,8 +23,6 @@ import * as staff from './staff-service'
 
 registerSeedStep('policies', seedDemoPolicies)
 
-const STAFF = ['staff', 'admin'] as const
-const WECHAT_ROLES = ['resident', 'veteran', 'family'] as const
 
 /**
  * Policy lookup and authoring. Reading published policies is public-service information and needs no sign-in;
@@ -51,7 +49,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.searchPolicies(app, request.query))
 
   app.get('/policies/for-me', {
-    config: { access: WECHAT_ROLES },
+    config: { access: PEOPLE },
     schema: {
       tags, security: bearer,
       summary: 'Policies that apply to me (or to the veterans I am linked to)',

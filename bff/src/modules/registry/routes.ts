@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreateVeteranBodySchema, VeteranSchema } from '@veterans/shared'
-import { principalOf } from '../../plugins/auth'
+import { principalOf, STAFF } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
 
-const STAFF = ['staff', 'admin'] as const
 
 /** The department's registry of veterans, kept by staff. */
 const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {

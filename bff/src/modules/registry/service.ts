@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone, normalizeIdNumber, parseIdNumber, type CreateVeteranBody, type Veteran } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError } from '../../lib/app-error'
+import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { canSeeDistrict } from '../../lib/scope'
 import type { Principal } from '../auth/repo'
@@ -28,19 +28,18 @@ export function toVeteran(row: VeteranRow, bound: boolean): Veteran {
   }
 }
 
-const invalidField = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
 
 /** Adds a veteran to the registry. ID number and phone are stored encrypted; gender and birth date default to what the ID number encodes. */
 export async function createVeteran(ctx: Ctx, principal: Principal, body: CreateVeteranBody): Promise<Veteran> {
   const idNumber = normalizeIdNumber(body.idNumber)
   const encoded = parseIdNumber(idNumber)
   if (!encoded) throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
-  if (!(await districtExists(ctx.db, body.districtCode))) throw invalidField('body.districtCode', '没有这个区县')
+  if (!(await districtExists(ctx.db, body.districtCode))) throw fieldError('body.districtCode', '没有这个区县')
   if (!canSeeDistrict(principal, body.districtCode)) {
     throw new AppError('FORBIDDEN', {}, '只能登记本服务中心所在区县的退役军人')
   }
   if (body.enlistDate && body.dischargeDate && body.dischargeDate < body.enlistDate) {
-    throw invalidField('body.dischargeDate', '退役日期不能早于入伍日期')
+    throw fieldError('body.dischargeDate', '退役日期不能早于入伍日期')
   }
   const now = new Date().toISOString()
   const id = newId()
