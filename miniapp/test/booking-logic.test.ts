@@ -14,7 +14,7 @@ import {
   weekdayName,
   whenText
 } from '../src/features/booking/dates'
-import type { KeyValueStore } from '../src/features/booking/key-value-store'
+import type { KeyValueStore } from '../src/lib/key-value-store'
 import { loadCached, MAX_CACHED_CHARS, saveCached } from '../src/features/booking/offline-cache'
 import { bookingAccess, bookingPeople, chosenPerson, veteranIdFor } from '../src/features/booking/people'
 import { refusalOf } from '../src/features/booking/refusals'
@@ -28,7 +28,10 @@ function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   return {
     data,
     get: (key) => structuredClone(data.get(key)),
-    set: (key, value) => void data.set(key, structuredClone(value)),
+    set(key, value) {
+      data.set(key, structuredClone(value))
+      return true
+    },
     remove: (key) => void data.delete(key)
   }
 }

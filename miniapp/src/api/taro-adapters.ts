@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { taroStore } from '../lib/key-value-store'
 import type { SessionStore, StoredSession } from './client'
 import { NetworkError, type Transport } from './transport'
 
@@ -31,19 +32,12 @@ function isStoredSession(value: unknown): value is StoredSession {
 /** Keeps the session in Taro storage (WeChat storage; localStorage in the browser). */
 export const taroSessionStore: SessionStore = {
   load() {
-    try {
-      const value: unknown = Taro.getStorageSync(SESSION_KEY)
-      return isStoredSession(value) ? value : null
-    } catch {
-      return null
-    }
+    const value = taroStore.get(SESSION_KEY)
+    return isStoredSession(value) ? value : null
   },
   save(session) {
-    try {
-      if (session) Taro.setStorageSync(SESSION_KEY, session)
-      else Taro.removeStorageSync(SESSION_KEY)
-    } catch {
-      // Storage full or unavailable: the session still works until the app closes.
-    }
+    // Storage full or unavailable: the session still works until the app closes.
+    if (session) taroStore.set(SESSION_KEY, session)
+    else taroStore.remove(SESSION_KEY)
   }
 }

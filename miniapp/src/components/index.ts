@@ -1,5 +1,7 @@
 export { ActionButton, type ActionButtonProps } from './action-button'
 export { Card } from './card'
+export { FieldFrame, useFieldIds, type FieldIds } from './field-frame'
+export { DateField, TimeField } from './picker-field'
 export { ChoiceGroup } from './choice-group'
 export { Heading } from './heading'
 export { KeyValues } from './key-values'

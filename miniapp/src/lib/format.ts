@@ -28,6 +28,12 @@ export function formatDate(iso: string): string {
   return `${p.year}年${p.month}月${p.day}日`
 }
 
+/** 2025-03-01 → 2025年3月1日 (a calendar date, no time zone involved). */
+export function formatCalendarDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
+}
+
 /** An invite code shown in two groups of four, easier to read aloud over the phone: ABCD EFGH. */
 export function groupCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './key-value-store'
+import type { KeyValueStore } from '../../lib/key-value-store'
 
 /**
  * Idempotency keys of booking attempts, kept on the phone. The same booking (same slot, person and note) gets the
@@ -17,23 +17,16 @@ interface Attempt {
 }
 
 function read(store: KeyValueStore): Attempt[] {
-  try {
-    const value = store.get(ATTEMPTS_STORAGE_KEY)
-    if (!Array.isArray(value)) return []
-    return value.filter(
-      (a): a is Attempt => typeof a?.signature === 'string' && typeof a?.key === 'string' && typeof a?.createdAt === 'number'
-    )
-  } catch {
-    return []
-  }
+  const value = store.get(ATTEMPTS_STORAGE_KEY)
+  if (!Array.isArray(value)) return []
+  return value.filter(
+    (a): a is Attempt => typeof a?.signature === 'string' && typeof a?.key === 'string' && typeof a?.createdAt === 'number'
+  )
 }
 
+// If storage is unavailable the key still holds for this visit (the caller keeps it in memory too).
 function write(store: KeyValueStore, attempts: Attempt[]) {
-  try {
-    store.set(ATTEMPTS_STORAGE_KEY, attempts)
-  } catch {
-    // Storage unavailable: the key still holds for this visit (the caller keeps it in memory too).
-  }
+  store.set(ATTEMPTS_STORAGE_KEY, attempts)
 }
 
 /** What makes two taps "the same booking": who books, which slot, for whom, with which note. */

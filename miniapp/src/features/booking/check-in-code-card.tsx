@@ -10,9 +10,9 @@ export function CheckInCodeCard({ code }: { code: string }) {
       <View className='qr-box'>
         <QrCode value={code} label={`签到二维码，签到码 ${code}`} />
         {process.env.TARO_ENV === 'h5' ? (
-          <p className='check-in-code'>{code}</p>
+          <p className='code-box check-in-code'>{code}</p>
         ) : (
-          <Text className='check-in-code' userSelect {...a11y(undefined, `签到码 ${code.split('').join(' ')}`)}>
+          <Text className='code-box check-in-code' userSelect {...a11y(undefined, `签到码 ${code.split('').join(' ')}`)}>
             {code}
           </Text>
         )}

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './key-value-store'
+import type { KeyValueStore } from '../../lib/key-value-store'
 
 /**
  * The last good answer of a read screen, kept on the phone so the screen still shows something on a weak or
@@ -14,25 +14,16 @@ interface Cached<T> {
 }
 
 export function saveCached<T>(store: KeyValueStore, key: string, userId: string, data: T, now = new Date()): boolean {
-  try {
-    const entry: Cached<T> = { userId, savedAt: now.toISOString(), data }
-    if (JSON.stringify(entry).length > MAX_CACHED_CHARS) {
-      store.remove(key) // an old, smaller copy would now be misleading
-      return false
-    }
-    store.set(key, entry)
-    return true
-  } catch {
+  const entry: Cached<T> = { userId, savedAt: now.toISOString(), data }
+  if (JSON.stringify(entry).length > MAX_CACHED_CHARS) {
+    store.remove(key) // an old, smaller copy would now be misleading
     return false
   }
+  return store.set(key, entry)
 }
 
 export function loadCached<T>(store: KeyValueStore, key: string, userId: string): { data: T; savedAt: string } | null {
-  try {
-    const entry = store.get(key) as Partial<Cached<T>> | null | undefined
-    if (!entry || entry.userId !== userId || typeof entry.savedAt !== 'string' || entry.data === undefined) return null
-    return { data: entry.data, savedAt: entry.savedAt }
-  } catch {
-    return null
-  }
+  const entry = store.get(key) as Partial<Cached<T>> | null | undefined
+  if (!entry || entry.userId !== userId || typeof entry.savedAt !== 'string' || entry.data === undefined) return null
+  return { data: entry.data, savedAt: entry.savedAt }
 }

@@ -11,7 +11,7 @@ const TONE: Record<BookingStatus, string> = {
 
 /** A booking's status in words, tinted (the colour only repeats what the words say). */
 export function StatusTag({ status, words, attention }: { status: BookingStatus; words: string; attention?: boolean }) {
-  const className = `status ${attention ? 'status--attention' : TONE[status]}`
+  const className = `pill status ${attention ? 'status--attention' : TONE[status]}`
   if (process.env.TARO_ENV === 'h5') return <span className={className}>{words}</span>
   return <Text className={className}>{words}</Text>
 }

@@ -2,7 +2,7 @@ import type { Booking } from '@veterans/shared'
 import { ApiError, bookingApi, newIdempotencyKey, useAction } from '../../api'
 import { attemptSignature, forgetAttempt, keyForAttempt } from './attempt-keys'
 import { veteranIdFor, type BookingPerson } from './people'
-import { taroStore } from './taro-store'
+import { taroStore } from '../../lib/key-value-store'
 
 /**
  * Booking a slot, safe to repeat: every try of the same booking carries the same Idempotency-Key (kept on the

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { bookingApi, toApiError, useAction, useRequest } from '../../api'
 import { findCachedBooking, MY_BOOKINGS_STORAGE_KEY, type MyBookings } from './my-bookings-data'
 import { loadCached } from './offline-cache'
-import { taroStore } from './taro-store'
+import { taroStore } from '../../lib/key-value-store'
 
 /**
  * One booking, with cancel and rate. Without a network it falls back to the copy kept by 我的预约, so the

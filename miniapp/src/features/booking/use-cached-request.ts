@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { toApiError, useRequest, type RequestState } from '../../api'
 import { loadCached, saveCached } from './offline-cache'
-import { taroStore } from './taro-store'
+import { taroStore } from '../../lib/key-value-store'
 
 /**
  * useRequest that keeps the last good answer on the phone: when there is no network the screen shows that copy

@@ -25,7 +25,7 @@ export function InviteCard({ invite, create }: { invite: FamilyInvite | null; cr
       {invite && (
         <>
           <Paragraph muted>邀请码（只能用一次）：</Paragraph>
-          <View className='invite-code'>
+          <View className='code-box invite-code'>
             <Text userSelect>{groupCode(invite.code)}</Text>
           </View>
           <Paragraph>请在 {formatDateTime(invite.expiresAt)} 之前使用，过期后需要重新生成。</Paragraph>

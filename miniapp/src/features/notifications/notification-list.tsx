@@ -66,6 +66,6 @@ export function NotificationsCard({ notifications }: { notifications: ReturnType
 }
 
 function UnreadMark() {
-  if (process.env.TARO_ENV === 'h5') return <span className='unread-dot'>未读</span>
-  return <Text className='unread-dot'>未读</Text>
+  if (process.env.TARO_ENV === 'h5') return <span className='pill unread-dot'>未读</span>
+  return <Text className='pill unread-dot'>未读</Text>
 }

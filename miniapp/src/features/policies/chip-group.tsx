@@ -23,12 +23,12 @@ export function ChipGroup<T extends string>(props: {
 }) {
   const id = useId()
   const { label, options, value, onChange, segmented } = props
-  const groupClass = segmented ? 'chips chips--segmented' : 'chips'
+  const groupClass = segmented ? 'field chips--segmented' : 'field'
   const spoken = (option: ChipOption<T>) => (option.count === undefined ? option.label : `${option.label}，${option.count} 条`)
   if (process.env.TARO_ENV === 'h5') {
     return (
       <div className={groupClass} role='group' aria-labelledby={id}>
-        <span className={segmented ? 'visually-hidden' : 'chips__label'} id={id}>
+        <span className={segmented ? 'visually-hidden' : 'field__label'} id={id}>
           {label}
         </span>
         <div className='chips__list'>
@@ -50,7 +50,7 @@ export function ChipGroup<T extends string>(props: {
   }
   return (
     <View className={groupClass}>
-      {!segmented && <Text className='chips__label'>{label}</Text>}
+      {!segmented && <Text className='field__label'>{label}</Text>}
       <View className='chips__list'>
         {options.map((option) => (
           <View

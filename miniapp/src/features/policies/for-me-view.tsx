@@ -7,7 +7,6 @@ import { SignInPrompt } from '../session/sign-in-prompt'
 import { useSession } from '../session/session-context'
 import { isStaff } from '../session/use-require-session'
 import { reasonText, splitMatches } from './for-me'
-import { ListSection } from './list-section'
 import { PolicyCard, PolicyCardList } from './policy-card'
 import './policies.css'
 
@@ -83,7 +82,7 @@ function Matches({ me }: { me: Me }) {
     <>
       <Paragraph>{whose(me, matches.data.items)}，下面这些现行有效的政策与您相关。</Paragraph>
       {specific.length > 0 && (
-        <ListSection title={`专门适用的政策（${specific.length} 条）`}>
+        <Card plain title={`专门适用的政策（${specific.length} 条）`}>
           <PolicyCardList>
             {specific.map((item) => (
               <PolicyCard key={item.id} policy={item}>
@@ -91,17 +90,17 @@ function Matches({ me }: { me: Me }) {
               </PolicyCard>
             ))}
           </PolicyCardList>
-        </ListSection>
+        </Card>
       )}
       {general.length > 0 && (
-        <ListSection title={`面向全体退役军人的政策（${general.length} 条）`}>
+        <Card plain title={`面向全体退役军人的政策（${general.length} 条）`}>
           <Paragraph muted>这些政策没有特别的条件，所有退役军人都适用。</Paragraph>
           <PolicyCardList>
             {general.map((item) => (
               <PolicyCard key={item.id} policy={item} />
             ))}
           </PolicyCardList>
-        </ListSection>
+        </Card>
       )}
     </>
   )

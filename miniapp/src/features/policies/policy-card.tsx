@@ -26,7 +26,7 @@ export function PolicyCard({ policy, children }: { policy: CardPolicy; children?
   )
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <li className='result'>
+      <li className='card result'>
         <h3 className='result__title'>
           <a
             className='result__link'
@@ -51,7 +51,7 @@ export function PolicyCard({ policy, children }: { policy: CardPolicy; children?
   }
   return (
     <View
-      className='result'
+      className='card result'
       hoverClass='result--pressed'
       ariaRole='link'
       ariaLabel={`${policy.title}，${policy.docNumber}，${VALIDITY_LABELS[policy.validity]}`}

@@ -1,22 +1,10 @@
-import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { taroStore } from '../../lib/key-value-store'
 import { MAX_RECENT_SEARCHES, RECENT_SEARCHES_KEY, withRecent } from './recent-list'
 
 function load(): string[] {
-  try {
-    const stored: unknown = Taro.getStorageSync(RECENT_SEARCHES_KEY)
-    return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT_SEARCHES) : []
-  } catch {
-    return []
-  }
-}
-
-function save(list: string[]): void {
-  try {
-    Taro.setStorageSync(RECENT_SEARCHES_KEY, list)
-  } catch {
-    // Storage unavailable: the list lasts for this visit.
-  }
+  const stored = taroStore.get(RECENT_SEARCHES_KEY)
+  return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT_SEARCHES) : []
 }
 
 export function useRecentSearches() {
@@ -24,7 +12,7 @@ export function useRecentSearches() {
   const update = useCallback((next: (list: string[]) => string[]) => {
     setItems((list) => {
       const changed = next(list)
-      save(changed)
+      taroStore.set(RECENT_SEARCHES_KEY, changed) // if storage is unavailable, the list lasts for this visit
       return changed
     })
   }, [])

@@ -17,7 +17,7 @@ export function SearchBox(props: { value: string; onChange: (value: string) => v
   if (process.env.TARO_ENV === 'h5') {
     return (
       <form
-        className='search-box'
+        className='field'
         role='search'
         aria-label='政策搜索'
         onSubmit={(event) => {
@@ -67,7 +67,7 @@ export function SearchBox(props: { value: string; onChange: (value: string) => v
   }
 
   return (
-    <View className='search-box'>
+    <View className='field'>
       <Text className='field__label'>搜索政策</Text>
       <Text className='field__hint'>{HINT}</Text>
       <View className='search-box__row'>

@@ -3,10 +3,9 @@ import { TOPIC_CODES, TOPICS, type Topic } from '@veterans/shared/topics'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { a11y, ActionButton, Notice, Paragraph } from '../../components'
+import { a11y, ActionButton, Card, Notice, Paragraph } from '../../components'
 import { ChipGroup, type ChipOption } from './chip-group'
 import { LEVEL_LABELS } from './labels'
-import { ListSection } from './list-section'
 import { NoResults } from './no-results'
 import { PolicyCard, PolicyCardList } from './policy-card'
 import { RecentSearchesCard } from './recent-searches-card'
@@ -123,13 +122,13 @@ export function SearchView() {
       {result?.relaxed && result.items.length > 0 && <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>}
       {result && result.total === 0 && !search.searching && <NoResults q={q} filters={filters} onSearch={run} />}
       {result && result.items.length > 0 && (
-        <ListSection title={q ? '搜索结果' : '政策列表'}>
+        <Card plain title={q ? '搜索结果' : '政策列表'}>
           <PolicyCardList>
             {result.items.map((policy) => (
               <PolicyCard key={policy.id} policy={policy} />
             ))}
           </PolicyCardList>
-        </ListSection>
+        </Card>
       )}
       {search.loadMore.error && <Notice tone='error'>没能加载更多：{search.loadMore.error.message}</Notice>}
       {search.hasMore && result && (

@@ -4,8 +4,8 @@ import { LEVEL_LABELS, VALIDITY_LABELS } from './labels'
 import './policies.css'
 
 function Tag({ tone, children }: { tone: string; children: string }) {
-  if (process.env.TARO_ENV === 'h5') return <span className={`tag tag--${tone}`}>{children}</span>
-  return <Text className={`tag tag--${tone}`}>{children}</Text>
+  if (process.env.TARO_ENV === 'h5') return <span className={`pill tag tag--${tone}`}>{children}</span>
+  return <Text className={`pill tag tag--${tone}`}>{children}</Text>
 }
 
 /** 现行有效 / 已失效 / 已废止 …, in words and colour (never colour alone). */

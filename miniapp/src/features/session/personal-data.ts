@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { taroStore } from '../../lib/key-value-store'
 import { ATTEMPTS_STORAGE_KEY } from '../booking/attempt-keys'
 import { MY_BOOKINGS_STORAGE_KEY } from '../booking/my-bookings-data'
 import { RECENT_SEARCHES_KEY } from '../policies/recent-list'
@@ -13,11 +13,5 @@ const PERSONAL_KEYS = [MY_BOOKINGS_STORAGE_KEY, ATTEMPTS_STORAGE_KEY, RECENT_SEA
  */
 export function forgetPersonalData(reason: SignOutReason) {
   if (reason === 'expired') return
-  for (const key of PERSONAL_KEYS) {
-    try {
-      Taro.removeStorageSync(key)
-    } catch {
-      // Storage unavailable: nothing kept to forget.
-    }
-  }
+  for (const key of PERSONAL_KEYS) taroStore.remove(key)
 }

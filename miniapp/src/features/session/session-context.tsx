@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Me, TokenPair } from '@veterans/shared'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, authApi, meApi, type SignOutReason } from '../../api'
+import { taroStore } from '../../lib/key-value-store'
 import { pageThemeClass } from '../../theme'
 import { readWechatFontScale } from '../elder-mode/wechat-font-scale'
 import { forgetPersonalData } from './personal-data'
@@ -29,13 +30,7 @@ const SessionContext = createContext<SessionContextValue | null>(null)
 
 const GUEST_ELDER_KEY = 'veterans.guest-elder-mode'
 
-function readGuestElderMode(): boolean {
-  try {
-    return Taro.getStorageSync(GUEST_ELDER_KEY) === true
-  } catch {
-    return false
-  }
-}
+const readGuestElderMode = () => taroStore.get(GUEST_ELDER_KEY) === true
 
 /**
  * Who is signed in, for every page. The API client owns the tokens; this provider mirrors its session events into
@@ -144,11 +139,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       reloadMe,
       setGuestElderMode: (on) => {
         setGuestElderModeState(on)
-        try {
-          Taro.setStorageSync(GUEST_ELDER_KEY, on)
-        } catch {
-          // Kept for this visit only.
-        }
+        taroStore.set(GUEST_ELDER_KEY, on) // if storage is unavailable, kept for this visit only
       }
     }),
     [status, me, endedReason, elderMode, fontScale, signInWithWechatCode, signInStaff, reloadMe]

@@ -2,11 +2,9 @@ import type { BatchSlotsResult, Service } from '@veterans/shared'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { staffBookingApi, useAction } from '../../api'
-import { ActionButton, Card, Notice, Paragraph, TextField } from '../../components'
+import { ActionButton, Card, ChoiceGroup, DateField, Notice, Paragraph, TextField } from '../../components'
 import { addDays, beijingToday, dayText, daysBetween } from '../booking/dates'
 import { fieldsOrMessage } from './messages'
-import { CheckGroup } from '../staff-policies/check-group'
-import { DateField } from '../staff-policies/date-field'
 import { SelectField } from './select-field'
 import { checkCapacity, checkTimeRanges } from './time-ranges'
 
@@ -65,7 +63,7 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
           <DateField label='从哪天' value={from} onChange={setFrom} />
           <DateField label='到哪天' value={to} onChange={setTo} error={problems.range} />
         </View>
-        <CheckGroup label='每周哪几天' options={WEEKDAYS} value={weekdays} onChange={(days) => setWeekdays([...days].sort())} error={problems.weekdays} />
+        <ChoiceGroup multiple label='每周哪几天' options={WEEKDAYS} value={weekdays} onChange={(days) => setWeekdays([...days].sort())} error={problems.weekdays} />
         <TextField
           label='每天的时间段'
           hint='写成 09:00-09:30，几段之间用空格或逗号隔开'

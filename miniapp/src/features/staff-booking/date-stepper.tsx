@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
-import { ActionButton } from '../../components'
+import { ActionButton, DateField } from '../../components'
 import { addDays, beijingToday, dayText } from '../booking/dates'
-import { DateField } from '../staff-policies/date-field'
 
 /** The day a screen shows: the previous or next day with one tap, or any date. */
 export function DateStepper({ date, onChange }: { date: string; onChange: (date: string) => void }) {

@@ -1,6 +1,5 @@
 import { Picker, View } from '@tarojs/components'
-import { FieldFrame, useFieldIds } from '../staff-policies/field-frame'
-import '../staff-policies/staff-policies.css'
+import { FieldFrame, useFieldIds } from '../../components'
 
 export interface SelectFieldProps<T extends string> {
   label: string

@@ -2,12 +2,10 @@ import type { PolicyLevel, Topic, VeteranCategory } from '@veterans/shared'
 import { TOPIC_CODES, TOPICS, VETERAN_CATEGORIES, VETERAN_CATEGORY_CODES } from '@veterans/shared/topics'
 import { useState } from 'react'
 import { referenceApi, useRequest } from '../../api'
-import { ActionButton, Card, ChoiceGroup, Notice, Paragraph, TextField } from '../../components'
+import { ActionButton, Card, ChoiceGroup, DateField, Notice, Paragraph, TextField } from '../../components'
 import { MarkdownView } from '../../components/markdown/markdown-view'
 import { LEVEL_LABELS } from '../policies/labels'
 import { useServices } from '../policies/use-policy'
-import { CheckGroup } from './check-group'
-import { DateField } from './date-field'
 import { SupersedePicker } from './supersede-picker'
 import { TextAreaField } from './text-area-field'
 import type { PolicyFormState } from './use-policy-form'
@@ -56,14 +54,16 @@ export function PolicyFormView({ state }: { state: PolicyFormState }) {
 
       <Card title='适用对象'>
         <Paragraph muted>只填有要求的项目；都不填表示适用于全体退役军人。填了几项，就要同时符合这几项。</Paragraph>
-        <CheckGroup<VeteranCategory>
+        <ChoiceGroup<VeteranCategory>
+          multiple
           label='人员类别'
           options={VETERAN_OPTIONS}
           value={form.categories}
           onChange={(v) => set('categories', v)}
           error={errorFor('eligibility.categories')}
         />
-        <CheckGroup<string>
+        <ChoiceGroup<string>
+          multiple
           label='户籍区县'
           options={(districts.data?.items ?? []).map((d) => ({ value: d.code, label: d.name }))}
           value={form.districts}
@@ -78,7 +78,8 @@ export function PolicyFormView({ state }: { state: PolicyFormState }) {
           maxLength={2}
           error={errorFor('eligibility.minServiceYears')}
         />
-        <CheckGroup<number>
+        <ChoiceGroup<number>
+          multiple
           label='伤残等级'
           options={DISABILITY_OPTIONS}
           value={form.disabilityLevels}
@@ -88,7 +89,8 @@ export function PolicyFormView({ state }: { state: PolicyFormState }) {
       </Card>
 
       <Card title='相关服务'>
-        <CheckGroup<string>
+        <ChoiceGroup<string>
+          multiple
           label='可预约的相关服务'
           hint='居民看政策时，可以直接预约这些服务'
           options={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}

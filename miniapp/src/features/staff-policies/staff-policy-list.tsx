@@ -2,11 +2,10 @@ import type { StaffPolicyListItem, StaffPolicyQuery } from '@veterans/shared'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { staffPoliciesApi } from '../../api'
-import { ActionButton, Notice, Paragraph } from '../../components'
+import { ActionButton, Card, Notice, Paragraph } from '../../components'
 import { formatDateTime } from '../../lib/format'
 import { openPage } from '../navigation'
 import { ChipGroup } from '../policies/chip-group'
-import { ListSection } from '../policies/list-section'
 import { staffEditUrl, staffPolicyUrl } from '../policies/paths'
 import { PolicyCardList } from '../policies/policy-card'
 import { usePaged } from '../policies/use-paged'
@@ -35,7 +34,7 @@ function StaffPolicyRow({ policy }: { policy: StaffPolicyListItem }) {
   const meta = `${WORKFLOW_LABELS[policy.workflow]} · 起草人 ${policy.authorName} · 修改于 ${formatDateTime(policy.updatedAt)}`
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <li className='result'>
+      <li className='card result'>
         <h3 className='result__title'>
           <a className='result__link' href={url} onClick={(event) => (event.preventDefault(), openPage(url))}>
             {policy.title}
@@ -53,7 +52,7 @@ function StaffPolicyRow({ policy }: { policy: StaffPolicyListItem }) {
     )
   }
   return (
-    <View className='result' ariaRole='link' ariaLabel={`${policy.title}，${meta}`} onClick={() => openPage(url)}>
+    <View className='card result' ariaRole='link' ariaLabel={`${policy.title}，${meta}`} onClick={() => openPage(url)}>
       <Text className='result__title'>{policy.title}</Text>
       <Text className='result__meta'>{policy.docNumber}</Text>
       <Text className='result__meta'>{meta}</Text>
@@ -80,7 +79,7 @@ export function StaffPolicyList() {
       {list.error && <Notice tone='error'>没能读取政策：{list.error.message}</Notice>}
       {list.loading && <Paragraph muted>正在读取…</Paragraph>}
       {data && (
-        <ListSection title={`${STAFF_LIST_STATES.find((s) => s.value === state)!.label}（${data.total} 份）`}>
+        <Card plain title={`${STAFF_LIST_STATES.find((s) => s.value === state)!.label}（${data.total} 份）`}>
           {data.items.length === 0 ? (
             <Paragraph muted>{EMPTY[state]}</Paragraph>
           ) : (
@@ -90,7 +89,7 @@ export function StaffPolicyList() {
               ))}
             </PolicyCardList>
           )}
-        </ListSection>
+        </Card>
       )}
       {list.loadMore.error && <Notice tone='error'>没能加载更多：{list.loadMore.error.message}</Notice>}
       {data && list.hasMore && (

@@ -1,5 +1,5 @@
 import { Textarea } from '@tarojs/components'
-import { FieldFrame, useFieldIds } from './field-frame'
+import { FieldFrame, useFieldIds } from '../../components'
 import './staff-policies.css'
 
 /** A labelled multi-line field with its hint and error (a <textarea> with <label> in the browser). */

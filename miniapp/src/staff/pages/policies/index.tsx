@@ -1,4 +1,4 @@
-import { StaffPage } from '../../../features/staff-booking/staff-page'
+import { StaffPage } from '../../../features/staff/staff-page'
 import { StaffPolicyList } from '../../../features/staff-policies/staff-policy-list'
 
 export default function StaffPoliciesPage() {

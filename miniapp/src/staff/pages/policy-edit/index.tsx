@@ -4,7 +4,7 @@ import { ActionButton, Notice, Paragraph } from '../../../components'
 import { pageParam } from '../../../features/navigation'
 import { staffPolicyUrl } from '../../../features/policies/paths'
 import { PolicyFormView } from '../../../features/staff-policies/policy-form'
-import { StaffPage } from '../../../features/staff-booking/staff-page'
+import { StaffPage } from '../../../features/staff/staff-page'
 import { usePolicyForm } from '../../../features/staff-policies/use-policy-form'
 import { useSession } from '../../../features/session/session-context'
 

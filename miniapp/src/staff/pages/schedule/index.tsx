@@ -1,4 +1,4 @@
-import { StaffPage } from '../../../features/staff-booking/staff-page'
+import { StaffPage } from '../../../features/staff/staff-page'
 import { Schedule } from '../../../features/staff-booking/schedule'
 
 export default function SchedulePage() {

@@ -5,8 +5,11 @@ import { ActionButton, Card, Page, Paragraph } from '../../components'
 import { PAGES } from '../navigation'
 import { useRequireSession } from '../session/use-require-session'
 
-/** A staff workspace page: staff and admins only; anyone else is sent to the staff sign-in. */
-export function StaffPage({ title, children }: { title: string; children: (me: Me) => ReactNode }) {
+/**
+ * A staff workspace page: staff and admins only; anyone else is asked to use the staff sign-in. `place` names the
+ * page in that request (这一页 unless said otherwise).
+ */
+export function StaffPage({ title, place = '这一页', children }: { title: string; place?: string; children: (me: Me) => ReactNode }) {
   const { me } = useRequireSession('staff')
   return (
     <Page title={title} back>
@@ -14,7 +17,7 @@ export function StaffPage({ title, children }: { title: string; children: (me: M
         children(me)
       ) : (
         <Card>
-          <Paragraph>这一页只对服务中心工作人员开放，请先用工作人员账号登录。</Paragraph>
+          <Paragraph>{place}只对服务中心工作人员开放，请先用工作人员账号登录。</Paragraph>
           <ActionButton size='key' onClick={() => void Taro.redirectTo({ url: PAGES.staffLogin })}>
             工作人员登录
           </ActionButton>
