@@ -52,4 +52,19 @@ describe('slot lists between writes', () => {
     other.close()
     expect(await remainingOf(slot)).toBe(6)
   })
+
+  it('answer a repeated list with the same JSON, serialized through the contract', async () => {
+    const c = await catalog(staff)
+    const slot = await createSlot(staff, { centerId: c.center(DONGHU), serviceId: c.service('legal_aid'), startsInMinutes: 28 * 60, capacity: 2 })
+    const url = `/api/v1/slots?centerId=${slot.centerId}&serviceId=${slot.serviceId}`
+    const first = await veteran.request({ method: 'GET', url })
+    const second = await veteran.request({ method: 'GET', url })
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(second.body).toBe(first.body)
+    const item = second.json().items.find((s: { id: string }) => s.id === slot.id)
+    expect(Object.keys(item).sort()).toEqual(
+      ['bookable', 'capacity', 'centerId', 'endsAt', 'id', 'remaining', 'serviceId', 'startsAt', 'status', 'waiting'].sort()
+    )
+    expect(item).toMatchObject({ id: slot.id, capacity: 2, remaining: 2, bookable: true, status: 'open' })
+  })
 })

@@ -5,9 +5,22 @@ export function nowIso(now: Date = new Date()): string {
   return now.toISOString()
 }
 
-/** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant. */
-export function shanghaiDate(instant: Date | string | number = new Date()): string {
+/** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant (by default now: see today()). */
+export function shanghaiDate(instant?: Date | string | number): string {
+  if (instant === undefined) return today()
   return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+const DAY_MS = 86_400_000
+let currentDay = { date: '', from: 0, until: 0 }
+
+/** Today in Asia/Shanghai, worked out once a day rather than on every request that needs it. */
+function today(now = Date.now()): string {
+  if (now < currentDay.from || now >= currentDay.until) {
+    const from = Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS
+    currentDay = { date: new Date(from + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10), from, until: from + DAY_MS }
+  }
+  return currentDay.date
 }
 
 /** The UTC instant of a wall-clock time in Asia/Shanghai: ('2026-12-01', '09:30') → 2026-12-01T01:30:00.000Z. */

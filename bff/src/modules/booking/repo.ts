@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { ErrorCode } from '@veterans/shared'
-import { changeStamp, clientOf, immediate, perConnection, type Conn, type Db } from '../../db/client'
+import { changeStamp, clientOf, perConnection, type Conn, type Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
@@ -331,10 +332,13 @@ interface Tx {
   tx: Conn
   q: Hot
 }
-/** One BEGIN IMMEDIATE transaction with the prepared statements at hand. */
-function inTx<T>(db: Db, fn: (t: Tx) => T): T {
+/**
+ * One BEGIN IMMEDIATE transaction (a savepoint of a group commit, see db/group-commit.ts) with the prepared
+ * statements at hand; resolves once committed.
+ */
+function inTx<T>(db: Db, fn: (t: Tx) => T): Promise<T> {
   const q = hot(db)
-  return immediate(db, (tx) => fn({ tx, q }))
+  return groupCommit(db, (tx) => fn({ tx, q }))
 }
 
 function slotDetailIn(t: Tx, slotId: string): SlotDetailRow | undefined {
@@ -492,7 +496,7 @@ export interface BookInput {
 export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow> | 'replay'> {
   const { now, idempotency } = input
   try {
-    return inTx(db, (t) => {
+    return await inTx(db, (t) => {
       if (idempotency && !claimIdempotencyKeyIn(t.tx, idempotency.request, now)) return 'replay'
       const outcome = decideBooking(t, input)
       if (idempotency) {
@@ -946,10 +950,9 @@ export async function findAccountByOpenid(db: Db, openid: string) {
 export async function insertDemoData(db: Db, data: { slots: NewSlotRow[]; bookings: NewBookingRow[]; notifications: NotificationInput[]; now: string }) {
   const CHUNK = 500
   for (let i = 0; i < data.slots.length; i += CHUNK) {
-    inTx(db, (t) => t.tx.insert(slots).values(data.slots.slice(i, i + CHUNK)).run())
-    await new Promise((resolve) => setImmediate(resolve))
+    await inTx(db, (t) => t.tx.insert(slots).values(data.slots.slice(i, i + CHUNK)).run())
   }
-  inTx(db, (t) => {
+  await inTx(db, (t) => {
     if (data.bookings.length) t.tx.insert(bookings).values(data.bookings).run()
     insertNotifications(t.tx, data.notifications, data.now)
   })

@@ -20,6 +20,7 @@ import {
 } from '@veterans/shared'
 import { principalOf, PEOPLE } from '../../plugins/auth'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
+import { sendSerializedOnce } from '../../lib/serialize-once'
 import { registerSeedStep } from '../../db/seed/index'
 import { registerAccountClosingStep, registerExportSection } from '../me/service'
 import { seedBookingDemo } from './seed'
@@ -47,7 +48,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: SlotQuerySchema,
       response: responses({ 200: SlotListSchema }, 400, 401)
     }
-  }, async (request) => service.listSlots(app, request.query))
+  }, async (request, reply) => sendSerializedOnce(reply, await service.listSlots(app, request.query)))
 
   app.get('/slots/days', {
     config: { access: 'authenticated' },

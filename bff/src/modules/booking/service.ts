@@ -35,13 +35,28 @@ export function fail(refusal: repo.Refusal): never {
   throw new AppError(refusal.code, refusal.details ?? {}, refusal.message)
 }
 
+export interface DateRange {
+  first: string
+  last: string
+  fromIso: string
+  toIso: string
+}
+/** Ranges asked for recently: nearly every calendar screen asks for the same few. */
+const knownRanges = new Map<string, DateRange>()
+
 /** A calendar range in Asia/Shanghai (default: today and the 13 days after) as UTC instants [from, to). */
-export function dateRange(from: string | undefined, to: string | undefined) {
+export function dateRange(from: string | undefined, to: string | undefined): DateRange {
   const first = from ?? shanghaiDate()
+  const key = `${first}|${to ?? ''}`
+  const known = knownRanges.get(key)
+  if (known) return known
   const last = to ?? addDays(first, DEFAULT_RANGE_DAYS - 1)
   if (last < first) throw fieldError('querystring.to', '结束日期不能早于开始日期')
   if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw fieldError('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
-  return { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
+  const range = { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
+  if (knownRanges.size >= 1000) knownRanges.clear()
+  knownRanges.set(key, range)
+  return range
 }
 
 function slotFilter(query: SlotQuery) {
@@ -54,18 +69,19 @@ function slotFilter(query: SlotQuery) {
  * The answer for a list of rows stays right until the rows change (the repo then returns a new array) or the next
  * listed slot starts (it stops being bookable), so it is kept until one of those happens.
  */
-const slotListAnswers = new WeakMap<repo.SlotRow[], { items: SlotList['items']; validUntil: string }>()
+const slotListAnswers = new WeakMap<repo.SlotRow[], { answer: SlotList; validUntil: string }>()
 
+/** The slot list; the same object (see sendOnceSerialized) for as long as it stays right. */
 export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
   const { filter } = slotFilter(query)
   const now = new Date().toISOString()
   const rows = await repo.listSlots(ctx.db, filter)
   const kept = slotListAnswers.get(rows)
-  if (kept && now < kept.validUntil) return { items: kept.items }
-  const items = rows.map((row) => toSlot(row, now))
+  if (kept && now < kept.validUntil) return kept.answer
+  const answer = { items: rows.map((row) => toSlot(row, now)) }
   const validUntil = rows.reduce((soonest, row) => (row.startsAt > now && row.startsAt < soonest ? row.startsAt : soonest), '9999')
-  slotListAnswers.set(rows, { items, validUntil })
-  return { items }
+  slotListAnswers.set(rows, { answer, validUntil })
+  return answer
 }
 
 /** The booking calendar: each day of the range with how many slots and places can be booked now. */

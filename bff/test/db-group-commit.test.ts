@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { clientOf, openDatabase, type Db } from '../src/db/client'
+import { groupCommit } from '../src/db/group-commit'
+
+// Writes handed over in one turn share a commit; each must still be all-or-nothing, run in arrival order, and be
+// answered only once it is durable.
+let dir: string
+let file: string
+let db: Db
+let sqlite: Database.Database
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'group-commit-'))
+  file = path.join(dir, 'db.sqlite')
+  ;({ db, sqlite } = openDatabase(file))
+  sqlite.exec('CREATE TABLE marks (n INTEGER PRIMARY KEY, label TEXT NOT NULL)')
+})
+afterEach(() => {
+  sqlite.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const insert = (n: number, label = `mark ${n}`) => clientOf(db).prepare('INSERT INTO marks (n, label) VALUES (?, ?)').run(n, label)
+const marks = (conn: Database.Database = sqlite) => conn.prepare('SELECT n FROM marks ORDER BY n').pluck().all() as number[]
+
+describe('group commit', () => {
+  it('answers each write only after its commit: another connection already sees it', async () => {
+    const other = new Database(file, { readonly: true })
+    try {
+      const seenByOther = await Promise.all(
+        Array.from({ length: 40 }, (_, n) => groupCommit(db, () => insert(n)).then(() => (other.prepare('SELECT count(*) FROM marks WHERE n = ?').pluck().get(n) as number)))
+      )
+      expect(seenByOther).toEqual(Array.from({ length: 40 }, () => 1))
+    } finally {
+      other.close()
+    }
+  })
+
+  it('keeps writes of one group apart: a failing write leaves nothing and its neighbours commit', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, n) =>
+        groupCommit(db, () => {
+          insert(n)
+          if (n % 3 === 0) throw new Error(`refused ${n}`)
+          return n
+        })
+      )
+    )
+    results.forEach((result, n) => {
+      if (n % 3 === 0) expect(result).toEqual({ status: 'rejected', reason: new Error(`refused ${n}`) })
+      else expect(result).toEqual({ status: 'fulfilled', value: n })
+    })
+    expect(marks()).toEqual(Array.from({ length: 30 }, (_, n) => n).filter((n) => n % 3 !== 0))
+  })
+
+  it('runs the writes of a turn one after the other in the order they came', async () => {
+    const order: number[] = []
+    await Promise.all(
+      Array.from({ length: 150 }, (_, n) =>
+        groupCommit(db, () => {
+          // Each sees every earlier write of the group, and none of the later ones.
+          expect(marks().length).toBe(n)
+          order.push(n)
+          insert(n)
+        })
+      )
+    )
+    expect(order).toEqual(Array.from({ length: 150 }, (_, n) => n))
+    expect(marks().length).toBe(150)
+  })
+
+  it('fails the whole group when the transaction itself is lost, answering no write as done', async () => {
+    const results = await Promise.allSettled([
+      groupCommit(db, () => insert(1)),
+      groupCommit(db, () => {
+        insert(2)
+        // What SQLite does on a full disk or an I/O error: the whole transaction is rolled back.
+        clientOf(db).exec('ROLLBACK')
+        throw new Error('disk I/O error')
+      }),
+      groupCommit(db, () => insert(3))
+    ])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(marks()).toEqual([])
+    // The connection is usable again afterwards.
+    await groupCommit(db, () => insert(4))
+    expect(marks()).toEqual([4])
+  })
+
+  it('turns a write refused by a constraint into that write’s error only', async () => {
+    await groupCommit(db, () => insert(7))
+    const results = await Promise.allSettled([groupCommit(db, () => insert(7)), groupCommit(db, () => insert(8))])
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } })
+    expect(results[1]).toEqual({ status: 'fulfilled', value: expect.objectContaining({ changes: 1 }) })
+    expect(marks()).toEqual([7, 8])
+  })
+})
