@@ -13,10 +13,21 @@ export function newId(now: number = Date.now()): string {
     time = CROCKFORD[t % 32] + time
     t = Math.floor(t / 32)
   }
-  const bytes = randomBytes(16)
+  const bytes = randomPool(16)
   let random = ''
-  for (let i = 0; i < 16; i++) random += CROCKFORD[bytes[i]! % 32]
+  for (let i = 0; i < 16; i++) random += CROCKFORD[bytes[pool.offset + i]! % 32]
+  pool.offset += 16
   return time + random
+}
+
+/** Random bytes fetched a page at a time: one call to the system's generator for many ids. */
+const pool = { bytes: Buffer.alloc(0), offset: 0 }
+function randomPool(wanted: number): Buffer {
+  if (pool.offset + wanted > pool.bytes.length) {
+    pool.bytes = randomBytes(4096)
+    pool.offset = 0
+  }
+  return pool.bytes
 }
 
 /** A random token for bearer secrets (refresh tokens). */

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { AppError, errorBody } from '../lib/app-error'
 import { readIdempotencyKey, type IdempotentRequest } from '../modules/platform/idempotency-repo'
 
@@ -8,7 +8,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Honour the Idempotency-Key header. The handler's own write transaction claims the key and records its answer
-     * (claimIdempotencyKeyIn / recordIdempotentResponseIn), so the work, the key and the answer commit together;
+     * (idempotencyKeyUsedIn / recordIdempotentResponseIn), so the work, the key and the answer commit together;
      * a handler that finds the key taken throws IdempotentReplay and the recorded answer is sent.
      */
     idempotent?: boolean
@@ -49,9 +49,7 @@ export default fp(
       }
       request.idempotency = {
         scope: { userId: request.principal.userId, route: `${request.method} ${request.routeOptions.url}`, key },
-        requestHash: createHash('sha256')
-          .update(JSON.stringify({ params: request.params ?? null, body: request.body ?? null }))
-          .digest('base64url')
+        requestHash: hash('sha256', JSON.stringify({ params: request.params ?? null, body: request.body ?? null }), 'base64url')
       }
     })
   },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { TokenPair } from '@veterans/shared'
 import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
@@ -20,7 +20,7 @@ const STAFF_MAX_FAILURES = 5
 const STAFF_WINDOW_MS = 15 * 60 * 1000
 
 function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url')
+  return hash('sha256', token, 'base64url')
 }
 
 function refreshExpiry(): string {

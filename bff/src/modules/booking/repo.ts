@@ -5,7 +5,7 @@ import { groupCommit } from '../../db/group-commit'
 import { bookingRatings, bookings, centers, familyLinks, services, slots, users, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
-import { claimIdempotencyKeyIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
+import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
 import { insertNotifications, type NotificationInput } from '../notifications/service'
 import { bookingMessages, type BookingContext } from './messages'
 
@@ -497,11 +497,11 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   const { now, idempotency } = input
   try {
     return await inTx(db, (t) => {
-      if (idempotency && !claimIdempotencyKeyIn(t.tx, idempotency.request, now)) return 'replay'
+      if (idempotency && idempotencyKeyUsedIn(t.tx, idempotency.request.scope)) return 'replay'
       const outcome = decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)
-        recordIdempotentResponseIn(t.tx, idempotency.request.scope, status, body)
+        recordIdempotentResponseIn(t.tx, idempotency.request, status, body, now)
       }
       return outcome
     })

@@ -14,23 +14,23 @@ export interface IdempotentRequest {
   requestHash: string
 }
 
-// Claiming and recording run on every idempotent request: plain SQL prepared once per connection.
-const CLAIM_SQL =
-  'INSERT INTO idempotency_keys (user_id, route, key, request_hash, created_at) VALUES (@userId, @route, @key, @requestHash, @createdAt) ON CONFLICT DO NOTHING'
-const RECORD_SQL =
-  'UPDATE idempotency_keys SET status_code = @statusCode, response_body = @responseBody WHERE user_id = @userId AND route = @route AND key = @key'
+// Checked and recorded on every idempotent request: plain SQL prepared once per connection.
+const USED_SQL = 'SELECT 1 FROM idempotency_keys WHERE user_id = @userId AND route = @route AND key = @key'
+const RECORD_SQL = `INSERT INTO idempotency_keys (user_id, route, key, request_hash, status_code, response_body, created_at)
+  VALUES (@userId, @route, @key, @requestHash, @statusCode, @responseBody, @createdAt)`
 
 /**
- * Claims the key (INSERT … ON CONFLICT DO NOTHING: exactly one claimer wins). Inside a caller's transaction, the
- * claim commits with the work it guards; false means another request with this key got there first.
+ * Has a request with this key been answered? Only inside the caller's BEGIN IMMEDIATE transaction, which then
+ * records its own answer (recordIdempotentResponseIn): the write lock keeps any other request with the key out
+ * between the two, and the key commits together with the work it guards.
  */
-export function claimIdempotencyKeyIn(tx: Conn | Db, request: IdempotentRequest, now: string): boolean {
-  return statement(tx as Db, CLAIM_SQL).run({ ...request.scope, requestHash: request.requestHash, createdAt: now }).changes === 1
+export function idempotencyKeyUsedIn(tx: Conn | Db, scope: IdempotencyScope): boolean {
+  return statement(tx as Db, USED_SQL).get(scope) !== undefined
 }
 
-/** The response a retry will get: status and body (JSON of what was sent). */
-export function recordIdempotentResponseIn(tx: Conn | Db, scope: IdempotencyScope, statusCode: number, body: unknown) {
-  statement(tx as Db, RECORD_SQL).run({ ...scope, statusCode, responseBody: JSON.stringify(body) })
+/** Stores the answer a retry will get: status and body (JSON of what was sent). */
+export function recordIdempotentResponseIn(tx: Conn | Db, request: IdempotentRequest, statusCode: number, body: unknown, now: string) {
+  statement(tx as Db, RECORD_SQL).run({ ...request.scope, requestHash: request.requestHash, statusCode, responseBody: JSON.stringify(body), createdAt: now })
 }
 
 const READ_SQL = `SELECT request_hash AS requestHash, status_code AS statusCode, response_body AS responseBody, created_at AS createdAt
