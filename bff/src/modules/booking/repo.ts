@@ -10,8 +10,9 @@ import { insertNotifications, type NotificationInput } from '../notifications/se
 import { bookingMessages, type BookingContext } from './messages'
 
 // Every statement of the booking capability. Rules that guard capacity, the one-active-booking rule and the
-// waitlist run inside one BEGIN IMMEDIATE transaction each (inTx()), with conditional UPDATEs and partial unique
-// indexes; the transaction functions return a refusal code instead of throwing when nothing was written.
+// waitlist run inside a BEGIN IMMEDIATE transaction (inTx(): a savepoint of a group commit, all-or-nothing on its
+// own), with conditional UPDATEs and partial unique indexes; the transaction functions return a refusal code
+// instead of throwing when nothing was written.
 
 export type Refusal = { ok: false; code: ErrorCode; details?: Record<string, unknown>; message?: string }
 export type Outcome<T> = { ok: true; value: T } | Refusal
