@@ -1,10 +1,11 @@
-import { clientOf, immediate, perConnection, type Conn, type Db } from './client'
+import { clientOf, immediate, perConnection, statement, type Conn, type Db } from './client'
 
-// Group commit. A commit is the dearest part of a small write transaction (its pages go to the WAL), and under
-// load many writes wait at once. Writes handed to groupCommit() in the same turn of the event loop share one
-// BEGIN IMMEDIATE … COMMIT, each in its own savepoint: each is still all-or-nothing and runs alone (the
-// functions are synchronous, one after the other, in arrival order), and none is answered before the commit
-// that makes it durable. If that commit fails, every write of the group fails.
+// Group commit. Under load many small writes wait at once, and each commit costs a round of locking and WAL
+// frames. Writes handed to groupCommit() in the same turn of the event loop share one BEGIN IMMEDIATE … COMMIT,
+// each in its own savepoint: each is still all-or-nothing and runs alone (the functions are synchronous, one
+// after the other, in arrival order), and none is answered before the COMMIT that holds it. If that commit
+// fails, every write of the group fails.
+// Tests that fake timers must leave setImmediate real: the group is flushed from it.
 
 interface Job {
   fn: (tx: Conn) => unknown
@@ -29,42 +30,81 @@ export function groupCommit<T>(db: Db, fn: (tx: Conn) => T): Promise<T> {
   })
 }
 
-type Settled = { ok: true; value: unknown } | { ok: false; error: unknown }
-
 function flush(db: Db) {
   const queue = queues(db)
   const jobs = queue.jobs.splice(0, GROUP_LIMIT)
   if (queue.jobs.length > 0) setImmediate(flush, db)
   else queue.scheduled = false
+  runGroup(db, jobs)
+}
 
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown }
+
+/** A write that took the group's transaction down with it (SQLite rolled back everything, or its undo failed). */
+class GroupLost {
+  constructor(readonly index: number, readonly error: unknown) {}
+}
+
+function runGroup(db: Db, jobs: Job[]) {
+  if (jobs.length === 0) return
+  if (jobs.length === 1) {
+    const job = jobs[0]!
+    try {
+      job.resolve(immediate(db, job.fn))
+    } catch (error) {
+      job.reject(error)
+    }
+    return
+  }
   const settled: Settled[] = []
   try {
-    if (jobs.length === 1) {
-      settled.push({ ok: true, value: immediate(db, jobs[0]!.fn) })
-    } else {
-      immediate(db, () => {
-        for (const job of jobs) settled.push(runInSavepoint(db, job))
-      })
-    }
+    immediate(db, () => {
+      jobs.forEach((job, index) => settled.push(runInSavepoint(db, job, index)))
+    })
   } catch (error) {
+    if (error instanceof GroupLost) {
+      // Nothing of the group was written and nobody was answered: the write that failed gets its error, the
+      // others run again in a group of their own.
+      jobs[error.index]!.reject(error.error)
+      runGroup(db, jobs.filter((_, index) => index !== error.index))
+      return
+    }
     for (const job of jobs) job.reject(error)
     return
   }
-  jobs.forEach((job, i) => {
-    const outcome = settled[i]!
+  jobs.forEach((job, index) => {
+    const outcome = settled[index]!
     if (outcome.ok) job.resolve(outcome.value)
     else job.reject(outcome.error)
   })
 }
 
-/** One write of a group: a nested immediate() is a savepoint, rolled back alone if the write throws. */
-function runInSavepoint(db: Db, job: Job): Settled {
+const SAVEPOINT = 'SAVEPOINT group_write'
+const RELEASE = 'RELEASE group_write'
+const ROLLBACK_TO = 'ROLLBACK TO group_write'
+
+/** One write of a group in its own savepoint, undone alone if it throws. */
+function runInSavepoint(db: Db, job: Job, index: number): Settled {
+  statement(db, SAVEPOINT).run()
+  let value: unknown
   try {
-    return { ok: true, value: immediate(db, job.fn) }
+    value = job.fn(db)
   } catch (error) {
-    // Some errors (disk full, I/O) make SQLite roll back the whole transaction: then no write of the group
-    // survived, and the group fails as one.
-    if (!clientOf(db).inTransaction) throw error
+    // Some errors (disk full, I/O) make SQLite roll back the whole transaction; and if this write cannot be
+    // undone, the group must not commit what is left of it.
+    if (!clientOf(db).inTransaction) throw new GroupLost(index, error)
+    try {
+      statement(db, ROLLBACK_TO).run()
+      statement(db, RELEASE).run()
+    } catch {
+      throw new GroupLost(index, error)
+    }
     return { ok: false, error }
   }
+  try {
+    statement(db, RELEASE).run()
+  } catch (error) {
+    throw new GroupLost(index, error)
+  }
+  return { ok: true, value }
 }
