@@ -55,4 +55,29 @@ describe('DELETE /me', () => {
     expect((await slotSeen(veteran!, a.id)).remaining).toBe(0)
     expect((await slotSeen(veteran!, c.id)).waiting).toBe(0)
   })
+
+  it('leaves no live booking when the account books and closes at the same moment', async () => {
+    const admin = await signInStaff(app, 'admin')
+    const closing = await createVeterans(app, admin, 'race-close', 8)
+    const slot = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('legal_aid'), startsInMinutes: 3 * 24 * 60, capacity: 20 })
+    const later = (turns: number) => new Promise((resolve) => (turns === 0 ? resolve(null) : setImmediate(() => resolve(later(turns - 1)))))
+    const outcomes = await Promise.all(
+      closing.map(async (v, i) => {
+        // The booking starts a few turns of the event loop before, with or after the closing, so that some
+        // are signed in when they start and reach the database after the closing began.
+        const [booked, closed] = await Promise.all([later(i % 8).then(() => book(v, { slotId: slot.id })), v.request({ method: 'DELETE', url: '/api/v1/me' })])
+        return { closed: closed.statusCode, booked: booked.statusCode }
+      })
+    )
+    expect(outcomes.every((o) => o.closed === 204)).toBe(true)
+    // Each booking either came first (and was then cancelled by the closing) or was refused.
+    for (const o of outcomes) expect([201, 401]).toContain(o.booked)
+    const live = app.sqlite
+      .prepare("SELECT count(*) FROM bookings b JOIN users u ON u.id = b.booked_by_user_id WHERE b.slot_id = ? AND b.status <> 'cancelled'")
+      .pluck()
+      .get(slot.id)
+    expect(live).toBe(0)
+    const listed = (await donghu.request({ method: 'GET', url: `/api/v1/staff/slots?centerId=${slot.centerId}&serviceId=${slot.serviceId}` })).json()
+    expect(listed.items.find((s: { id: string }) => s.id === slot.id)).toMatchObject({ booked: 0 })
+  })
 })

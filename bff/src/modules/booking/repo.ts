@@ -109,7 +109,7 @@ export async function listStaffSlots(db: Db, filter: SlotFilter) {
 
 /** A slot with the names of its center and service. */
 export async function findSlotDetail(db: Db, slotId: string) {
-  return slotDetailIn({ tx: db, q: hot(db) }, slotId) ?? null
+  return slotDetailIn({ q: hot(db) }, slotId) ?? null
 }
 
 const contextOf = (slot: SlotDetailRow, bookingId: string): BookingContext => ({
@@ -134,13 +134,13 @@ export async function insertSlot(db: Db, row: NewSlotRow, audit: AuditEntryInput
 }
 
 /** Inserts slots, skipping those that exist; answers how many were created. */
-export async function insertSlots(db: Db, rows: NewSlotRow[], audit: AuditEntryInput, now: string) {
+export async function insertSlots(db: Db, rows: NewSlotRow[], audit: AuditEntryInput) {
   return inTx(db, (t) => {
     let created = 0
     for (let i = 0; i < rows.length; i += 500) {
       created += t.tx.insert(slots).values(rows.slice(i, i + 500)).onConflictDoNothing().run().changes
     }
-    insertAudit(t.tx, { ...audit, detail: { ...audit.detail, created } }, now)
+    insertAudit(t.tx, { ...audit, detail: { ...audit.detail, created } }, t.now)
     return created
   })
 }
@@ -332,6 +332,8 @@ const hot = perConnection(prepareHot)
 interface Tx {
   tx: Conn
   q: Hot
+  /** When the transaction runs: every rule about time (started, cut-off, ended) is decided against this. */
+  now: string
 }
 /**
  * One BEGIN IMMEDIATE transaction (a savepoint of a group commit, see db/group-commit.ts) with the prepared
@@ -339,10 +341,10 @@ interface Tx {
  */
 function inTx<T>(db: Db, fn: (t: Tx) => T): Promise<T> {
   const q = hot(db)
-  return groupCommit(db, (tx) => fn({ tx, q }))
+  return groupCommit(db, (tx) => fn({ tx, q, now: new Date().toISOString() }))
 }
 
-function slotDetailIn(t: Tx, slotId: string): SlotDetailRow | undefined {
+function slotDetailIn(t: Pick<Tx, 'q'>, slotId: string): SlotDetailRow | undefined {
   const row = t.q.slotDetail({ slotId })
   return row && { ...row, requiredDocuments: JSON.parse(row.requiredDocuments) as string[] }
 }
@@ -358,6 +360,15 @@ function bookingRowIn(t: Tx, bookingId: string) {
 
 function isLinkedIn(t: Tx, userId: string, veteranId: string) {
   return !!t.q.isLinked({ userId, veteranId })
+}
+
+/**
+ * Checked inside the transaction, not only when the request signed in: an account closed (or a family link
+ * removed) while the request was on its way books nothing.
+ */
+function actingRefusal(t: Tx, input: { userId: string; veteranId: string; viaLink: boolean }): Refusal | null {
+  if (input.viaLink) return isLinkedIn(t, input.userId, input.veteranId) ? null : refuse('NOT_ELIGIBLE')
+  return t.q.ownAccount({ userId: input.userId, veteranId: input.veteranId }) ? null : refuse('UNAUTHENTICATED')
 }
 
 /** May this account act for the veteran: it is the veteran's own account, or linked to the veteran as family. */
@@ -484,7 +495,6 @@ export interface BookInput {
   bookerName: string
   note: string | null
   checkInCode: string
-  now: string
   /** With an Idempotency-Key: claimed in the booking transaction, which records the answer too. */
   idempotency?: { request: IdempotentRequest; respond(outcome: Outcome<BookingViewRow>): { status: number; body: unknown } } | null
 }
@@ -495,14 +505,14 @@ export interface BookInput {
  * else but the clearing of ended bookings' markers.
  */
 export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow> | 'replay'> {
-  const { now, idempotency } = input
+  const { idempotency } = input
   try {
     return await inTx(db, (t) => {
       if (idempotency && idempotencyKeyUsedIn(t.tx, idempotency.request.scope)) return 'replay'
       const outcome = decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)
-        recordIdempotentResponseIn(t.tx, idempotency.request, status, body, now)
+        recordIdempotentResponseIn(t.tx, idempotency.request, status, body, t.now)
       }
       return outcome
     })
@@ -514,8 +524,9 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
 }
 
 function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
-  const { now } = input
-  if (input.viaLink && !isLinkedIn(t, input.userId, input.veteranId)) return refuse('NOT_ELIGIBLE')
+  const { now } = t
+  const refused = actingRefusal(t, input)
+  if (refused) return refused
   const slot = slotDetailIn(t, input.slotId)
   if (!slot) return refuse('NOT_FOUND')
   if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
@@ -567,7 +578,6 @@ export interface Acting {
   actorName: string
   /** Online changes are refused from this many minutes before the start on. */
   cutoffMinutes: number
-  now: string
   /** Check-in codes for bookings made from the waitlist in the same transaction. */
   newCode: () => string
 }
@@ -578,8 +588,8 @@ export interface CancelInput extends Acting {
 }
 
 /** Inside the cut-off the change is refused, with the center's phone number to call instead. */
-function cutoffRefusal(slot: SlotDetailRow, startsAt: string, input: Acting, doing: string): Refusal | null {
-  if (Date.parse(input.now) <= Date.parse(startsAt) - input.cutoffMinutes * 60_000) return null
+function cutoffRefusal(slot: SlotDetailRow, startsAt: string, input: Acting, now: string, doing: string): Refusal | null {
+  if (Date.parse(now) <= Date.parse(startsAt) - input.cutoffMinutes * 60_000) return null
   return refuse(
     'CANCEL_WINDOW_CLOSED',
     { centerName: slot.centerName, centerPhone: slot.centerPhone, cutoffMinutes: input.cutoffMinutes },
@@ -589,14 +599,14 @@ function cutoffRefusal(slot: SlotDetailRow, startsAt: string, input: Acting, doi
 
 /** Cancels a booked place, frees it at once and hands it to the earliest waiting entry, in one transaction. */
 export async function cancelBooking(db: Db, input: CancelInput): Promise<Outcome<BookingViewRow>> {
-  const { now } = input
   return inTx(db, (t): Outcome<BookingViewRow> => {
+    const { now } = t
     const booking = bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     if (booking.status === 'cancelled') return done(bookingViewIn(t, booking.id)!)
     const slot = slotDetailIn(t, booking.slotId)!
     if (booking.status !== 'booked') return refuse('INVALID_STATE', { status: booking.status }, '已签到或已结束的预约不能取消')
-    const tooLate = cutoffRefusal(slot, booking.startsAt, input, '取消')
+    const tooLate = cutoffRefusal(slot, booking.startsAt, input, now, '取消')
     if (tooLate) return tooLate
     expectOne(
       t.tx.update(bookings)
@@ -626,15 +636,15 @@ export interface RescheduleInput extends Acting {
  * writes share one transaction: on any refusal or error the old booking is untouched.
  */
 export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise<Outcome<BookingViewRow>> {
-  const { now } = input
   return inTx(db, (t): Outcome<BookingViewRow> => {
+    const { now } = t
     const booking = bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     // A retry after a dropped connection finds the booking already moved.
     if (booking.slotId === input.slotId && booking.status === 'booked') return done(bookingViewIn(t, booking.id)!)
     if (booking.status !== 'booked') return refuse('INVALID_STATE', { status: booking.status }, '只有待签到的预约可以改期')
     const oldSlot = slotDetailIn(t, booking.slotId)!
-    const tooLate = cutoffRefusal(oldSlot, booking.startsAt, input, '改期')
+    const tooLate = cutoffRefusal(oldSlot, booking.startsAt, input, now, '改期')
     if (tooLate) return tooLate
     const slot = slotDetailIn(t, input.slotId)
     if (!slot) return refuse('NOT_FOUND', {}, '要改到的时段不存在，请重新选择')
@@ -659,18 +669,18 @@ export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise
 }
 
 /** Rates a completed booking once; the primary key on booking_id settles concurrent attempts. */
-export async function rateBooking(db: Db, input: { bookingId: string; userId: string; score: number; comment: string | null; now: string }) {
+export async function rateBooking(db: Db, input: { bookingId: string; userId: string; score: number; comment: string | null }) {
   return inTx(db, (t): Outcome<{ bookingId: string; score: number; comment: string | null; createdAt: string }> => {
     const booking = bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     if (booking.status !== 'completed') return refuse('NOT_RATEABLE', { status: booking.status }, '服务完成后才能评价')
     const inserted = t.tx
       .insert(bookingRatings)
-      .values({ bookingId: booking.id, score: input.score, comment: input.comment, ratedBy: input.userId, createdAt: input.now })
+      .values({ bookingId: booking.id, score: input.score, comment: input.comment, ratedBy: input.userId, createdAt: t.now })
       .onConflictDoNothing()
       .run().changes
     if (inserted === 0) return refuse('NOT_RATEABLE', {}, '这次服务已经评价过了，感谢您的反馈')
-    return done({ bookingId: booking.id, score: input.score, comment: input.comment, createdAt: input.now })
+    return done({ bookingId: booking.id, score: input.score, comment: input.comment, createdAt: t.now })
   })
 }
 
@@ -682,14 +692,14 @@ export interface JoinWaitlistInput {
   veteranId: string
   userId: string
   viaLink: boolean
-  now: string
 }
 
 /** Joins a full slot's waitlist at the end of the queue (seq = max + 1, decided inside the transaction). */
 export async function joinWaitlist(db: Db, input: JoinWaitlistInput): Promise<Outcome<{ id: string }>> {
-  const { now } = input
   return inTx(db, (t): Outcome<{ id: string }> => {
-    if (input.viaLink && !isLinkedIn(t, input.userId, input.veteranId)) return refuse('NOT_ELIGIBLE')
+    const { now } = t
+    const refused = actingRefusal(t, input)
+    if (refused) return refused
     const slot = slotDetailIn(t, input.slotId)
     if (!slot) return refuse('NOT_FOUND')
     if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
@@ -771,8 +781,9 @@ export async function listWaitlistForExport(db: Db, userId: string) {
 }
 
 /** Leaves the queue; the status tells a caller what the entry had become if it was no longer waiting. */
-export async function leaveWaitlist(db: Db, id: string, now: string) {
+export async function leaveWaitlist(db: Db, id: string) {
   return inTx(db, (t) => {
+    const { now } = t
     const entry = t.tx.select({ status: waitlistEntries.status }).from(waitlistEntries).where(eq(waitlistEntries.id, id)).get()
     if (!entry) return null
     if (entry.status === 'waiting') {
@@ -791,7 +802,6 @@ export interface SlotChange {
   status?: 'open' | 'closed'
   reason: string | null
   audit: AuditEntryInput
-  now: string
   newCode: () => string
 }
 
@@ -800,8 +810,8 @@ export interface SlotChange {
  * waitlist; closing cancels the booked places and the waitlist, telling each person the reason.
  */
 export async function changeSlot(db: Db, change: SlotChange): Promise<Outcome<SlotDetailRow>> {
-  const { now } = change
   return inTx(db, (t): Outcome<SlotDetailRow> => {
+    const { now } = t
     const slot = slotDetailIn(t, change.slotId)
     if (!slot) return refuse('NOT_FOUND')
     if (slot.endsAt <= now) return refuse('INVALID_STATE', {}, '已结束的时段不能修改')
@@ -856,13 +866,13 @@ export type StaffAction = 'check_in' | 'complete' | 'no_show'
 /** Moves a booking along at the desk (check-in, complete, no-show) with its audit entry, in one transaction. */
 export async function recordAttendance(
   db: Db,
-  input: { bookingId: string; action: StaffAction; audit: AuditEntryInput; now: string; allowed: (row: typeof bookings.$inferSelect) => Refusal | null }
+  input: { bookingId: string; action: StaffAction; audit: AuditEntryInput; allowed: (row: typeof bookings.$inferSelect, now: string) => Refusal | null }
 ): Promise<Outcome<BookingViewRow>> {
-  const { now } = input
   return inTx(db, (t): Outcome<BookingViewRow> => {
+    const { now } = t
     const booking = bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
-    const refusal = input.allowed(booking)
+    const refusal = input.allowed(booking, now)
     if (refusal) return refusal
     const next =
       input.action === 'check_in'
@@ -894,8 +904,9 @@ export async function recordAttendance(
  * When an account closes: its upcoming booked places are cancelled (freed for the waitlist, the veteran told
  * when someone else booked for them) and its waiting entries end. Runs in one transaction.
  */
-export async function releaseAccount(db: Db, userId: string, now: string, newCode: () => string) {
+export async function releaseAccount(db: Db, userId: string, newCode: () => string) {
   return inTx(db, (t) => {
+    const { now } = t
     // Its waiting ends first, so the places freed below do not go to it.
     const left = t.tx
       .update(waitlistEntries)

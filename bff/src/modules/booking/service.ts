@@ -146,7 +146,6 @@ export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBo
     bookerName: principal.displayName,
     note: body.note?.trim() || null,
     checkInCode: newCheckInCode(),
-    now: new Date().toISOString(),
     idempotency: idempotency && {
       request: idempotency,
       respond: (result) => {
@@ -208,7 +207,6 @@ const acting = (ctx: Ctx, principal: Principal): repo.Acting => ({
   actorId: principal.userId,
   actorName: principal.displayName,
   cutoffMinutes: ctx.config.cancelCutoffMinutes,
-  now: new Date().toISOString(),
   newCode: newCheckInCode
 })
 
@@ -232,8 +230,7 @@ export async function rate(ctx: Ctx, principal: Principal, bookingId: string, bo
     bookingId,
     userId: principal.userId,
     score: body.score,
-    comment: body.comment?.trim() || null,
-    now: new Date().toISOString()
+    comment: body.comment?.trim() || null
   })
   if (!outcome.ok) fail(outcome)
   return outcome.value
@@ -241,7 +238,7 @@ export async function rate(ctx: Ctx, principal: Principal, bookingId: string, bo
 
 export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateWaitlistBody): Promise<WaitlistEntry> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
-  const outcome = await repo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink, now: new Date().toISOString() })
+  const outcome = await repo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink })
   if (!outcome.ok) throw bookingRefusal(outcome)
   return toWaitlistEntry((await repo.findWaitlistView(ctx.db, outcome.value.id))!)
 }
@@ -256,7 +253,7 @@ export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) 
   if (!entry || (entry.userId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(entry.veteranId))) {
     throw new AppError('NOT_FOUND')
   }
-  const status = await repo.leaveWaitlist(ctx.db, id, new Date().toISOString())
+  const status = await repo.leaveWaitlist(ctx.db, id)
   if (status === 'promoted') {
     throw new AppError('INVALID_STATE', { bookingId: entry.bookingId }, '候补已成功转为预约，如需取消请在“我的预约”中取消')
   }
@@ -265,7 +262,7 @@ export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) 
 // Account closing and data export (hooks registered by routes.ts).
 
 export async function releaseClosingAccount(ctx: Ctx, userId: string) {
-  await repo.releaseAccount(ctx.db, userId, new Date().toISOString(), newCheckInCode)
+  await repo.releaseAccount(ctx.db, userId, newCheckInCode)
 }
 
 export async function exportBookings(ctx: Ctx, userId: string) {

@@ -128,8 +128,7 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
       weekdays: body.weekdays,
       times: body.times,
       capacity: body.capacity
-    }),
-    now
+    })
   )
   return { created, skippedExisting: rows.length - created, skippedHolidays: days.skippedHolidays, makeupWorkdays: days.makeupWorkdays }
 }
@@ -138,18 +137,16 @@ export async function updateSlot(ctx: Ctx, principal: Principal, slotId: string,
   const slot = await repo.findSlotDetail(ctx.db, slotId)
   if (!slot || !canActOnCenter(principal, slot.centerId)) throw new AppError('NOT_FOUND')
   if (body.status === 'closed' && slot.status === 'open' && !body.reason?.trim()) throw fieldError('body.reason', '关闭时段请填写原因，将告知已预约的人')
-  const now = new Date().toISOString()
   const outcome = await repo.changeSlot(ctx.db, {
     slotId,
     capacity: body.capacity,
     status: body.status,
     reason: body.reason?.trim() || null,
     audit: audit(principal, 'booking.slot.update', 'slot', slotId, { ...body }),
-    now,
     newCode: newCheckInCode
   })
   if (!outcome.ok) fail(outcome)
-  return toStaffSlot(outcome.value, now)
+  return toStaffSlot(outcome.value, new Date().toISOString())
 }
 
 export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlotQuery): Promise<StaffSlotList> {
@@ -194,13 +191,11 @@ async function moveAlong(
 ): Promise<Booking> {
   const view = await bookingInScope(ctx, principal, bookingId)
   if (view.status === alreadyThere) return toBooking(view, ctx.config.cancelCutoffMinutes)
-  const now = new Date()
   const outcome = await repo.recordAttendance(ctx.db, {
     bookingId,
     action,
-    now: now.toISOString(),
     audit: audit(principal, `booking.${action}`, 'booking', bookingId, { centerId: view.centerId, from: view.status }),
-    allowed: (row) => (row.status === alreadyThere ? refusal('INVALID_STATE', `该预约${STATUS_WORDS[row.status]}`) : rule(row, now.getTime()))
+    allowed: (row, now) => (row.status === alreadyThere ? refusal('INVALID_STATE', `该预约${STATUS_WORDS[row.status]}`) : rule(row, Date.parse(now)))
   })
   if (!outcome.ok) fail(outcome)
   return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)

@@ -31,7 +31,7 @@ export function registerExportSection(name: string, section: ExportSection) {
   exportSections.set(name, section)
 }
 
-/** Steps of other capabilities run when an account closes, before it is erased (e.g. cancel its upcoming bookings). */
+/** Steps of other capabilities run once an account is closed, to release what it held (e.g. cancel its upcoming bookings). */
 type AccountClosingStep = (ctx: Ctx, userId: string) => Promise<void>
 const accountClosingSteps = new Map<string, AccountClosingStep>()
 export function registerAccountClosingStep(name: string, step: AccountClosingStep) {
@@ -177,7 +177,11 @@ export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExpo
   }
 }
 
+/**
+ * Closes the account first (signed out everywhere; writes check that their account is active, so nothing new can
+ * start), then lets each capability release what the account held.
+ */
 export async function deleteMyAccount(ctx: Ctx, userId: string) {
-  for (const step of accountClosingSteps.values()) await step(ctx, userId)
   await repo.deleteAccount(ctx.db, userId)
+  for (const step of accountClosingSteps.values()) await step(ctx, userId)
 }
