@@ -67,4 +67,14 @@ describe('slot lists between writes', () => {
     )
     expect(item).toMatchObject({ id: slot.id, capacity: 2, remaining: 2, bookable: true, status: 'open' })
   })
+
+  it('stop offering a listed slot once it starts, with no write in between', async () => {
+    const c = await catalog(staff)
+    const slot = await createSlot(staff, { centerId: c.center(DONGHU), serviceId: c.service('hardship_aid'), startsInMinutes: 0.02, capacity: 2 })
+    const url = `/api/v1/slots?centerId=${slot.centerId}&serviceId=${slot.serviceId}`
+    const listed = async () => (await veteran.request({ method: 'GET', url })).json().items.find((s: { id: string }) => s.id === slot.id)
+    expect(await listed()).toMatchObject({ bookable: true, remaining: 2 })
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(slot.startsAt) - Date.now() + 50))
+    expect(await listed()).toMatchObject({ bookable: false, remaining: 2 })
+  })
 })
