@@ -182,7 +182,7 @@ describe('POST /bookings/:id/cancel', () => {
     const booking = (await book(laowang, { slotId: slot.id })).json()
     const cancelled = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: { reason: '身体不适' } })
     expect(cancelled.statusCode).toBe(200)
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '身体不适' })
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '身体不适', cancelledBy: 'person' })
     expect((await slotSeen(laowang, slot.id)).remaining).toBe(2)
     const again = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel` })
     expect(again.json()).toMatchObject({ status: 'cancelled', cancelReason: '身体不适' })

@@ -148,6 +148,17 @@ describe('POST /staff/slots/batch and the holiday calendar', () => {
     expect(again.json()).toMatchObject({ created: 5, skippedExisting: 21 })
   })
 
+  it('refuses a range that is already over, naming the field', async () => {
+    const staff = await signInStaff(app, 'donghu')
+    const over = await staff.request({
+      method: 'POST',
+      url: '/api/v1/staff/slots/batch',
+      payload: { centerId: cat.center(DONGHU), serviceId: cat.service('education'), from: '2026-11-01', to: '2026-11-10', weekdays: [1, 2, 3, 4, 5], times: ['10:00-10:20'], capacity: 2 }
+    })
+    expect(over.statusCode).toBe(400)
+    expect(over.json().error.details.fields).toEqual([{ path: 'body.to', message: '所选日期都已过去，请从今天或以后开始安排' }])
+  })
+
   it('a weekend-only pattern gets no make-up days, and the (estimated) 2027 New Year holiday is skipped', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T02:00:00.000Z') })
     const staff = await signInStaff(app, 'donghu')
@@ -221,7 +232,7 @@ describe('PATCH /staff/slots/:id', () => {
     const closed = await donghu.request({ method: 'PATCH', url: `/api/v1/staff/slots/${slot.id}`, payload: { status: 'closed', reason: '工作人员外出培训' } })
     expect(closed.json()).toMatchObject({ status: 'closed', closedReason: '工作人员外出培训', booked: 0, remaining: 0, bookable: false })
     const after = (await laowang.request({ method: 'GET', url: `/api/v1/bookings/${booked.json().id}` })).json()
-    expect(after).toMatchObject({ status: 'cancelled', cancelReason: '工作人员外出培训' })
+    expect(after).toMatchObject({ status: 'cancelled', cancelReason: '工作人员外出培训', cancelledBy: 'staff' })
     for (const person of [laowang, xiaowang]) {
       const told = (await person.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items.filter((n: { kind: string; data: { bookingId?: string } }) => n.kind === 'booking.slot_closed' && n.data.bookingId === booked.json().id)
       expect(told).toHaveLength(1)

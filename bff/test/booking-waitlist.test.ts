@@ -75,8 +75,8 @@ describe('DELETE /waitlist/:id', () => {
     await join(b, { slotId: slot.id })
     expect((await b.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(404)
     expect((await a.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(204)
-    expect((await mine(a, slot.id))).toMatchObject({ status: 'cancelled', position: 0 })
-    expect((await mine(b, slot.id))).toMatchObject({ status: 'waiting', position: 1 })
+    expect((await mine(a, slot.id))).toMatchObject({ status: 'cancelled', position: 0, endedReason: 'left' })
+    expect((await mine(b, slot.id))).toMatchObject({ status: 'waiting', position: 1, endedReason: null })
     expect((await a.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(204)
   })
 })
@@ -122,7 +122,7 @@ describe('promotion', () => {
     await join(last, { slotId: slot.id })
     const other = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('entrepreneurship'), startsInMinutes: 5 * 24 * 60, capacity: 3 })
     expect((await book(selfBooker, { slotId: other.id })).statusCode).toBe(201)
-    expect(await mine(selfBooker, slot.id)).toMatchObject({ status: 'cancelled' })
+    expect(await mine(selfBooker, slot.id)).toMatchObject({ status: 'cancelled', endedReason: 'booked' })
     const links = (await unlinkedVeteran.request({ method: 'GET', url: '/api/v1/me/family' })).json().items
     await unlinkedVeteran.request({ method: 'DELETE', url: `/api/v1/me/family/${links[0].linkId}` })
 

@@ -12,6 +12,7 @@ export const BookingStatusSchema = StringEnum(BOOKING_STATUSES)
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
 
 export const WAITLIST_STATUSES = ['waiting', 'promoted', 'cancelled', 'skipped'] as const
+export const WAITLIST_END_REASONS = ['booked', 'left', 'slot_closed', 'account_closed'] as const
 export const WaitlistStatusSchema = StringEnum(WAITLIST_STATUSES, {
   description:
     'waiting: in the queue; promoted: became a booking (bookingId); cancelled: left the queue, or the slot closed, ' +
@@ -97,6 +98,11 @@ export const BookingSchema = Type.Object({
   note: Nullable(Type.String()),
   checkInCode: Type.String({ description: 'Shown as a QR code at the desk; staff may check it at check-in' }),
   cancelReason: Nullable(Type.String()),
+  cancelledBy: Nullable(
+    StringEnum(['person', 'staff'] as const, {
+      description: 'Who cancelled: the veteran or a family member (person), or the service center (staff: a closed slot or a staff cancellation)'
+    })
+  ),
   cancellableUntil: DateTimeSchema,
   rating: Nullable(BookingRatingSchema),
   createdAt: DateTimeSchema,
@@ -155,6 +161,13 @@ export const WaitlistEntrySchema = Type.Object({
   position: Type.Integer({ description: '1 = next to be promoted; 0 once no longer waiting' }),
   status: WaitlistStatusSchema,
   bookingId: Nullable(IdSchema),
+  endedReason: Nullable(
+    StringEnum(WAITLIST_END_REASONS, {
+      description:
+        'Why a cancelled entry stopped waiting: booked = the veteran booked the same service at another time; left = ' +
+        'the person left the queue; slot_closed = the center closed the slot; account_closed = the account was closed'
+    })
+  ),
   centerId: IdSchema,
   centerName: Type.String(),
   serviceId: IdSchema,

@@ -91,6 +91,7 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
   await checkCenterAndService(ctx, principal, body.centerId, body.serviceId)
   if (body.to < body.from) throw fieldError('body.to', '结束日期不能早于开始日期')
   if (daysBetween(body.from, body.to) + 1 > MAX_BATCH_DAYS) throw fieldError('body.to', `一次最多安排 ${MAX_BATCH_DAYS} 天`)
+  if (body.to < shanghaiDate()) throw fieldError('body.to', '所选日期都已过去，请从今天或以后开始安排')
   const ranges = body.times.map((range, i) => {
     const parsed = parseTimeRange(range)
     if (!parsed) throw fieldError(`body.times.${i}`, '结束时间须晚于开始时间')

@@ -1,5 +1,10 @@
-import { maskName, type Booking, type Slot, type SlotDetail, type StaffSlot, type WaitlistEntry } from '@veterans/shared'
+import { maskName, WAITLIST_END_REASONS, type Booking, type Slot, type SlotDetail, type StaffSlot, type WaitlistEntry } from '@veterans/shared'
 import type { BookingViewRow, SlotDetailRow, SlotRow, WaitlistViewRow } from './repo'
+import { STAFF } from '../../plugins/auth'
+
+const STAFF_ROLES = new Set<string>(STAFF)
+const ENDED_REASONS = new Set<string>(WAITLIST_END_REASONS)
+const isEndedReason = (reason: string | null): reason is NonNullable<WaitlistEntry['endedReason']> => reason !== null && ENDED_REASONS.has(reason)
 
 // Rows as clients see them: places left instead of places taken, names of third parties masked.
 
@@ -59,6 +64,7 @@ export function toBooking(row: BookingViewRow, cancelCutoffMinutes: number): Boo
     note: row.note,
     checkInCode: row.checkInCode,
     cancelReason: row.cancelReason,
+    cancelledBy: row.cancelledByRole === null ? null : STAFF_ROLES.has(row.cancelledByRole) ? 'staff' : 'person',
     cancellableUntil: new Date(Date.parse(row.startsAt) - cancelCutoffMinutes * 60_000).toISOString(),
     rating:
       row.ratingScore !== null && row.ratedAt !== null
@@ -78,6 +84,7 @@ export function toWaitlistEntry(row: WaitlistViewRow): WaitlistEntry {
     position: row.position,
     status: row.status,
     bookingId: row.bookingId,
+    endedReason: row.status === 'cancelled' && isEndedReason(row.reason) ? row.reason : null,
     centerId: row.centerId,
     centerName: row.centerName,
     serviceId: row.serviceId,
