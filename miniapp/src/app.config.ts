@@ -10,7 +10,9 @@ export default defineAppConfig({
     'pages/profile/index',
     'pages/identity/index',
     'pages/family/index',
-    'pages/my-data/index'
+    'pages/my-data/index',
+    // Where an unknown address leads (features/navigation handleUnknownPages).
+    'pages/not-found/index'
   ],
   // Browser build: pages appear at once instead of sliding in (calmer for older eyes; WeChat keeps its own).
   animation: false,

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
+import { rememberCurrentPage } from '../features/navigation'
 import { useTheme } from '../features/session/session-context'
 import { a11y } from './a11y'
 import { BackButton } from './back-button'
@@ -9,9 +10,11 @@ import { OfflineBanner } from './offline-banner'
 /**
  * The frame of every page: design tokens (and 长辈版) on the root, the offline notice, the main landmark and the
  * page's <h1>. Pages put their content inside; pages that are not tabs pass `back` (a 返回 button in the browser).
+ * Each page notes its address as it opens, so that 返回 after a reload knows the way up (features/navigation).
  */
 export function Page({ title, children, back }: { title: string; children: ReactNode; back?: boolean }) {
   const theme = useTheme()
+  useEffect(rememberCurrentPage, [])
   return (
     <View className={theme.className} style={theme.style}>
       <View className='page__main' {...a11y('main')}>

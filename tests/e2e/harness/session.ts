@@ -1,5 +1,6 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { newPhone, type Phone } from './browser'
+import { DEMO_PASSWORD } from './server'
 import { arriveAt, button, field } from './ui'
 
 /** A person on their phone who has signed in through the H5 dev-WeChat form as `dev:<name>`. */
@@ -11,6 +12,16 @@ export async function signedInPhone(browser: Browser, baseURL: string, name: str
   await button(phone.page, '登录').click()
   await arriveAt(phone.page, 'M市退役军人服务')
   return phone
+}
+
+/** A staff member signs in on the staff login page (demo accounts share DEMO_PASSWORD) and reaches 工作台. */
+export async function staffSignIn(page: Page, username: string): Promise<void> {
+  await page.goto('/staff/pages/login/index')
+  await arriveAt(page, '工作人员登录')
+  await field(page, '用户名').fill(username)
+  await field(page, '密码').fill(DEMO_PASSWORD)
+  await button(page, '登录').click()
+  await arriveAt(page, '工作台')
 }
 
 /**

@@ -1,0 +1,52 @@
+// The app's page paths and URL helpers, free of Taro so the navigation rules can be unit-tested.
+
+export const PAGES = {
+  home: '/pages/home/index',
+  booking: '/pages/booking/index',
+  policies: '/pages/policies/index',
+  messages: '/pages/messages/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+  profile: '/pages/profile/index',
+  identity: '/pages/identity/index',
+  family: '/pages/family/index',
+  myData: '/pages/my-data/index',
+  notFound: '/pages/not-found/index',
+  staffLogin: '/staff/pages/login/index',
+  staffHome: '/staff/pages/home/index'
+} as const
+
+export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.booking, PAGES.policies, PAGES.messages, PAGES.me]
+
+export type PageParams = Readonly<Record<string, string | undefined>>
+
+export const pathOf = (url: string): string => url.split('?')[0] ?? url
+
+export const isTabPage = (url: string): boolean => TAB_PAGES.includes(pathOf(url))
+
+/** A page URL with its query (empty values left out), the same encoding as the booking pages' `withQuery`. */
+export function urlWith(path: string, query: PageParams): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+  return parts.length > 0 ? `${path}?${parts.join('&')}` : path
+}
+
+/** The query of a URL as plain values (decoded). */
+export function paramsOf(url: string): Record<string, string> {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''
+  const params: Record<string, string> = {}
+  for (const part of query.split('&')) {
+    if (!part) continue
+    const [key = '', value = ''] = part.split('=')
+    try {
+      params[decodeURIComponent(key)] = decodeURIComponent(value.replace(/\+/g, ' '))
+    } catch {
+      // A malformed escape (a hand-edited address): skip that parameter rather than fail the page.
+    }
+  }
+  return params
+}
+
+/** Only paths inside the app ("/pages/…", "/booking/pages/…"), never another site or a script URL. */
+export const isInAppUrl = (url: string | undefined): url is string => !!url && /^\/[a-z-]+\/[a-z0-9/_-]+(\?|$)/i.test(url)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '没有找到这个页面' })
