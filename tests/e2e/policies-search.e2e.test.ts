@@ -110,6 +110,56 @@ describe('policies: search, read, book a related service, what applies to me', (
     await phone.context.close()
   })
 
+  it('a search that fails on a lost connection never passes the earlier results off as its answer; 重试 brings it', async () => {
+    const phone = await newPhone(app.browser, app.url)
+    const { page, context } = phone
+    await page.goto('/pages/policies/index')
+    await arriveAt(page, '政策')
+    const box = page.getByRole('searchbox', { name: '搜索政策' })
+    const countFor = (q: string) => page.getByText(new RegExp(`^找到 \\d+ 条与“${q}”有关`)).filter({ visible: true })
+
+    // From a fresh page (the list of all policies in force on screen), offline: no count is claimed for 抚恤.
+    await page.getByText(/^共 \d+ 条现行有效的政策$/).waitFor()
+    await context.setOffline(true)
+    await box.fill('抚恤')
+    await button(page, '搜索').click()
+    await page.getByRole('alert').filter({ hasText: '没能查到与“抚恤”有关的政策' }).waitFor()
+    await expect(countFor('抚恤').count()).resolves.toBe(0)
+    await expect(page.getByRole('region', { name: '搜索结果' }).count()).resolves.toBe(0)
+    await page.getByRole('region', { name: '之前显示的政策列表' }).waitFor()
+    await context.setOffline(false)
+    await button(page, '重试').click()
+    await countFor('抚恤').waitFor()
+    const fuxuTotal = Number((await countFor('抚恤').innerText()).match(/\d+/)![0])
+
+    // Then a new search offline: the 抚恤 results stay, under a heading that names them, and nothing speaks for 住房.
+    await context.setOffline(true)
+    await box.fill('住房')
+    await button(page, '搜索').click()
+    await page.getByRole('alert').filter({ hasText: '没能查到与“住房”有关的政策' }).waitFor()
+    const previous = page.getByRole('region', { name: '上一次查找“抚恤”的结果' })
+    await previous.getByText(`这次查找没有成功，下面仍是上一次的结果（共 ${fuxuTotal} 条），不是这次查找的答案。`).waitFor()
+    await expect(countFor('住房').count()).resolves.toBe(0)
+    await expect(countFor('抚恤').count()).resolves.toBe(0)
+    await expect(page.getByRole('region', { name: '搜索结果' }).count()).resolves.toBe(0)
+    // The chips carry no counts meanwhile (those were 抚恤's), and there is no 加载更多 of the 抚恤 results.
+    await button(page, '全部').waitFor()
+    await expect(button(page, /^全部\s?\d+$/).count()).resolves.toBe(0)
+    await expect(button(page, /^加载更多/).count()).resolves.toBe(0)
+    await arriveAt(page, '政策')
+    await screenshot(page, 'policies-search-offline')
+
+    await context.setOffline(false)
+    await button(page, '重试').click()
+    await countFor('住房').waitFor()
+    await link(page.getByRole('region', { name: '搜索结果' }), 'M市伤残退役军人住房困难帮扶办法').waitFor()
+    await expect(previous.count()).resolves.toBe(0)
+    await expect(page.getByRole('alert').filter({ hasText: '没能查到' }).count()).resolves.toBe(0)
+    await button(page, /^全部\s?\d+$/).waitFor()
+    expect(appErrors(phone)).toEqual([])
+    await context.close()
+  })
+
   it('与我相关 shows 王建国 the policies that match his record, with the reasons; an unbound resident is asked to bind', async () => {
     const phone = await signedInPhone(app.browser, app.url, 'laowang')
     const { page } = phone

@@ -11,6 +11,7 @@ import { PolicyCard, PolicyCardList } from './policy-card'
 import { RecentSearchesCard } from './recent-searches-card'
 import { useRecentSearches } from './recent-searches'
 import { SearchBox } from './search-box'
+import { countText, failureText, pendingText, previousResultsNote, previousResultsTitle } from './search-answer'
 import type { SearchFilters, ValidityChoice } from './suggestions'
 import { usePolicySearch } from './use-policy-search'
 import './policies.css'
@@ -22,19 +23,21 @@ const VALIDITY_CHOICES: ChipOption<ValidityChoice>[] = [
   { value: 'expired', label: '已失效' },
   { value: 'repealed', label: '已废止' }
 ]
-const VALIDITY_WORDS: Record<ValidityChoice, string> = { in_force: '现行有效的', all: '', expired: '已失效的', repealed: '已废止的' }
+type Facets = PolicySearchResult['facets']
 
-function categoryOptions(facets: PolicySearchResult['facets'] | undefined, selected: Topic | ''): ChipOption<Topic | ''>[] {
+/**
+ * The category chips: those the last completed search found, with its counts only while that search is the one
+ * asked (the counts of an earlier search would not match the chosen filters). The set of chips stays put meanwhile.
+ */
+function categoryOptions(facets: Facets | undefined, selected: Topic | '', counted: boolean): ChipOption<Topic | ''>[] {
   const counts = facets?.category ?? {}
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   const shown = TOPIC_CODES.filter((code) => (counts[code] ?? 0) > 0 || code === selected)
-  return [
-    { value: '', label: '全部', count: facets ? total : undefined },
-    ...shown.map((code) => ({ value: code, label: TOPICS[code], count: facets ? (counts[code] ?? 0) : undefined }))
-  ]
+  const count = (n: number) => (facets && counted ? n : undefined)
+  return [{ value: '', label: '全部', count: count(total) }, ...shown.map((code) => ({ value: code, label: TOPICS[code], count: count(counts[code] ?? 0) }))]
 }
 
-function levelOptions(facets: PolicySearchResult['facets'] | undefined): ChipOption<PolicyLevel | ''>[] {
+function levelOptions(facets: Facets | undefined): ChipOption<PolicyLevel | ''>[] {
   const counts = facets?.level ?? {}
   return [{ value: '', label: '不限' }, ...LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level], count: facets ? (counts[level] ?? 0) : undefined }))]
 }
@@ -45,9 +48,37 @@ function chosenWords(filters: SearchFilters): string {
   return words.filter(Boolean).join('、')
 }
 
-function countText(result: PolicySearchResult, q: string, filters: SearchFilters): string {
-  if (q) return `找到 ${result.total} 条与“${q}”有关的${VALIDITY_WORDS[filters.validity]}政策`
-  return `共 ${result.total} 条${VALIDITY_WORDS[filters.validity]}政策`
+function ResultsCard(props: { title: string; items: PolicySearchResult['items']; note?: string }) {
+  return (
+    <Card plain title={props.title}>
+      {props.note && <Paragraph muted>{props.note}</Paragraph>}
+      <PolicyCardList>
+        {props.items.map((policy) => (
+          <PolicyCard key={policy.id} policy={policy} />
+        ))}
+      </PolicyCardList>
+    </Card>
+  )
+}
+
+/** The results of the search asked now, with their count line's companions (a partial match, nothing found). */
+function CurrentResults(props: { search: ReturnType<typeof usePolicySearch>; onSearch: (q: string, filters: SearchFilters) => void }) {
+  const { answer, hasMore, loadMore } = props.search
+  if (!answer) return null
+  const { result, q, filters } = answer
+  return (
+    <>
+      {result.relaxed && result.items.length > 0 && <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>}
+      {result.total === 0 && <NoResults q={q} filters={filters} onSearch={props.onSearch} />}
+      {result.items.length > 0 && <ResultsCard title={q ? '搜索结果' : '政策列表'} items={result.items} />}
+      {loadMore.error && <Notice tone='error'>没能加载更多：{loadMore.error.message}</Notice>}
+      {hasMore && (
+        <ActionButton variant='secondary' busy={loadMore.pending} busyText='正在加载…' onClick={() => void loadMore.run()}>
+          {`加载更多（已显示 ${result.items.length} 条，共 ${result.total} 条）`}
+        </ActionButton>
+      )}
+    </>
+  )
 }
 
 /** 政策 tab, search part: the search box, recent searches, filters with counts, results and 加载更多. */
@@ -56,15 +87,16 @@ export function SearchView() {
   const recent = useRecentSearches()
   const [text, setText] = useState('')
   const [moreFilters, setMoreFilters] = useState(false)
-  const { q, filters, result } = search
+  const { q, filters, answer, current } = search
+  const asked = { q, filters }
 
   // After a search the results start below the filters: bring the count into view once they arrive.
   const scrollToResults = useRef(false)
   useEffect(() => {
-    if (!scrollToResults.current || search.searching || !result) return
+    if (!scrollToResults.current || !current) return
     scrollToResults.current = false
     void Taro.pageScrollTo({ selector: '#policy-result-count', duration: 200 }).catch(() => undefined)
-  }, [result, search.searching])
+  }, [answer, current])
 
   const run = (query: string, next: SearchFilters = filters) => {
     setText(query)
@@ -74,6 +106,7 @@ export function SearchView() {
   }
   const chosen = chosenWords(filters)
   const moreLabel = `${moreFilters ? '收起筛选' : '更多筛选'}${chosen ? `（已选：${chosen}）` : ''}`
+  const facets = current ? answer?.result.facets : undefined
 
   return (
     <>
@@ -89,7 +122,7 @@ export function SearchView() {
       />
       {!q && <RecentSearchesCard items={recent.items} onSearch={(item) => run(item)} onRemove={recent.forget} onClear={recent.clear} />}
 
-      <ChipGroup label='类别' options={categoryOptions(result?.facets, filters.category)} value={filters.category} onChange={(value) => search.setFilter('category', value)} />
+      <ChipGroup label='类别' options={categoryOptions(answer?.result.facets, filters.category, current)} value={filters.category} onChange={(value) => search.setFilter('category', value)} />
       {process.env.TARO_ENV === 'h5' ? (
         <button type='button' className='disclosure' aria-expanded={moreFilters} onClick={() => setMoreFilters(!moreFilters)}>
           {moreLabel}
@@ -102,39 +135,34 @@ export function SearchView() {
       )}
       {moreFilters && (
         <>
-          <ChipGroup label='发文层级' options={levelOptions(result?.facets)} value={filters.level} onChange={(value) => search.setFilter('level', value)} />
+          <ChipGroup label='发文层级' options={levelOptions(facets)} value={filters.level} onChange={(value) => search.setFilter('level', value)} />
           <ChipGroup label='是否有效' options={VALIDITY_CHOICES} value={filters.validity} onChange={(value) => search.setFilter('validity', value)} />
         </>
       )}
 
+      {/* The count line speaks only for the search asked now, and only once its answer is in. */}
       <View id='policy-result-count' {...a11y('status')}>
-        {search.searching && <Paragraph muted>正在查找…</Paragraph>}
-        {!search.searching && result && <Paragraph strong>{countText(result, q, filters)}</Paragraph>}
+        {search.searching && <Paragraph muted>{pendingText(asked)}</Paragraph>}
+        {current && answer && <Paragraph strong>{countText(answer)}</Paragraph>}
       </View>
       {search.error && (
         <>
-          <Notice tone='error'>没能查到政策：{search.error.message}</Notice>
+          <Notice tone='error'>{failureText(asked, search.error.message)}</Notice>
           <ActionButton variant='secondary' onClick={() => void search.retry()}>
             重试
           </ActionButton>
         </>
       )}
-      {result?.relaxed && result.items.length > 0 && <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>}
-      {result && result.total === 0 && !search.searching && <NoResults q={q} filters={filters} onSearch={run} />}
-      {result && result.items.length > 0 && (
-        <Card plain title={q ? '搜索结果' : '政策列表'}>
-          <PolicyCardList>
-            {result.items.map((policy) => (
-              <PolicyCard key={policy.id} policy={policy} />
-            ))}
-          </PolicyCardList>
-        </Card>
-      )}
-      {search.loadMore.error && <Notice tone='error'>没能加载更多：{search.loadMore.error.message}</Notice>}
-      {search.hasMore && result && (
-        <ActionButton variant='secondary' busy={search.loadMore.pending} busyText='正在加载…' onClick={() => void search.loadMore.run()}>
-          {`加载更多（已显示 ${result.items.length} 条，共 ${result.total} 条）`}
-        </ActionButton>
+      {current ? (
+        <CurrentResults search={search} onSearch={run} />
+      ) : (
+        // While a new search is on its way or has failed, the earlier results stay, under a heading that names
+        // their search: on a weak network that can last a while, and the person keeps something to read (and
+        // their place in it) instead of a blank page, without taking it for the answer to the new search.
+        answer &&
+        answer.result.items.length > 0 && (
+          <ResultsCard title={previousResultsTitle(answer)} note={previousResultsNote(answer, !!search.error)} items={answer.result.items} />
+        )
       )}
     </>
   )

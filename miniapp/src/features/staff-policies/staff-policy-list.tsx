@@ -67,7 +67,8 @@ export function StaffPolicyList() {
   const [q, setQ] = useState('')
   const query = queryFor(state, q)
   const list = usePaged((offset) => staffPoliciesApi.list({ ...query, offset }), JSON.stringify(query))
-  const data = list.data
+  // Only the list asked for now, never the previous state's list under the new state's heading and count.
+  const data = list.current ? list.data : undefined
 
   return (
     <>
@@ -76,7 +77,14 @@ export function StaffPolicyList() {
       </ActionButton>
       <ChipGroup label='按状态查看' options={STAFF_LIST_STATES} value={state} onChange={setState} />
       <SearchBox value={text} onChange={setText} onSubmit={(value) => setQ(value.trim())} onClear={() => (setText(''), setQ(''))} />
-      {list.error && <Notice tone='error'>没能读取政策：{list.error.message}</Notice>}
+      {list.error && (
+        <>
+          <Notice tone='error'>没能读取政策：{list.error.message}</Notice>
+          <ActionButton variant='secondary' onClick={() => void list.reload()}>
+            重试
+          </ActionButton>
+        </>
+      )}
       {list.loading && <Paragraph muted>正在读取…</Paragraph>}
       {data && (
         <Card plain title={`${STAFF_LIST_STATES.find((s) => s.value === state)!.label}（${data.total} 份）`}>

@@ -10,9 +10,27 @@ import type { StaffPolicyState } from './use-staff-policy'
 const DONE_MESSAGES = {
   submit: '已提交审核。请另一位工作人员或管理员审核。',
   approve: '已审核通过并发布。居民现在可以查到这份政策。',
-  sendBack: '已退回起草人修改。',
+  sendBack: '已退回草稿，由起草人修改后重新提交审核。',
   repeal: '已废止。居民仍能查阅，但会看到“已废止”。'
 } as const
+
+/** The two-person rule, said to the author of a policy waiting for approval: who may approve it, and where. */
+const AUTHOR_CANNOT_APPROVE =
+  '您是这份政策的起草人，不能审核自己起草的政策。按规定，要由您以外的另一位工作人员或管理员登录工作台，在“政策发布”的“待审核”里打开它，审核通过后才会发布。'
+
+// Back to draft: the author withdraws it to change it; a reviewer sends it back with what to change.
+const WITHDRAW = {
+  trigger: '撤回修改',
+  question: '撤回后，这份政策回到草稿，您可以修改后重新提交审核。',
+  confirm: '确定撤回',
+  note: { label: '撤回原因', required: true }
+}
+const SEND_BACK = {
+  trigger: '退回修改',
+  question: '退回后，这份政策回到草稿，由起草人修改后重新提交。',
+  confirm: '确定退回',
+  note: { label: '需要修改的地方', required: true }
+}
 
 /** Where the policy stands in the workflow, and who did what when. */
 export function WorkflowStatus({ policy }: { policy: StaffPolicy }) {
@@ -99,7 +117,7 @@ export function WorkflowActions({ state, me }: { state: StaffPolicyState; me: Me
             <ActionButton variant='secondary' onClick={() => openPage(staffEditUrl({ id: policy.id }))}>
               修改草稿
             </ActionButton>
-            <Paragraph muted>确认下面的预览无误后，提交给另一位工作人员审核。提交后不能再修改，除非审核人退回。</Paragraph>
+            <Paragraph muted>确认下面的预览无误后，提交给另一位工作人员审核。提交后不能再修改，除非您撤回或审核人退回。</Paragraph>
             <ActionButton size='key' busy={state.pending} busyText='正在提交…' onClick={() => void state.run('submit')}>
               提交审核
             </ActionButton>
@@ -110,20 +128,21 @@ export function WorkflowActions({ state, me }: { state: StaffPolicyState; me: Me
 
       {policy.workflow === 'pending' && (
         <>
-          {mine && <Notice>您是这份政策的起草人。按规定，要由另一位工作人员或管理员审核后才能发布。</Notice>}
+          {mine ? (
+            // The author is not offered approval at all (the server still refuses it: 403 SELF_APPROVAL).
+            <Notice>{AUTHOR_CANNOT_APPROVE}</Notice>
+          ) : (
+            <AskFirst
+              trigger='审核通过并发布'
+              question='发布后，居民马上就能查到这份政策。请确认下面的预览内容无误。确定发布吗？'
+              confirm='确定发布'
+              busy={state.pending}
+              onConfirm={() => void state.run('approve')}
+            />
+          )}
           <AskFirst
-            trigger='审核通过并发布'
-            question='发布后，居民马上就能查到这份政策。请确认下面的预览内容无误。确定发布吗？'
-            confirm='确定发布'
-            busy={state.pending}
-            onConfirm={() => void state.run('approve')}
-          />
-          <AskFirst
-            trigger='退回修改'
-            question='退回后，这份政策回到草稿，由起草人修改后重新提交。'
-            confirm='确定退回'
+            {...(mine ? WITHDRAW : SEND_BACK)}
             danger
-            note={{ label: '需要修改的地方', required: true }}
             busy={state.pending}
             onConfirm={(note) => void state.run('sendBack', note)}
           />
