@@ -1,25 +1,14 @@
 import type { Booking, Notification, StaffSlot } from '@veterans/shared'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { beijingDateOf, dayText, isoWeekday, timeRange } from '../../miniapp/src/features/booking/dates'
 import { addDays, asPerson, asStaff, beijingToday, reference, soon } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { newPhone, screenshot } from './harness/browser'
 import { REPO_ROOT } from './harness/paths'
-import { DEMO_PASSWORD } from './harness/server'
-import { appErrors, signedInPhone } from './harness/session'
+import { appErrors, signedInPhone, staffSignIn } from './harness/session'
 import { arriveAt, button, field, link } from './harness/ui'
-
-async function staffSignIn(page: Page, username: string) {
-  await page.goto('/staff/pages/login/index')
-  await arriveAt(page, '工作人员登录')
-  await field(page, '用户名').fill(username)
-  await field(page, '密码').fill(DEMO_PASSWORD)
-  await button(page, '登录').click()
-  await arriveAt(page, '工作台')
-}
 
 /** A public holiday on a weekday 2–80 days from today (config/holidays.json), if there is one. */
 function nextWeekdayHoliday(today: string): string | undefined {
@@ -55,7 +44,8 @@ describe('staff run the schedule and the day board', () => {
     await field(form, '到哪天').fill(to)
     await expect(form.getByRole('checkbox', { name: '周一' }).isChecked()).resolves.toBe(true)
     await expect(form.getByRole('checkbox', { name: '周六' }).isChecked()).resolves.toBe(false)
-    await field(form, '每天的时间段').fill('8:00-8:20，16:40 - 17:00')
+    // Typed on a Chinese keyboard: full-width digits, colons and dashes are read like plain ones.
+    await field(form, '每天的时间段').fill('８：００－８：２０，16:40 —— 17:00')
     await field(form, '每个时段的名额（人）').fill('3')
     await button(form, '批量开放').click()
     const result = page.getByRole('region', { name: '开放结果' })
@@ -214,5 +204,46 @@ describe('staff run the schedule and the day board', () => {
     expect((await laowang.call<Booking>('GET', `/bookings/${booked.body.id}`)).body.rating).toMatchObject({ score: 5, comment: '律师讲得很清楚' })
     expect(appErrors(his)).toEqual([])
     await his.context.close()
+  })
+
+  it('city-level staff find their chosen center again after a reload; the batch form shows the server’s refusal at 到哪天', async () => {
+    const staff = await asStaff(app.url, 'city')
+    const { center } = await reference(staff)
+    const xijiang = center('西江区退役军人服务中心')
+    const phone = await newPhone(app.browser, app.url)
+    const { page } = phone
+    await staffSignIn(page, 'city')
+    await page.goto('/staff/pages/day-board/index')
+    await arriveAt(page, '今日预约与签到')
+    const choice = page.getByLabel('服务中心', { exact: true })
+    await choice.selectOption({ label: xijiang.name })
+    await page.reload()
+    await arriveAt(page, '今日预约与签到')
+    await expect.poll(() => choice.inputValue()).toBe(xijiang.id)
+    await page.goto('/staff/pages/schedule/index')
+    await arriveAt(page, '号源排班')
+    await expect.poll(() => choice.filter({ visible: true }).inputValue()).toBe(xijiang.id)
+
+    // 92 days × 7 weekdays × 24 times is more than one batch may create: the server says so about the end date.
+    await page.goto(`/staff/pages/schedule-batch/index?centerId=${xijiang.id}`)
+    await arriveAt(page, '批量开放号源')
+    const form = page.getByRole('region', { name: '开放哪些时段' })
+    await form.getByLabel('服务项目', { exact: true }).selectOption({ index: 1 })
+    const today = beijingToday()
+    await field(form, '从哪天').fill(addDays(today, 1))
+    await field(form, '到哪天').fill(addDays(today, 92))
+    for (const day of ['周六', '周日']) await form.getByRole('checkbox', { name: day }).check()
+    const times = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}：００－${String(h).padStart(2, '0')}：３０`).join('，')
+    await field(form, '每天的时间段').fill(times)
+    await button(form, '批量开放').click()
+    const end = field(form, '到哪天')
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true')
+    // Said at the field (its error is what the field is described by), not in a notice at the foot of the form.
+    const errorId = (await end.getAttribute('aria-describedby'))!.split(' ').pop()!
+    await expect(page.locator(`[id="${errorId}"]`).innerText()).resolves.toBe('一次最多创建 2000 个时段，请缩短日期范围')
+    await expect(form.locator('.notice').count()).resolves.toBe(0)
+    await arriveAt(page, '批量开放号源')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
   })
 })

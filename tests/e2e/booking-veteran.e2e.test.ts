@@ -1,8 +1,9 @@
-import type { Booking } from '@veterans/shared'
+import type { Booking, Slot } from '@veterans/shared'
+import { beijingDateOf, timeRange, whenText } from '../../miniapp/src/features/booking/dates'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { encodeQr } from '../../miniapp/src/components/qr-code-encoder'
-import { asPerson, asStaff, bookingsOf, openSlot, reference, slotsOf } from './booking-api'
+import { asPerson, asStaff, beijingToday, bookingsOf, openSlot, reference, slotsOf } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { screenshot } from './harness/browser'
 import { appErrors, signedInPhone } from './harness/session'
@@ -120,7 +121,8 @@ describe('a veteran books a service on the phone', () => {
     const changes = page.getByRole('region', { name: '改约或取消' })
     await button(changes, '取消预约').click()
     await changes.getByText(/取消后名额会让给其他人/).waitFor()
-    await button(changes, '确定取消').click()
+    await changes.getByRole('button', { name: '不取消，保留预约' }).waitFor() // no bare 取消 that could mean either
+    await button(changes, '确定取消预约').click()
     await page.getByRole('status').filter({ hasText: '已为您取消这个预约' }).waitFor()
     await page.getByRole('region', { name: '预约状态' }).getByText('已取消', { exact: true }).waitFor()
     await expect(page.getByRole('img', { name: /^签到二维码/ }).count()).resolves.toBe(0)
@@ -228,6 +230,106 @@ describe('a veteran books a service on the phone', () => {
     await page.getByRole('img', { name: /^签到二维码/ }).waitFor()
     const laowang = await asPerson(app.url, 'laowang')
     expect((await bookingsOf(laowang)).filter((b) => b.slotId === slot.id)).toHaveLength(1)
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('改约 marks the current slot and slots inside the cut-off, warns before moving into one; a center-closed booking says so', async () => {
+    const staff = await asStaff(app.url, 'donghu')
+    const laowang = await asPerson(app.url, 'laowang')
+    const { service, center } = await reference(staff)
+    const records = service('records')
+    const donghu = center('东湖区退役军人服务中心')
+    // Opened at exact instants: one in 5 hours (booked now), one about 80 minutes away (inside the 2-hour cut-off).
+    const at = (minutes: number) => new Date(Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000)
+    const open = async (start: Date) => {
+      const body = { centerId: donghu.id, serviceId: records.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 20 * 60_000).toISOString(), capacity: 2 }
+      const created = await staff.call<Slot>('POST', '/staff/slots', body)
+      expect(created.status).toBe(201)
+      return created.body
+    }
+    const current = await open(at(300))
+    const late = await open(at(80))
+    const booked = await laowang.call<Booking>('POST', '/bookings', { slotId: current.id }, { 'idempotency-key': 'e2e-cutoff-move' })
+    expect(booked.status).toBe(201)
+
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    const pickDay = async (iso: string) => {
+      const [, month, day] = beijingDateOf(iso).split('-').map(Number)
+      await page.getByRole('group', { name: '选择日期' }).getByRole('button', { name: new RegExp(`^${month}月${day}日`) }).click()
+    }
+    await page.goto(`/booking/pages/slots/index?serviceId=${records.id}&centerId=${donghu.id}&rescheduleId=${booked.body.id}`)
+    await arriveAt(page, '改约：选择新时间')
+    await pickDay(current.startsAt)
+    const currentTime = timeRange(current.startsAt, current.endsAt)
+    await page.getByText('当前时段：您现在约的就是这个').waitFor()
+    await expect(button(page, `改到这个时段：${currentTime}`).count()).resolves.toBe(0)
+
+    await pickDay(late.startsAt)
+    const lateTime = timeRange(late.startsAt, late.endsAt)
+    await page.getByText('离开始不到 2 小时：约了以后不能在线取消或改约').first().waitFor()
+    await button(page, `改到这个时段：${lateTime}`).click()
+    await arriveAt(page, '确认改约')
+    await page.getByRole('status').filter({ hasText: '开始前 2 小时内不能在线取消或改约' }).filter({ hasText: donghu.phone }).waitFor()
+    await expect(page.getByText(/我的预约”里取消/).filter({ visible: true }).count()).resolves.toBe(0)
+    await screenshot(page, 'booking-reschedule-cutoff')
+    await button(page, '确认改约').click()
+    await arriveAt(page, '预约详情')
+    await page.getByRole('region', { name: '改约或取消' }).getByText(/不能在线改约或取消/).waitFor()
+
+    // The center closes that slot: the booking says the center cancelled it, why, whom to call, and offers another time.
+    expect((await staff.call('PATCH', `/staff/slots/${late.id}`, { status: 'closed', reason: '工作人员外出培训' })).status).toBe(200)
+    await page.reload()
+    await arriveAt(page, '预约详情')
+    const state = page.getByRole('region', { name: '预约状态' })
+    await state.getByText('服务中心已取消', { exact: true }).waitFor()
+    await state.getByText(`${donghu.name}取消了这次预约，原因：工作人员外出培训。您不用前往。如有疑问，请致电${donghu.name} ${donghu.phone}。可以另约其他时间。`).waitFor()
+    await expect(page.getByText('名额已让给其他人').filter({ visible: true }).count()).resolves.toBe(0)
+    await button(page, '另约其他时间').click()
+    await arriveAt(page, '选择时间')
+    await screenshot(page, 'booking-closed-by-center')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('booking a service says first that the person’s 候补 of it will end, and 我的候补 says why it ended', async () => {
+    const staff = await asStaff(app.url, 'donghu')
+    const laowang = await asPerson(app.url, 'laowang')
+    const other = await asPerson(app.url, 'lizhiqiang')
+    if (!other.user.veteran) expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(200)
+    const { service, center } = await reference(staff)
+    const counselling = service('counselling')
+    const donghu = center('东湖区退役军人服务中心')
+    const { slot: full } = await openSlot(staff, donghu.id, counselling.id, 5, '08:10', 1)
+    expect((await other.call('POST', '/bookings', { slotId: full.id }, { 'idempotency-key': 'e2e-waitlist-ends' })).status).toBe(201)
+    expect((await laowang.call('POST', '/waitlist', { slotId: full.id })).status).toBe(201)
+    const days = (await laowang.call<{ items: { date: string; available: number }[] }>('GET', `/slots/days?centerId=${donghu.id}&serviceId=${counselling.id}`)).body.items
+    const date = days.find((d) => d.available > 0)!.date
+    const target = (await slotsOf(laowang, donghu.id, counselling.id, date)).find((s) => s.bookable && s.id !== full.id)!
+
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await page.goto(`/booking/pages/confirm/index?slotId=${target.id}`)
+    await arriveAt(page, '确认预约')
+    await page
+      .getByRole('status')
+      .filter({ hasText: `您正在候补 ${whenText(full.startsAt, full.endsAt, beijingToday())}（${donghu.name}）` })
+      .filter({ hasText: '预约这个时段后，这个候补会自动结束' })
+      .waitFor()
+    await screenshot(page, 'booking-confirm-waitlist-ends')
+    await button(page, '确认预约').click()
+    await arriveAt(page, '预约详情')
+    await page.getByText('预约成功！').waitFor()
+    // Asked before cancelling, with answers that cannot be misread; backing out keeps the booking.
+    const changes = page.getByRole('region', { name: '改约或取消' })
+    await button(changes, '取消预约').click()
+    await button(changes, '确定取消预约').waitFor()
+    await button(changes, '不取消，保留预约').click()
+    await button(changes, '取消预约').waitFor()
+    await page.goto('/booking/pages/mine/index')
+    await arriveAt(page, '我的预约')
+    await page.getByRole('region', { name: '我的候补' }).getByText(/^候补已结束：已预约了这项服务的其他时间/).waitFor()
     expect(appErrors(phone)).toEqual([])
     await phone.context.close()
   })

@@ -24,7 +24,7 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   const catalog = useCatalog()
   const [cancelledHere, setCancelledHere] = useState(false)
   if (booking.loading && !booking.data) return <Paragraph muted>正在读取预约…</Paragraph>
-  if (booking.error || !booking.data) return <Notice tone='error'>没能读取这个预约：{booking.error?.message ?? '请稍后再试'}</Notice>
+  if (booking.error || !booking.data) return <Notice tone='error' action>没能读取这个预约：{booking.error?.message ?? '请稍后再试'}</Notice>
 
   const b = booking.data
   const today = beijingToday()
@@ -34,6 +34,12 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   const documents = catalog.data?.services.find((s) => s.id === b.serviceId)?.requiredDocuments
   const changes = savedAt ? 'not-applicable' : changeWindow(b, new Date())
   const active = b.status === 'booked' || b.status === 'checked_in'
+  const byCenter = b.status === 'cancelled' && b.cancelledBy === 'staff'
+  const bookAgain = withQuery(BOOKING_PAGES.slots, {
+    serviceId: b.serviceId,
+    centerId: b.centerId,
+    veteranId: me.veteran?.id === b.veteranId ? undefined : b.veteranId
+  })
 
   return (
     <>
@@ -49,7 +55,7 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
           <StatusTag status={b.status} words={status.words} />
         </Paragraph>
         <Paragraph>{status.meaning}</Paragraph>
-        {b.cancelReason && <Paragraph muted>取消原因：{b.cancelReason}</Paragraph>}
+        {b.cancelReason && !byCenter && <Paragraph muted>取消原因：{b.cancelReason}</Paragraph>}
       </Card>
       {b.status === 'booked' && <CheckInCodeCard code={b.checkInCode} />}
       <Card title='预约信息'>
@@ -88,9 +94,11 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
           </ActionButton>
           {cancel.error && <RefusalNotice refusal={refusalOf(cancel.error, b.centerPhone)} />}
           <ConfirmInline
+            busyText='正在取消…'
             trigger='取消预约'
             question={`取消后名额会让给其他人。确定取消 ${when} 的“${b.serviceName}”吗？`}
-            confirm='确定取消'
+            confirm='确定取消预约'
+            keep='不取消，保留预约'
             busy={cancel.pending}
             onConfirm={() => void cancel.run().then((updated) => updated && setCancelledHere(true))}
           />
@@ -102,7 +110,13 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
           <CallButton phone={b.centerPhone} />
         </Card>
       )}
-      {b.status === 'cancelled' && (
+      {byCenter && (
+        <Card title='接下来怎么办'>
+          <ActionButton onClick={() => openPage(bookAgain)}>另约其他时间</ActionButton>
+          <CallButton phone={b.centerPhone} />
+        </Card>
+      )}
+      {b.status === 'cancelled' && !byCenter && (
         <ActionButton variant='secondary' onClick={() => openPage(PAGES.booking)}>
           重新预约
         </ActionButton>

@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react'
 import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, ChoiceGroup, KeyValues, Notice, Paragraph, TextField } from '../../components'
 import { slotState } from './calendar'
+import { cannotComeAdvice, cutoffWarning, insideCutoff } from './cutoff'
+import { beijingToday } from './dates'
 import { DocumentList } from './document-list'
 import { BOOKING_PAGES, withQuery } from './pages'
 import { bookingPeople, chosenPerson } from './people'
@@ -11,7 +13,9 @@ import { RefusalNotice } from './refusal-notice'
 import { refusalOf, type Refusal } from './refusals'
 import { StepLine } from './step-line'
 import { useBookSlot, useReschedule } from './use-book-slot'
+import { useCutoffMinutes } from './use-cutoff'
 import { useWaitlistJoin, WaitlistJoined } from './use-waitlist-join'
+import { waitlistEndedByBooking, waitlistEndingText } from './waitlist-ending'
 import { When } from './when'
 import './booking.css'
 
@@ -34,9 +38,12 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const book = useBookSlot(me.id, slotId, person)
   const reschedule = useReschedule(rescheduleId, slotId)
   const waitlist = useWaitlistJoin(person)
+  const cutoffMinutes = useCutoffMinutes(original.data, Boolean(rescheduleId))
+  // Booking ends the person's other 候补 of the service (the server's rule): say so before, not after.
+  const waiting = useRequest(() => bookingApi.waitlist(), 'my-waitlist', !rescheduleId)
 
   if (slot.loading && !slot.data) return <Paragraph muted>正在读取时段…</Paragraph>
-  if (slot.error || !slot.data) return <Notice tone='error'>没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}</Notice>
+  if (slot.error || !slot.data) return <Notice tone='error' action>没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}</Notice>
   const detail = slot.data
   const backToSlots = () => void Taro.navigateBack()
 
@@ -57,6 +64,8 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
         ? { message: '这个时段刚刚约满了。可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。', steps: rescheduleId ? ['other-slot'] : ['waitlist', 'other-slot'] }
         : { message: '这个时段已暂停或已开始，不能预约了。请换一个时段。', steps: ['other-slot'] }
   const refusal = failure ? refusalOf(failure, detail.centerPhone) : stale
+  const late = state === 'bookable' && insideCutoff(detail, cutoffMinutes, new Date())
+  const ending = rescheduleId ? [] : waitlistEndedByBooking(waiting.data?.items ?? [], { serviceId: detail.serviceId, veteranId: person?.veteranId })
   const pending = book.pending || reschedule.pending
   const forWhom = rescheduleId
     ? original.data
@@ -122,13 +131,15 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
       )}
       {waitlist.joined && <WaitlistJoined entry={waitlist.joined} person={person} />}
       {waitlist.error && <RefusalNotice refusal={refusalOf(waitlist.error, detail.centerPhone)} onOtherSlot={backToSlots} />}
+      {!refusal && ending.length > 0 && <Notice>{waitlistEndingText(ending, beijingToday(), person?.self === false ? person.name : '您')}</Notice>}
+      {!refusal && late && <Notice>{cutoffWarning(cutoffMinutes, detail, Boolean(rescheduleId))}</Notice>}
       {(!refusal || refusal.steps.includes('retry')) && (
         <ActionButton size='key' busy={pending} busyText={rescheduleId ? '正在改约…' : '正在预约…'} onClick={() => void submit()}>
           {rescheduleId ? '确认改约' : '确认预约'}
         </ActionButton>
       )}
       <Paragraph muted small>
-        如果不能前往，请尽早在“我的预约”里取消，把名额让给别人。
+        {cannotComeAdvice(late, cutoffMinutes, detail)}
       </Paragraph>
     </>
   )

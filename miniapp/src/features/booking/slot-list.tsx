@@ -2,6 +2,7 @@ import type { Slot } from '@veterans/shared'
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../components'
 import { slotState } from './calendar'
+import { cutoffMark, insideCutoff } from './cutoff'
 import { timeRange } from './dates'
 import { Line } from './line'
 
@@ -15,19 +16,32 @@ export interface SlotListProps {
   waitlistBusy?: boolean
   /** Joined on this screen: say so instead of offering 候补 again. */
   joined?: { slotId: string; position: number } | null
+  /** The center's cancellation cut-off: bookable slots starting sooner are marked (no online changes after). */
+  cutoffMinutes: number
+  /** When rescheduling: the slot the booking is in now (marked, not offered). */
+  currentSlotId?: string
 }
 
 /** A day's slots with places left; a full slot offers 候补, a closed or started one says so. */
-export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, joined }: SlotListProps) {
+export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, joined, cutoffMinutes, currentSlotId }: SlotListProps) {
   return (
     <>
       {slots.map((slot) => {
         const time = timeRange(slot.startsAt, slot.endsAt)
         const state = slotState(slot, now)
+        if (slot.id === currentSlotId) {
+          return (
+            <View className='list__item' key={slot.id}>
+              <Line tone='title'>{time}</Line>
+              <Line tone='good'>当前时段：您现在约的就是这个</Line>
+            </View>
+          )
+        }
         return (
           <View className='list__item' key={slot.id}>
             <Line tone='title'>{time}</Line>
             {state === 'bookable' && <Line tone='good'>余 {slot.remaining} 个名额（共 {slot.capacity} 个）</Line>}
+            {state === 'bookable' && insideCutoff(slot, cutoffMinutes, now) && <Line tone='warn'>{cutoffMark(cutoffMinutes)}</Line>}
             {state === 'full' && (
               <Line tone='warn'>已约满{slot.waiting > 0 ? `，已有 ${slot.waiting} 人候补` : ''}</Line>
             )}

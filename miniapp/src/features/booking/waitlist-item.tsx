@@ -25,10 +25,12 @@ export function WaitlistItem({ entry, leave, forSomeoneElse }: { entry: Waitlist
       )}
       {entry.status === 'waiting' && (
         <ConfirmInline
+          busyText='正在取消…'
           trigger='不再候补'
           triggerLabel={`不再候补：${entry.serviceName} ${when}`}
           question={`确定不再候补 ${when} 的“${entry.serviceName}”吗？`}
           confirm='确定不再候补'
+          keep='继续候补'
           busy={leave.pending}
           onConfirm={() => void leave.run(entry.id)}
         />

@@ -38,7 +38,7 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
     const parsedCapacity = checkCapacity(capacity)
     const next: Problems = {
       serviceId: serviceId ? undefined : '请选择服务项目',
-      range: !from || !to ? '请选择开始和结束日期' : to < from ? '结束日期不能早于开始日期' : daysBetween(from, to) + 1 > MAX_DAYS ? `一次最多安排 ${MAX_DAYS} 天` : undefined,
+      range: rangeProblem(from, to, today),
       weekdays: weekdays.length > 0 ? undefined : '请至少选一天',
       times: parsedTimes.error,
       capacity: parsedCapacity.error
@@ -48,6 +48,10 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
     const done = await create.run({ centerId, serviceId, from, to, weekdays, times: parsedTimes.times, capacity: parsedCapacity.capacity })
     if (done) setResult(done)
   }
+
+  // The server's refusals of the date range (wholly past by its clock, too many slots) name body.to: said at that field.
+  const serverTo = create.error?.fieldMessage('to')
+  const otherError = create.error && (!serverTo || create.error.fields.length > 1) ? fieldsOrMessage(create.error) : null
 
   return (
     <>
@@ -61,7 +65,7 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
         />
         <View className='field-pair'>
           <DateField label='从哪天' value={from} onChange={setFrom} />
-          <DateField label='到哪天' value={to} onChange={setTo} error={problems.range} />
+          <DateField label='到哪天' value={to} onChange={setTo} error={problems.range ?? serverTo} />
         </View>
         <ChoiceGroup multiple label='每周哪几天' options={WEEKDAYS} value={weekdays} onChange={(days) => setWeekdays([...days].sort())} error={problems.weekdays} />
         <TextField
@@ -76,7 +80,7 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
         <Paragraph muted small>
           法定节假日会自动跳过；调休上班的周末，只要选了周一到周五中的任何一天，也会开放。已有的时段不会重复开放。
         </Paragraph>
-        {create.error && <Notice tone='error'>{fieldsOrMessage(create.error)}</Notice>}
+        {otherError && <Notice tone='error'>{otherError}</Notice>}
         <ActionButton size='key' busy={create.pending} busyText='正在开放…' onClick={() => void submit()}>
           批量开放
         </ActionButton>
@@ -84,6 +88,14 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
       {result && <BatchResult result={result} today={today} />}
     </>
   )
+}
+
+function rangeProblem(from: string, to: string, today: string): string | undefined {
+  if (!from || !to) return '请选择开始和结束日期'
+  if (to < from) return '结束日期不能早于开始日期'
+  if (to < today) return '这段日期已经全部过去了，请把结束日期选在今天或以后'
+  if (daysBetween(from, to) + 1 > MAX_DAYS) return `一次最多安排 ${MAX_DAYS} 天`
+  return undefined
 }
 
 function BatchResult({ result, today }: { result: BatchSlotsResult; today: string }) {

@@ -1,6 +1,7 @@
 /**
  * The times of a batch of slots as staff type them: "09:00-09:30 10:00-10:30", also with commas, Chinese
- * punctuation, 至/到/～ between start and end, or single-digit hours ("9:00-9:30"). Pure, for unit tests.
+ * punctuation, 至/到/～ between start and end, full-width characters, or single-digit hours ("9:00-9:30").
+ * Pure, for unit tests.
  */
 export interface ParsedTimes {
   times: string[]
@@ -8,12 +9,24 @@ export interface ParsedTimes {
   invalid: string[]
 }
 
+/**
+ * What a Chinese keyboard types in place of plain ASCII: full-width digits and colons (０９：００), dashes and
+ * tildes of every width between start and end (－ — – ～ 〜 ﹣ −), the ideographic space. All become the plain form.
+ */
+export function normalizeTypedTimes(input: string): string {
+  return input
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[：﹕︰]/g, ':')
+    .replace(/[－—–―‐‑﹣−～〜~]+/g, '-') // a Chinese IME's dash is often two (——)
+    .replace(/\u3000/g, ' ')
+}
+
 const pad = (hour: string) => hour.padStart(2, '0')
-const RANGE = /^(\d{1,2})[:：](\d{2})\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})[:：](\d{2})$/
+const RANGE = /^(\d{1,2}):(\d{2})\s*(?:-|至|到)\s*(\d{1,2}):(\d{2})$/
 
 export function parseTimeRanges(input: string): ParsedTimes {
-  const pieces = input
-    .replace(/\s*(-|–|—|~|～|至|到)\s*/g, '$1')
+  const pieces = normalizeTypedTimes(input)
+    .replace(/\s*(-|至|到)\s*/g, '$1')
     .split(/[\s,，、;；]+/)
     .filter(Boolean)
   const times: string[] = []
@@ -44,7 +57,7 @@ export function checkTimeRanges(input: string): { times: string[]; error?: strin
 
 /** A capacity typed by staff: a whole number 1–200. */
 export function checkCapacity(input: string): { capacity?: number; error?: string } {
-  const value = input.trim()
+  const value = normalizeTypedTimes(input).trim()
   if (!/^\d{1,3}$/.test(value)) return { error: '请填写 1 到 200 之间的整数' }
   const capacity = Number(value)
   if (capacity < 1 || capacity > 200) return { error: '请填写 1 到 200 之间的整数' }

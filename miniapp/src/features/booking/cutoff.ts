@@ -1,0 +1,45 @@
+import type { Booking } from '@veterans/shared'
+
+/**
+ * The cancellation cut-off: from this long before a slot starts, a booking can no longer be cancelled or moved
+ * online (the person phones the center instead). The server's rule; every Booking carries it as
+ * `cancellableUntil = startsAt − cut-off`. Slots do not carry it, so a screen without a booking at hand uses the
+ * server's default. Pure, for unit tests.
+ */
+export const DEFAULT_CUTOFF_MINUTES = 120
+
+/** The cut-off a booking was given, in minutes (startsAt − cancellableUntil). */
+export function cutoffMinutesOf(booking: Pick<Booking, 'startsAt' | 'cancellableUntil'>): number {
+  return Math.max(0, Math.round((Date.parse(booking.startsAt) - Date.parse(booking.cancellableUntil)) / 60_000))
+}
+
+/** 2 小时 / 90 分钟 / 1 天, as the server words it. */
+export function cutoffText(minutes: number): string {
+  if (minutes > 0 && minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} 天`
+  return minutes > 0 && minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`
+}
+
+/** Whether a slot starts so soon that a booking of it could no longer be cancelled or moved online. */
+export function insideCutoff(slot: { startsAt: string }, cutoffMinutes: number, now: Date): boolean {
+  return cutoffMinutes > 0 && now.getTime() > Date.parse(slot.startsAt) - cutoffMinutes * 60_000
+}
+
+/** Said beside such a slot in the list. */
+export function cutoffMark(cutoffMinutes: number): string {
+  return `离开始不到 ${cutoffText(cutoffMinutes)}：约了以后不能在线取消或改约`
+}
+
+/** Said before confirming a booking (or a move) into such a slot. */
+export function cutoffWarning(cutoffMinutes: number, center: { centerName: string; centerPhone: string }, moving: boolean): string {
+  const after = moving ? '改到这个时段以后' : '预约以后'
+  return (
+    `这个时段离开始已不到 ${cutoffText(cutoffMinutes)}。开始前 ${cutoffText(cutoffMinutes)}内不能在线取消或改约，` +
+    `${after}如有变化，请致电${center.centerName} ${center.centerPhone}。`
+  )
+}
+
+/** The last line of the confirm screen: how to give the place back if the person cannot come. */
+export function cannotComeAdvice(inside: boolean, cutoffMinutes: number, center: { centerName: string; centerPhone: string }): string {
+  if (inside) return `如果不能前往，请致电${center.centerName} ${center.centerPhone}，把名额让给别人。`
+  return `如果不能前往，请在开始前 ${cutoffText(cutoffMinutes)}以前到“我的预约”里取消，把名额让给别人；再晚请致电 ${center.centerPhone}。`
+}
