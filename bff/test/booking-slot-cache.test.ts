@@ -63,7 +63,7 @@ describe('slot lists between writes', () => {
     expect(second.body).toBe(first.body)
     const item = second.json().items.find((s: { id: string }) => s.id === slot.id)
     expect(Object.keys(item).sort()).toEqual(
-      ['bookable', 'capacity', 'centerId', 'endsAt', 'id', 'remaining', 'serviceId', 'startsAt', 'status', 'waiting'].sort()
+      ['bookable', 'cancellableUntil', 'capacity', 'centerId', 'endsAt', 'id', 'remaining', 'serviceId', 'startsAt', 'status', 'waiting'].sort()
     )
     expect(item).toMatchObject({ id: slot.id, capacity: 2, remaining: 2, bookable: true, status: 'open' })
   })

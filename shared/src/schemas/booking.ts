@@ -34,7 +34,8 @@ export const SlotSchema = Type.Object({
   remaining: Type.Integer({ description: 'Places left (0 when closed)' }),
   status: SlotStatusSchema,
   bookable: Type.Boolean({ description: 'Open, not started and not full: POST /bookings can succeed now' }),
-  waiting: Type.Integer({ description: 'People on the waitlist (候补) of this slot' })
+  waiting: Type.Integer({ description: 'People on the waitlist (候补) of this slot' }),
+  cancellableUntil: Type.String({ format: 'date-time', description: 'A booking of this slot can be cancelled or moved online until then (startsAt − the cut-off)' })
 })
 export type Slot = Static<typeof SlotSchema>
 export const SlotListSchema = Type.Object({ items: Type.Array(SlotSchema) })

@@ -78,7 +78,7 @@ export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
   const rows = await repo.listSlots(ctx.db, filter)
   const kept = slotListAnswers.get(rows)
   if (kept && now < kept.validUntil) return kept.answer
-  const answer = { items: rows.map((row) => toSlot(row, now)) }
+  const answer = { items: rows.map((row) => toSlot(row, now, ctx.config.cancelCutoffMinutes)) }
   const validUntil = rows.reduce((soonest, row) => (row.startsAt > now && row.startsAt < soonest ? row.startsAt : soonest), '9999')
   slotListAnswers.set(rows, { answer, validUntil })
   return answer
@@ -91,7 +91,7 @@ export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayL
   const days = new Map<string, { date: string; slots: number; available: number; remaining: number }>()
   for (let date = range.first; date <= range.last; date = addDays(date, 1)) days.set(date, { date, slots: 0, available: 0, remaining: 0 })
   for (const row of await repo.listSlots(ctx.db, filter)) {
-    const slot = toSlot(row, now)
+    const slot = toSlot(row, now, ctx.config.cancelCutoffMinutes)
     const day = days.get(shanghaiDate(slot.startsAt))
     if (!day) continue
     day.slots += 1
@@ -106,7 +106,7 @@ export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayL
 export async function getSlot(ctx: Ctx, slotId: string): Promise<SlotDetail> {
   const row = await repo.findSlotDetail(ctx.db, slotId)
   if (!row) throw new AppError('NOT_FOUND')
-  return toSlotDetail(row, new Date().toISOString())
+  return toSlotDetail(row, new Date().toISOString(), ctx.config.cancelCutoffMinutes)
 }
 
 /**

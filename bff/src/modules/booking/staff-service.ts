@@ -80,7 +80,7 @@ export async function createSlot(ctx: Ctx, principal: Principal, body: CreateSlo
     audit(principal, 'booking.slot.create', 'slot', id, { centerId: body.centerId, serviceId: body.serviceId, startsAt: body.startsAt, capacity: body.capacity })
   )
   if (!row) throw new AppError('SLOT_EXISTS')
-  return toStaffSlot(row, at)
+  return toStaffSlot(row, at, ctx.config.cancelCutoffMinutes)
 }
 
 /**
@@ -147,7 +147,7 @@ export async function updateSlot(ctx: Ctx, principal: Principal, slotId: string,
     newCode: newCheckInCode
   })
   if (!outcome.ok) fail(outcome)
-  return toStaffSlot(outcome.value, new Date().toISOString())
+  return toStaffSlot(outcome.value, new Date().toISOString(), ctx.config.cancelCutoffMinutes)
 }
 
 export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlotQuery): Promise<StaffSlotList> {
@@ -155,7 +155,7 @@ export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlot
   const range = dateRange(query.from, query.to)
   const now = new Date().toISOString()
   const rows = await repo.listStaffSlots(ctx.db, { centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso })
-  return { items: rows.map((row) => toStaffSlot(row, now)) }
+  return { items: rows.map((row) => toStaffSlot(row, now, ctx.config.cancelCutoffMinutes)) }
 }
 
 /** The day board: a center's bookings of one day, by time, veterans' names masked. */

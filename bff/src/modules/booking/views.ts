@@ -8,7 +8,12 @@ const isEndedReason = (reason: string | null): reason is NonNullable<WaitlistEnt
 
 // Rows as clients see them: places left instead of places taken, names of third parties masked.
 
-export function toSlot(row: SlotRow, now: string): Slot {
+/** Until when a booking can be cancelled or moved online: the cut-off before its start. */
+function cancellableUntil(startsAt: string, cutoffMinutes: number) {
+  return new Date(Date.parse(startsAt) - cutoffMinutes * 60_000).toISOString()
+}
+
+export function toSlot(row: SlotRow, now: string, cutoffMinutes: number): Slot {
   const remaining = row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0
   return {
     id: row.id,
@@ -20,13 +25,14 @@ export function toSlot(row: SlotRow, now: string): Slot {
     remaining,
     status: row.status,
     bookable: remaining > 0 && row.startsAt > now,
-    waiting: row.waiting
+    waiting: row.waiting,
+    cancellableUntil: cancellableUntil(row.startsAt, cutoffMinutes)
   }
 }
 
-export function toSlotDetail(row: SlotDetailRow, now: string): SlotDetail {
+export function toSlotDetail(row: SlotDetailRow, now: string, cutoffMinutes: number): SlotDetail {
   return {
-    ...toSlot(row, now),
+    ...toSlot(row, now, cutoffMinutes),
     centerName: row.centerName,
     centerAddress: row.centerAddress,
     centerPhone: row.centerPhone,
@@ -35,9 +41,9 @@ export function toSlotDetail(row: SlotDetailRow, now: string): SlotDetail {
   }
 }
 
-export function toStaffSlot(row: SlotDetailRow, now: string): StaffSlot {
+export function toStaffSlot(row: SlotDetailRow, now: string, cutoffMinutes: number): StaffSlot {
   return {
-    ...toSlot(row, now),
+    ...toSlot(row, now, cutoffMinutes),
     booked: row.booked,
     closedReason: row.closedReason,
     centerName: row.centerName,
@@ -65,7 +71,7 @@ export function toBooking(row: BookingViewRow, cancelCutoffMinutes: number): Boo
     checkInCode: row.checkInCode,
     cancelReason: row.cancelReason,
     cancelledBy: row.cancelledByRole === null ? null : STAFF_ROLES.has(row.cancelledByRole) ? 'staff' : 'person',
-    cancellableUntil: new Date(Date.parse(row.startsAt) - cancelCutoffMinutes * 60_000).toISOString(),
+    cancellableUntil: cancellableUntil(row.startsAt, cancelCutoffMinutes),
     rating:
       row.ratingScore !== null && row.ratedAt !== null
         ? { bookingId: row.id, score: row.ratingScore, comment: row.ratingComment, createdAt: row.ratedAt }

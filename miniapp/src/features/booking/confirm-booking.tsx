@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react'
 import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, ChoiceGroup, KeyValues, Notice, Paragraph, TextField } from '../../components'
 import { slotState } from './calendar'
-import { cannotComeAdvice, cutoffWarning, insideCutoff } from './cutoff'
+import { cannotComeAdvice, cutoffMinutesOf, cutoffWarning, insideCutoff } from './cutoff'
 import { beijingToday } from './dates'
 import { DocumentList } from './document-list'
 import { BOOKING_PAGES, withQuery } from './pages'
@@ -13,7 +13,6 @@ import { RefusalNotice } from './refusal-notice'
 import { refusalOf, type Refusal } from './refusals'
 import { StepLine } from './step-line'
 import { useBookSlot, useReschedule } from './use-book-slot'
-import { useCutoffMinutes } from './use-cutoff'
 import { useWaitlistJoin, WaitlistJoined } from './use-waitlist-join'
 import { waitlistEndedByBooking, waitlistEndingText } from './waitlist-ending'
 import { When } from './when'
@@ -38,7 +37,6 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const book = useBookSlot(me.id, slotId, person)
   const reschedule = useReschedule(rescheduleId, slotId)
   const waitlist = useWaitlistJoin(person)
-  const cutoffMinutes = useCutoffMinutes(original.data, Boolean(rescheduleId))
   // Booking ends the person's other 候补 of the service (the server's rule): say so before, not after.
   const waiting = useRequest(() => bookingApi.waitlist(), 'my-waitlist', !rescheduleId)
 
@@ -64,6 +62,7 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
         ? { message: '这个时段刚刚约满了。可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。', steps: rescheduleId ? ['other-slot'] : ['waitlist', 'other-slot'] }
         : { message: '这个时段已暂停或已开始，不能预约了。请换一个时段。', steps: ['other-slot'] }
   const refusal = failure ? refusalOf(failure, detail.centerPhone) : stale
+  const cutoffMinutes = cutoffMinutesOf(detail)
   const late = state === 'bookable' && insideCutoff(detail, cutoffMinutes, new Date())
   const ending = rescheduleId ? [] : waitlistEndedByBooking(waiting.data?.items ?? [], { serviceId: detail.serviceId, veteranId: person?.veteranId })
   const pending = book.pending || reschedule.pending

@@ -2,13 +2,11 @@ import type { Booking } from '@veterans/shared'
 
 /**
  * The cancellation cut-off: from this long before a slot starts, a booking can no longer be cancelled or moved
- * online (the person phones the center instead). The server's rule; every Booking carries it as
- * `cancellableUntil = startsAt − cut-off`. Slots do not carry it, so a screen without a booking at hand uses the
- * server's default. Pure, for unit tests.
+ * online (the person phones the center instead). The server's rule; every slot and booking carries it as
+ * `cancellableUntil = startsAt − cut-off`. Pure, for unit tests.
  */
-export const DEFAULT_CUTOFF_MINUTES = 120
 
-/** The cut-off a booking was given, in minutes (startsAt − cancellableUntil). */
+/** The cut-off of a slot or booking, in minutes (startsAt − cancellableUntil). */
 export function cutoffMinutesOf(booking: Pick<Booking, 'startsAt' | 'cancellableUntil'>): number {
   return Math.max(0, Math.round((Date.parse(booking.startsAt) - Date.parse(booking.cancellableUntil)) / 60_000))
 }

@@ -16,7 +16,6 @@ import { refusalOf } from './refusals'
 import { SlotList } from './slot-list'
 import { StepLine } from './step-line'
 import { useCatalog } from './use-catalog'
-import { useCutoffMinutes } from './use-cutoff'
 import { useWaitlistJoin, WaitlistJoined } from './use-waitlist-join'
 import './booking.css'
 
@@ -43,7 +42,6 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
   const slots = useRequest(() => bookingApi.slots({ centerId, serviceId, from: day!, to: day! }), `slots-${day}`, Boolean(day))
   const waitlist = useWaitlistJoin(person)
   const moving = useRequest(() => bookingApi.get(rescheduleId!), `booking-${rescheduleId}`, Boolean(rescheduleId))
-  const cutoffMinutes = useCutoffMinutes(moving.data, Boolean(rescheduleId))
 
   // Back from the confirm screen (someone may have taken the last place meanwhile): show the places as they are now.
   useDidShow(() => {
@@ -115,7 +113,6 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
               onWaitlist={(slot) => void joinWaitlist(slot)}
               waitlistBusy={waitlist.pending}
               joined={waitlist.joined}
-              cutoffMinutes={cutoffMinutes}
               currentSlotId={moving.data?.slotId}
             />
           )}

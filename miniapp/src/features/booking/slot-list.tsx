@@ -2,7 +2,7 @@ import type { Slot } from '@veterans/shared'
 import { View } from '@tarojs/components'
 import { ActionButton } from '../../components'
 import { slotState } from './calendar'
-import { cutoffMark, insideCutoff } from './cutoff'
+import { cutoffMark, cutoffMinutesOf, insideCutoff } from './cutoff'
 import { timeRange } from './dates'
 import { Line } from './line'
 
@@ -17,13 +17,12 @@ export interface SlotListProps {
   /** Joined on this screen: say so instead of offering 候补 again. */
   joined?: { slotId: string; position: number } | null
   /** The center's cancellation cut-off: bookable slots starting sooner are marked (no online changes after). */
-  cutoffMinutes: number
   /** When rescheduling: the slot the booking is in now (marked, not offered). */
   currentSlotId?: string
 }
 
 /** A day's slots with places left; a full slot offers 候补, a closed or started one says so. */
-export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, joined, cutoffMinutes, currentSlotId }: SlotListProps) {
+export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, joined, currentSlotId }: SlotListProps) {
   return (
     <>
       {slots.map((slot) => {
@@ -41,7 +40,7 @@ export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, j
           <View className='list__item' key={slot.id}>
             <Line tone='title'>{time}</Line>
             {state === 'bookable' && <Line tone='good'>余 {slot.remaining} 个名额（共 {slot.capacity} 个）</Line>}
-            {state === 'bookable' && insideCutoff(slot, cutoffMinutes, now) && <Line tone='warn'>{cutoffMark(cutoffMinutes)}</Line>}
+            {state === 'bookable' && insideCutoff(slot, cutoffMinutesOf(slot), now) && <Line tone='warn'>{cutoffMark(cutoffMinutesOf(slot))}</Line>}
             {state === 'full' && (
               <Line tone='warn'>已约满{slot.waiting > 0 ? `，已有 ${slot.waiting} 人候补` : ''}</Line>
             )}
