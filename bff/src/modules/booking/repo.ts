@@ -525,13 +525,21 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   }
 }
 
-function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
-  const { now } = t
+/** The slot a booking or a 候补 asks for, if this account may act for the veteran and the slot is open and ahead. */
+function openSlotFor(t: Tx, input: { slotId: string; userId: string; veteranId: string; viaLink: boolean }): Outcome<SlotDetailRow> {
   const refused = actingRefusal(t, input)
   if (refused) return refused
   const slot = slotDetailIn(t, input.slotId)
   if (!slot) return refuse('NOT_FOUND')
-  if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
+  if (slot.status !== 'open' || slot.startsAt <= t.now) return refuse('SLOT_NOT_BOOKABLE')
+  return done(slot)
+}
+
+function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
+  const { now } = t
+  const asked = openSlotFor(t, input)
+  if (!asked.ok) return asked
+  const slot = asked.value
   const existing = activeBookingIn(t, input.veteranId, slot.serviceId, now)
   if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
   if (!takePlace(t, slot.id, now)) return refuse('SLOT_FULL', { waiting: slot.waiting })
@@ -701,11 +709,9 @@ export interface JoinWaitlistInput {
 export async function joinWaitlist(db: Db, input: JoinWaitlistInput): Promise<Outcome<{ id: string }>> {
   return inTx(db, (t): Outcome<{ id: string }> => {
     const { now } = t
-    const refused = actingRefusal(t, input)
-    if (refused) return refused
-    const slot = slotDetailIn(t, input.slotId)
-    if (!slot) return refuse('NOT_FOUND')
-    if (slot.status !== 'open' || slot.startsAt <= now) return refuse('SLOT_NOT_BOOKABLE')
+    const asked = openSlotFor(t, input)
+    if (!asked.ok) return asked
+    const slot = asked.value
     if (slot.booked < slot.capacity) return refuse('SLOT_NOT_FULL', { remaining: slot.capacity - slot.booked })
     const active = activeBookingIn(t, input.veteranId, slot.serviceId, now)
     if (active) return refuse('ALREADY_BOOKED', { bookingId: active.id })
