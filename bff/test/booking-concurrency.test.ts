@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { findSlotsOutOfStep } from '../src/modules/booking/repo'
+import { findSlotsOutOfStep } from '../src/modules/booking/slots-repo'
 import { book, catalog, createSlot, createVeterans, DONGHU, errorCode, newKey, placesHeld, slotSeen, type Catalog } from './booking-helpers'
 
 // Capacity, idempotency and waitlist promotion under many requests at once.

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { addDays, daysBetween, isoWeekday } from '../../lib/time'
+import { CONFIG_DIR } from '../../paths'
 
 /** config/holidays.json: public holidays (放假) and make-up working days (调休上班) by year. */
 interface HolidayFile {
   years: Record<string, { holidays: { name: string; from: string; to: string }[]; makeupWorkdays: { name: string; date: string }[] }>
 }
 
-export const HOLIDAYS_FILE = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'config', 'holidays.json')
+export const HOLIDAYS_FILE = path.join(CONFIG_DIR, 'holidays.json')
 
 export type DayKind = 'holiday' | 'makeup_workday' | 'normal'
 

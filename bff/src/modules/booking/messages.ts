@@ -1,3 +1,4 @@
+import { beijingClock, beijingTimeOf } from '@veterans/shared/rules'
 import type { NotificationInput } from '../notifications/service'
 
 /** What a notification about a booking needs to say where and when. */
@@ -10,14 +11,10 @@ export interface BookingContext {
   startsAt: string
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
 /** 2026-12-01T01:30:00.000Z → 12月1日 09:30 (Asia/Shanghai), as people read it. */
 export function formatWhen(iso: string): string {
-  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
+  const { month, day } = beijingClock(iso)
+  return `${month}月${day}日 ${beijingTimeOf(iso)}`
 }
 
 const what = (c: BookingContext) => `${formatWhen(c.startsAt)} ${c.centerName}「${c.serviceName}」`

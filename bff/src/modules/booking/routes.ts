@@ -18,19 +18,12 @@ import {
   WaitlistEntrySchema,
   WaitlistListSchema
 } from '@veterans/shared'
-import { principalOf, PEOPLE } from '../../plugins/auth'
+import { PEOPLE_ROLES as PEOPLE } from '@veterans/shared'
+import { principalOf } from '../../plugins/auth'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import { sendSerializedOnce } from '../../lib/serialize-once'
-import { registerSeedStep } from '../../db/seed/index'
-import { registerAccountClosingStep, registerExportSection } from '../me/service'
-import { seedBookingDemo } from './seed'
 import * as service from './service'
 import staffBookingRoutes from './staff-routes'
-
-registerSeedStep('booking', seedBookingDemo)
-registerExportSection('bookings', service.exportBookings)
-registerExportSection('waitlist', service.exportWaitlist)
-registerAccountClosingStep('booking', service.releaseClosingAccount)
 
 /** Who books: veterans for themselves, family members for the veterans they are linked to (residents are told how). */
 

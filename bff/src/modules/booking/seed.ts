@@ -5,7 +5,8 @@ import { addDays, addMinutes, shanghaiDate, shanghaiInstant } from '../../lib/ti
 import { listCenters, listServices } from '../reference/service'
 import { openWeekdays, scheduleDays } from './calendar'
 import { bookingMessages } from './messages'
-import * as repo from './repo'
+import { findAccountByOpenid, insertDemoData, type NewBookingRow } from './demo-data-repo'
+import type { NewSlotRow } from './slots-repo'
 import { newCheckInCode } from './service'
 
 const DAYS_AHEAD = 14
@@ -22,8 +23,8 @@ const TIMES = [
  */
 export async function seedBookingDemo(app: FastifyInstance) {
   const [{ items: centerList }, { items: serviceList }] = await Promise.all([listCenters(app, {}), listServices(app)])
-  const laowang = await repo.findAccountByOpenid(app.db, 'dev-laowang')
-  const xiaowang = await repo.findAccountByOpenid(app.db, 'dev-xiaowang')
+  const laowang = await findAccountByOpenid(app.db, 'dev-laowang')
+  const xiaowang = await findAccountByOpenid(app.db, 'dev-xiaowang')
   const random = seededRandom(20261201)
   const now = new Date()
   const nowIso = now.toISOString()
@@ -31,7 +32,7 @@ export async function seedBookingDemo(app: FastifyInstance) {
   const serviceById = new Map(serviceList.map((s) => [s.id, s]))
   const serviceByCode = new Map(serviceList.map((s) => [s.code, s]))
 
-  const slotRow = (centerId: string, serviceId: string, date: string, time: string, capacity: number): repo.NewSlotRow => {
+  const slotRow = (centerId: string, serviceId: string, date: string, time: string, capacity: number): NewSlotRow => {
     const startsAt = shanghaiInstant(date, time)
     return {
       id: newId(),
@@ -48,7 +49,7 @@ export async function seedBookingDemo(app: FastifyInstance) {
     }
   }
 
-  const slots: repo.NewSlotRow[] = []
+  const slots: NewSlotRow[] = []
   for (const center of centerList) {
     const weekdays = openWeekdays(center.openingHours).filter((d) => d <= 5)
     const dates = scheduleDays(addDays(today, 1), addDays(today, DAYS_AHEAD), weekdays).dates
@@ -57,13 +58,13 @@ export async function seedBookingDemo(app: FastifyInstance) {
     })
   }
 
-  const bookings: repo.NewBookingRow[] = []
-  const notifications: Parameters<typeof repo.insertDemoData>[1]['notifications'] = []
+  const bookings: NewBookingRow[] = []
+  const notifications: Parameters<typeof insertDemoData>[1]['notifications'] = []
   const home = laowang?.veteranId ? centerList.find((c) => c.level === 'district' && c.districtCode === '419902') : undefined
   if (laowang?.veteranId && home) {
     const veteranId = laowang.veteranId
-    const book = (slot: repo.NewSlotRow, userId: string, extra: Partial<repo.NewBookingRow> = {}) => {
-      const row: repo.NewBookingRow = {
+    const book = (slot: NewSlotRow, userId: string, extra: Partial<NewBookingRow> = {}) => {
+      const row: NewBookingRow = {
         id: newId(),
         slotId: slot.id,
         centerId: slot.centerId,
@@ -86,7 +87,7 @@ export async function seedBookingDemo(app: FastifyInstance) {
     }
     const upcoming = (code: string, atCenter: string, fromDay: number) =>
       slots.find((s) => s.centerId === atCenter && s.serviceId === serviceByCode.get(code)?.id && s.startsAt >= shanghaiInstant(addDays(today, fromDay)).toISOString())
-    const context = (slot: repo.NewSlotRow, bookingId: string, centerName: string, centerPhone: string) => ({
+    const context = (slot: NewSlotRow, bookingId: string, centerName: string, centerPhone: string) => ({
       bookingId, slotId: slot.id, serviceName: serviceById.get(slot.serviceId)!.name, centerName, centerPhone, startsAt: slot.startsAt
     })
 
@@ -114,6 +115,6 @@ export async function seedBookingDemo(app: FastifyInstance) {
     notifications.push(...bookingMessages.completed([laowang.id], context(pastSlot, completed.id!, home.name, home.phone)))
   }
 
-  await repo.insertDemoData(app.db, { slots, bookings, notifications, now: nowIso })
+  await insertDemoData(app.db, { slots, bookings, notifications, now: nowIso })
   app.log.info({ slots: slots.length, bookings: bookings.length }, 'booking demo data seeded')
 }

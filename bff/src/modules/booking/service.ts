@@ -19,9 +19,15 @@ import { AppError, errorBody, IdempotentReplay, fieldError } from '../../lib/app
 import { newHumanCode } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/pagination'
 import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
-import type { Principal } from '../auth/repo'
+import type { Principal } from '../../lib/principal'
 import type { IdempotentRequest } from '../platform/idempotency-repo'
-import * as repo from './repo'
+import { releaseAccount } from './account-release-repo'
+import * as bookingChanges from './booking-changes-repo'
+import * as bookingsRepo from './bookings-repo'
+import type { Refusal } from './outcome'
+import { cachedSlotAnswer } from './slot-cache'
+import * as slotsRepo from './slots-repo'
+import * as waitlistRepo from './waitlist-repo'
 import { toBooking, toSlot, toSlotDetail, toWaitlistEntry } from './views'
 
 export const MAX_RANGE_DAYS = 31
@@ -31,7 +37,7 @@ export const newCheckInCode = () => newHumanCode(6)
 
 
 /** Turns a refusal from a transaction into the error the person sees. */
-export function fail(refusal: repo.Refusal): never {
+export function fail(refusal: Refusal): never {
   throw new AppError(refusal.code, refusal.details ?? {}, refusal.message)
 }
 
@@ -65,23 +71,12 @@ function slotFilter(query: SlotQuery) {
   return { range, filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso } }
 }
 
-/**
- * The answer for a list of rows stays right until the rows change (the repo then returns a new array) or the next
- * listed slot starts (it stops being bookable), so it is kept until one of those happens.
- */
-const slotListAnswers = new WeakMap<repo.SlotRow[], { answer: SlotList; validUntil: string }>()
-
 /** The slot list; the same object (see sendOnceSerialized) for as long as it stays right. */
 export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
   const { filter } = slotFilter(query)
   const now = new Date().toISOString()
-  const rows = await repo.listSlots(ctx.db, filter)
-  const kept = slotListAnswers.get(rows)
-  if (kept && now < kept.validUntil) return kept.answer
-  const answer = { items: rows.map((row) => toSlot(row, now, ctx.config.cancelCutoffMinutes)) }
-  const validUntil = rows.reduce((soonest, row) => (row.startsAt > now && row.startsAt < soonest ? row.startsAt : soonest), '9999')
-  slotListAnswers.set(rows, { answer, validUntil })
-  return answer
+  const rows = await slotsRepo.listSlots(ctx.db, filter)
+  return cachedSlotAnswer(rows, now, () => ({ items: rows.map((row) => toSlot(row, now, ctx.config.cancelCutoffMinutes)) }))
 }
 
 /** The booking calendar: each day of the range with how many slots and places can be booked now. */
@@ -90,7 +85,7 @@ export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayL
   const now = new Date().toISOString()
   const days = new Map<string, { date: string; slots: number; available: number; remaining: number }>()
   for (let date = range.first; date <= range.last; date = addDays(date, 1)) days.set(date, { date, slots: 0, available: 0, remaining: 0 })
-  for (const row of await repo.listSlots(ctx.db, filter)) {
+  for (const row of await slotsRepo.listSlots(ctx.db, filter)) {
     const slot = toSlot(row, now, ctx.config.cancelCutoffMinutes)
     const day = days.get(shanghaiDate(slot.startsAt))
     if (!day) continue
@@ -104,7 +99,7 @@ export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayL
 }
 
 export async function getSlot(ctx: Ctx, slotId: string): Promise<SlotDetail> {
-  const row = await repo.findSlotDetail(ctx.db, slotId)
+  const row = await slotsRepo.findSlotDetail(ctx.db, slotId)
   if (!row) throw new AppError('NOT_FOUND')
   return toSlotDetail(row, new Date().toISOString(), ctx.config.cancelCutoffMinutes)
 }
@@ -123,7 +118,7 @@ function veteranFor(principal: Principal, requested: string | undefined) {
 }
 
 /** Why a booking was refused, said for the person booking. */
-function bookingRefusal(refusal: repo.Refusal): AppError {
+function bookingRefusal(refusal: Refusal): AppError {
   if (refusal.code === 'NOT_ELIGIBLE') {
     return new AppError('NOT_ELIGIBLE', {}, '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属')
   }
@@ -138,7 +133,7 @@ function bookingRefusal(refusal: repo.Refusal): AppError {
 export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBody, idempotency: IdempotentRequest | null = null): Promise<Booking> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
   const cutoff = ctx.config.cancelCutoffMinutes
-  const outcome = await repo.bookSlot(ctx.db, {
+  const outcome = await bookingChanges.bookSlot(ctx.db, {
     slotId: body.slotId,
     veteranId,
     userId: principal.userId,
@@ -169,7 +164,7 @@ async function myVeteranIds(_ctx: Ctx, principal: Principal) {
 }
 
 async function visibleBooking(ctx: Ctx, principal: Principal, bookingId: string) {
-  const row = await repo.findBookingView(ctx.db, bookingId)
+  const row = await bookingsRepo.findBookingView(ctx.db, bookingId)
   if (!row) throw new AppError('NOT_FOUND')
   if (row.bookedByUserId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(row.veteranId)) {
     throw new AppError('NOT_FOUND')
@@ -182,7 +177,7 @@ export async function listMyBookings(ctx: Ctx, principal: Principal, query: Book
   const key = decodeCursor(query.cursor)
   const [startsAt, id] = key ? key.split('|') : []
   if (key && (!startsAt || !id)) throw fieldError('querystring.cursor', '分页参数无效')
-  const rows = await repo.listMyBookings(ctx.db, {
+  const rows = await bookingsRepo.listMyBookings(ctx.db, {
     userId: principal.userId,
     veteranIds: await myVeteranIds(ctx, principal),
     status: query.status,
@@ -203,7 +198,7 @@ export async function getMyBooking(ctx: Ctx, principal: Principal, bookingId: st
   return toBooking(await visibleBooking(ctx, principal, bookingId), ctx.config.cancelCutoffMinutes)
 }
 
-const acting = (ctx: Ctx, principal: Principal): repo.Acting => ({
+const acting = (ctx: Ctx, principal: Principal): bookingChanges.Acting => ({
   actorId: principal.userId,
   actorName: principal.displayName,
   cutoffMinutes: ctx.config.cancelCutoffMinutes,
@@ -212,21 +207,21 @@ const acting = (ctx: Ctx, principal: Principal): repo.Acting => ({
 
 export async function cancel(ctx: Ctx, principal: Principal, bookingId: string, body: CancelBookingBody | undefined): Promise<Booking> {
   await visibleBooking(ctx, principal, bookingId)
-  const outcome = await repo.cancelBooking(ctx.db, { ...acting(ctx, principal), bookingId, reason: body?.reason?.trim() || null })
+  const outcome = await bookingChanges.cancelBooking(ctx.db, { ...acting(ctx, principal), bookingId, reason: body?.reason?.trim() || null })
   if (!outcome.ok) fail(outcome)
   return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
 }
 
 export async function reschedule(ctx: Ctx, principal: Principal, bookingId: string, slotId: string): Promise<Booking> {
   await visibleBooking(ctx, principal, bookingId)
-  const outcome = await repo.rescheduleBooking(ctx.db, { ...acting(ctx, principal), bookingId, slotId })
+  const outcome = await bookingChanges.rescheduleBooking(ctx.db, { ...acting(ctx, principal), bookingId, slotId })
   if (!outcome.ok) fail(outcome)
   return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
 }
 
 export async function rate(ctx: Ctx, principal: Principal, bookingId: string, body: CreateRatingBody): Promise<BookingRating> {
   await visibleBooking(ctx, principal, bookingId)
-  const outcome = await repo.rateBooking(ctx.db, {
+  const outcome = await bookingChanges.rateBooking(ctx.db, {
     bookingId,
     userId: principal.userId,
     score: body.score,
@@ -238,22 +233,22 @@ export async function rate(ctx: Ctx, principal: Principal, bookingId: string, bo
 
 export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateWaitlistBody): Promise<WaitlistEntry> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
-  const outcome = await repo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink })
+  const outcome = await waitlistRepo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink })
   if (!outcome.ok) throw bookingRefusal(outcome)
-  return toWaitlistEntry((await repo.findWaitlistView(ctx.db, outcome.value.id))!)
+  return toWaitlistEntry((await waitlistRepo.findWaitlistView(ctx.db, outcome.value.id))!)
 }
 
 export async function listMyWaitlist(ctx: Ctx, principal: Principal): Promise<WaitlistList> {
-  const rows = await repo.listMyWaitlist(ctx.db, { userId: principal.userId, veteranIds: await myVeteranIds(ctx, principal), now: new Date().toISOString() })
+  const rows = await waitlistRepo.listMyWaitlist(ctx.db, { userId: principal.userId, veteranIds: await myVeteranIds(ctx, principal), now: new Date().toISOString() })
   return { items: rows.map(toWaitlistEntry), nextCursor: null }
 }
 
 export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) {
-  const entry = await repo.findWaitlistView(ctx.db, id)
+  const entry = await waitlistRepo.findWaitlistView(ctx.db, id)
   if (!entry || (entry.userId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(entry.veteranId))) {
     throw new AppError('NOT_FOUND')
   }
-  const status = await repo.leaveWaitlist(ctx.db, id)
+  const status = await waitlistRepo.leaveWaitlist(ctx.db, id)
   if (status === 'promoted') {
     throw new AppError('INVALID_STATE', { bookingId: entry.bookingId }, '候补已成功转为预约，如需取消请在“我的预约”中取消')
   }
@@ -262,13 +257,13 @@ export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) 
 // Account closing and data export (hooks registered by routes.ts).
 
 export async function releaseClosingAccount(ctx: Ctx, userId: string) {
-  await repo.releaseAccount(ctx.db, userId, newCheckInCode)
+  await releaseAccount(ctx.db, userId, newCheckInCode)
 }
 
 export async function exportBookings(ctx: Ctx, userId: string) {
-  return (await repo.listBookingsForExport(ctx.db, userId)).map((row) => toBooking(row, ctx.config.cancelCutoffMinutes))
+  return (await bookingsRepo.listBookingsForExport(ctx.db, userId)).map((row) => toBooking(row, ctx.config.cancelCutoffMinutes))
 }
 
 export async function exportWaitlist(ctx: Ctx, userId: string) {
-  return (await repo.listWaitlistForExport(ctx.db, userId)).map(toWaitlistEntry)
+  return (await waitlistRepo.listWaitlistForExport(ctx.db, userId)).map(toWaitlistEntry)
 }

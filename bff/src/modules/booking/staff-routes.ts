@@ -13,7 +13,8 @@ import {
   StaffSlotSchema,
   UpdateSlotBodySchema
 } from '@veterans/shared'
-import { principalOf, STAFF } from '../../plugins/auth'
+import { STAFF_ROLES as STAFF } from '@veterans/shared'
+import { principalOf } from '../../plugins/auth'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import * as staff from './staff-service'
 

@@ -16,10 +16,13 @@ import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { canActOnCenter } from '../../lib/scope'
 import { addDays, daysBetween, shanghaiDate, shanghaiInstant } from '../../lib/time'
-import type { Principal } from '../auth/repo'
+import type { Principal } from '../../lib/principal'
 import { centerOffersService, findCenter } from '../reference/service'
 import { parseTimeRange, scheduleDays } from './calendar'
-import * as repo from './repo'
+import { recordAttendance, type StaffAction } from './attendance-repo'
+import * as bookingsRepo from './bookings-repo'
+import type { Refusal } from './outcome'
+import * as slotsRepo from './slots-repo'
 import { dateRange, fail, newCheckInCode } from './service'
 import { toBooking, toStaffSlot } from './views'
 
@@ -64,7 +67,7 @@ export async function createSlot(ctx: Ctx, principal: Principal, body: CreateSlo
   if (ends - starts > MAX_SLOT_HOURS * 3_600_000) throw fieldError('body.endsAt', `一个时段不能超过 ${MAX_SLOT_HOURS} 小时`)
   const at = now.toISOString()
   const id = newId()
-  const row = await repo.insertSlot(
+  const row = await slotsRepo.insertSlot(
     ctx.db,
     {
       id,
@@ -100,7 +103,7 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
   const now = new Date().toISOString()
   const days = scheduleDays(body.from < shanghaiDate() ? shanghaiDate() : body.from, body.to, body.weekdays)
   if (days.dates.length * ranges.length > MAX_BATCH_SLOTS) throw fieldError('body.to', `一次最多创建 ${MAX_BATCH_SLOTS} 个时段，请缩短日期范围`)
-  const rows: repo.NewSlotRow[] = []
+  const rows: slotsRepo.NewSlotRow[] = []
   for (const date of days.dates) {
     for (const [start, end] of ranges) {
       const startsAt = shanghaiInstant(date, start).toISOString()
@@ -118,7 +121,7 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
       })
     }
   }
-  const created = await repo.insertSlots(
+  const created = await slotsRepo.insertSlots(
     ctx.db,
     rows,
     audit(principal, 'booking.slot.batch', 'slot', null, {
@@ -135,10 +138,10 @@ export async function createSlotsBatch(ctx: Ctx, principal: Principal, body: Bat
 }
 
 export async function updateSlot(ctx: Ctx, principal: Principal, slotId: string, body: UpdateSlotBody): Promise<StaffSlot> {
-  const slot = await repo.findSlotDetail(ctx.db, slotId)
+  const slot = await slotsRepo.findSlotDetail(ctx.db, slotId)
   if (!slot || !canActOnCenter(principal, slot.centerId)) throw new AppError('NOT_FOUND')
   if (body.status === 'closed' && slot.status === 'open' && !body.reason?.trim()) throw fieldError('body.reason', '关闭时段请填写原因，将告知已预约的人')
-  const outcome = await repo.changeSlot(ctx.db, {
+  const outcome = await slotsRepo.changeSlot(ctx.db, {
     slotId,
     capacity: body.capacity,
     status: body.status,
@@ -154,7 +157,7 @@ export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlot
   const centerId = centerInScope(principal, query.centerId, 'querystring.centerId')
   const range = dateRange(query.from, query.to)
   const now = new Date().toISOString()
-  const rows = await repo.listStaffSlots(ctx.db, { centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso })
+  const rows = await slotsRepo.listStaffSlots(ctx.db, { centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso })
   return { items: rows.map((row) => toStaffSlot(row, now, ctx.config.cancelCutoffMinutes)) }
 }
 
@@ -162,7 +165,7 @@ export async function listSlots(ctx: Ctx, principal: Principal, query: StaffSlot
 export async function listBookings(ctx: Ctx, principal: Principal, query: StaffBookingQuery): Promise<StaffBookingList> {
   const centerId = centerInScope(principal, query.centerId, 'querystring.centerId')
   const date = query.date ?? shanghaiDate()
-  const rows = await repo.listCenterBookings(ctx.db, {
+  const rows = await bookingsRepo.listCenterBookings(ctx.db, {
     centerId,
     fromIso: shanghaiInstant(date).toISOString(),
     toIso: shanghaiInstant(addDays(date, 1)).toISOString(),
@@ -172,12 +175,12 @@ export async function listBookings(ctx: Ctx, principal: Principal, query: StaffB
 }
 
 async function bookingInScope(ctx: Ctx, principal: Principal, bookingId: string) {
-  const row = await repo.findBookingView(ctx.db, bookingId)
+  const row = await bookingsRepo.findBookingView(ctx.db, bookingId)
   if (!row || !canActOnCenter(principal, row.centerId)) throw new AppError('NOT_FOUND')
   return row
 }
 
-const refusal = (code: repo.Refusal['code'], message?: string, details: Record<string, unknown> = {}): repo.Refusal => ({ ok: false, code, details, message })
+const refusal = (code: Refusal['code'], message?: string, details: Record<string, unknown> = {}): Refusal => ({ ok: false, code, details, message })
 const minutesBefore = (iso: string, minutes: number) => Date.parse(iso) - minutes * 60_000
 
 const STATUS_WORDS: Record<string, string> = { cancelled: '已取消', completed: '已完成', no_show: '已标记未到', checked_in: '已签到', booked: '待签到' }
@@ -186,13 +189,13 @@ async function moveAlong(
   ctx: Ctx,
   principal: Principal,
   bookingId: string,
-  action: repo.StaffAction,
-  rule: (row: { status: string; startsAt: string; endsAt: string; checkInCode: string }, now: number) => repo.Refusal | null,
+  action: StaffAction,
+  rule: (row: { status: string; startsAt: string; endsAt: string; checkInCode: string }, now: number) => Refusal | null,
   alreadyThere: string
 ): Promise<Booking> {
   const view = await bookingInScope(ctx, principal, bookingId)
   if (view.status === alreadyThere) return toBooking(view, ctx.config.cancelCutoffMinutes)
-  const outcome = await repo.recordAttendance(ctx.db, {
+  const outcome = await recordAttendance(ctx.db, {
     bookingId,
     action,
     audit: audit(principal, `booking.${action}`, 'booking', bookingId, { centerId: view.centerId, from: view.status }),

@@ -1,6 +1,10 @@
 import { maskName, WAITLIST_END_REASONS, type Booking, type Slot, type SlotDetail, type StaffSlot, type WaitlistEntry } from '@veterans/shared'
-import type { BookingViewRow, SlotDetailRow, SlotRow, WaitlistViewRow } from './repo'
-import { STAFF } from '../../plugins/auth'
+import type { BookingViewRow } from './booking-projection'
+import { cancellableUntil } from './rules/cutoff'
+import { hasPlaceNow } from './rules/slot-times'
+import type { SlotDetailRow, SlotRow } from './slot-projection'
+import type { WaitlistViewRow } from './waitlist-repo'
+import { STAFF_ROLES as STAFF } from '@veterans/shared'
 
 const STAFF_ROLES = new Set<string>(STAFF)
 const ENDED_REASONS = new Set<string>(WAITLIST_END_REASONS)
@@ -8,13 +12,7 @@ const isEndedReason = (reason: string | null): reason is NonNullable<WaitlistEnt
 
 // Rows as clients see them: places left instead of places taken, names of third parties masked.
 
-/** Until when a booking can be cancelled or moved online: the cut-off before its start. */
-function cancellableUntil(startsAt: string, cutoffMinutes: number) {
-  return new Date(Date.parse(startsAt) - cutoffMinutes * 60_000).toISOString()
-}
-
 export function toSlot(row: SlotRow, now: string, cutoffMinutes: number): Slot {
-  const remaining = row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0
   return {
     id: row.id,
     centerId: row.centerId,
@@ -22,9 +20,9 @@ export function toSlot(row: SlotRow, now: string, cutoffMinutes: number): Slot {
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     capacity: row.capacity,
-    remaining,
+    remaining: row.remaining,
     status: row.status,
-    bookable: remaining > 0 && row.startsAt > now,
+    bookable: hasPlaceNow(row, now),
     waiting: row.waiting,
     cancellableUntil: cancellableUntil(row.startsAt, cutoffMinutes)
   }

@@ -1,4 +1,5 @@
 import type { Booking } from '@veterans/shared'
+import { cutoffText } from '@veterans/shared/rules'
 
 /**
  * The cancellation cut-off: from this long before a slot starts, a booking can no longer be cancelled or moved
@@ -11,11 +12,8 @@ export function cutoffMinutesOf(booking: Pick<Booking, 'startsAt' | 'cancellable
   return Math.max(0, Math.round((Date.parse(booking.startsAt) - Date.parse(booking.cancellableUntil)) / 60_000))
 }
 
-/** 2 小时 / 90 分钟 / 1 天, as the server words it. */
-export function cutoffText(minutes: number): string {
-  if (minutes > 0 && minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} 天`
-  return minutes > 0 && minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`
-}
+/** 2 小时 / 90 分钟 / 1 天: the wording the server's refusals use too (shared). */
+export { cutoffText }
 
 /** Whether a slot starts so soon that a booking of it could no longer be cancelled or moved online. */
 export function insideCutoff(slot: { startsAt: string }, cutoffMinutes: number, now: Date): boolean {

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { bookings } from '../../db/schema/index'
+import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
+import type { BookingViewRow } from './booking-projection'
+import { bookingRowIn, bookingViewIn } from './booking-steps'
+import { notifyPeople } from './change-notifications'
+import { done, refuse, type Outcome, type Refusal } from './outcome'
+import { expectOne, inTx } from './transaction'
+
+export type StaffAction = 'check_in' | 'complete' | 'no_show'
+
+/** Moves a booking along at the desk (check-in, complete, no-show) with its audit entry, in one transaction. */
+export async function recordAttendance(
+  db: Db,
+  input: {
+    bookingId: string
+    action: StaffAction
+    audit: AuditEntryInput
+    allowed: (row: typeof bookings.$inferSelect, now: string) => Refusal | null
+  }
+): Promise<Outcome<BookingViewRow>> {
+  return inTx(db, (t): Outcome<BookingViewRow> => {
+    const { now } = t
+    const booking = bookingRowIn(t, input.bookingId)
+    if (!booking) return refuse('NOT_FOUND')
+    const refusal = input.allowed(booking, now)
+    if (refusal) return refusal
+    const next =
+      input.action === 'check_in'
+        ? { status: 'checked_in' as const, checkedInAt: now }
+        : input.action === 'complete'
+          ? { status: 'completed' as const, active: false, completedAt: now, checkedInAt: booking.checkedInAt ?? now }
+          : { status: 'no_show' as const, active: false }
+    expectOne(
+      t.tx
+        .update(bookings)
+        .set({ ...next, updatedAt: now })
+        .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
+        .run().changes,
+      `record ${input.action}`
+    )
+    insertAudit(t.tx, input.audit, now)
+    const view = bookingViewIn(t, booking.id)!
+    if (input.action === 'complete') notifyPeople.completed(t, booking)
+    return done(view)
+  })
+}

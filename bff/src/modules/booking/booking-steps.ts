@@ -1,0 +1,98 @@
+import { newId } from '../../lib/ids'
+import { done, refuse, type Outcome } from './outcome'
+import { actingRefusal, type Standing } from './rules/acting'
+import { hasEnded, isOpenAhead } from './rules/slot-times'
+import { slotDetailOf, type SlotDetailRow } from './slot-projection'
+import { expectOne, type Tx } from './transaction'
+
+// The steps the booking transactions are made of, each run inside one (see transaction.ts) on its prepared
+// statements.
+
+export function slotDetailIn(t: Pick<Tx, 'q'>, slotId: string): SlotDetailRow | undefined {
+  const row = t.q.slotDetail({ slotId })
+  return row && slotDetailOf(row)
+}
+
+export function bookingViewIn(t: Tx, bookingId: string) {
+  return t.q.bookingView.get({ bookingId })
+}
+
+export function bookingRowIn(t: Tx, bookingId: string) {
+  return t.q.bookingRow.get({ bookingId })
+}
+
+/** What the database says about an account and a veteran, asked only when a rule needs it. */
+export function standingOf(t: Tx, userId: string, veteranId: string): Standing {
+  return {
+    isOwnAccount: () => !!t.q.ownAccount({ userId, veteranId }),
+    isLinked: () => !!t.q.isLinked({ userId, veteranId })
+  }
+}
+
+/** The slot a booking or a 候补 asks for, if this account may act for the veteran and the slot is open and ahead. */
+export function openSlotFor(
+  t: Tx,
+  input: { slotId: string; userId: string; veteranId: string; viaLink: boolean }
+): Outcome<SlotDetailRow> {
+  const refused = actingRefusal(input.viaLink, standingOf(t, input.userId, input.veteranId))
+  if (refused) return refused
+  const slot = slotDetailIn(t, input.slotId)
+  if (!slot) return refuse('NOT_FOUND')
+  if (!isOpenAhead(slot, t.now)) return refuse('SLOT_NOT_BOOKABLE')
+  return done(slot)
+}
+
+/**
+ * The veteran's active booking of the service, if any. A booking whose slot has ended no longer counts: its
+ * marker is cleared here, which lets the veteran book the service again.
+ */
+export function activeBookingIn(t: Tx, veteranId: string, serviceId: string) {
+  const active = t.q.activeBooking({ veteranId, serviceId })
+  if (active && hasEnded(active.endsAt, t.now)) {
+    t.q.endActive({ id: active.id })
+    return undefined
+  }
+  return active
+}
+
+/** Takes a place if the slot is open, not started and not full: the one statement that guards capacity. */
+export function takePlace(t: Tx, slotId: string) {
+  return t.q.takePlace({ slotId, now: t.now }) === 1
+}
+
+export function freePlace(t: Tx, slotId: string) {
+  expectOne(t.q.freePlace({ slotId, now: t.now }), 'free a place')
+}
+
+/** Booking a service ends the veteran's other waiting for it: they have their place. */
+export function endWaitingFor(t: Tx, veteranId: string, serviceId: string) {
+  t.q.endWaitingFor({ veteranId, serviceId, now: t.now })
+}
+
+interface NewBooking {
+  slot: SlotDetailRow
+  veteranId: string
+  bookedByUserId: string
+  note: string | null
+  checkInCode: string
+}
+
+/** Inserts a booking whose place was just taken. The partial unique index refuses a second active one. */
+export function insertBookingIn(t: Tx, b: NewBooking) {
+  const id = newId()
+  t.q.insertBooking({
+    id,
+    slotId: b.slot.id,
+    centerId: b.slot.centerId,
+    serviceId: b.slot.serviceId,
+    veteranId: b.veteranId,
+    bookedByUserId: b.bookedByUserId,
+    note: b.note,
+    checkInCode: b.checkInCode,
+    startsAt: b.slot.startsAt,
+    endsAt: b.slot.endsAt,
+    now: t.now
+  })
+  endWaitingFor(t, b.veteranId, b.slot.serviceId)
+  return id
+}

@@ -1,0 +1,119 @@
+import { insertNotifications, type NotificationInput } from '../notifications/service'
+import { slotDetailIn } from './booking-steps'
+import { bookingMessages, type BookingContext } from './messages'
+import type { SlotDetailRow } from './slot-projection'
+import type { Tx } from './transaction'
+
+// Who hears about a booking change, and what they are told. Written inside the transaction of the change: the
+// notifications commit with it or not at all.
+
+interface People {
+  veteranId: string
+  /** Whoever booked (or joined the waitlist). */
+  bookedByUserId: string
+}
+
+const contextOf = (slot: SlotDetailRow, bookingId: string): BookingContext => ({
+  bookingId,
+  slotId: slot.id,
+  serviceName: slot.serviceName,
+  centerName: slot.centerName,
+  centerPhone: slot.centerPhone,
+  startsAt: slot.startsAt
+})
+
+function veteranAccountIn(t: Tx, veteranId: string) {
+  return t.q.veteranAccount({ veteranId })?.id ?? null
+}
+
+function activeUserIds(t: Tx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))]
+  return wanted.filter((userId) => !!t.q.activeUser({ userId }))
+}
+
+/** The veteran's own account and whoever booked, each once, minus `except`. */
+function peopleOf(t: Tx, people: People, except: string | null = null) {
+  return activeUserIds(t, [veteranAccountIn(t, people.veteranId), people.bookedByUserId]).filter((id) => id !== except)
+}
+
+const send = (t: Tx, notifications: NotificationInput[]) => insertNotifications(t.tx, notifications, t.now)
+
+export const notifyPeople = {
+  /** A waiting entry became a booking. */
+  promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
+    send(t, bookingMessages.promoted(peopleOf(t, people), contextOf(slot, bookingId)))
+  },
+  /** A waiting entry was passed over (the veteran has a booking of the service, or the family link ended). */
+  waitlistSkipped(t: Tx, slot: SlotDetailRow, entry: { id: string; userId: string }) {
+    send(t, bookingMessages.waitlistSkipped(activeUserIds(t, [entry.userId]), contextOf(slot, ''), entry.id))
+  },
+  slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
+    send(t, bookingMessages.slotClosed(peopleOf(t, booking), contextOf(slot, booking.id), reason))
+  },
+  waitlistClosed(t: Tx, slot: SlotDetailRow, entry: { id: string; veteranId: string; userId: string }, reason: string) {
+    send(
+      t,
+      bookingMessages.waitlistClosed(
+        peopleOf(t, { veteranId: entry.veteranId, bookedByUserId: entry.userId }),
+        contextOf(slot, ''),
+        reason,
+        entry.id
+      )
+    )
+  },
+  /** Family booked for the veteran: the veteran's own account hears of it. */
+  bookedForYou(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, bookerName: string) {
+    const veteranAccount = veteranAccountIn(t, booking.veteranId)
+    if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
+      send(t, bookingMessages.bookedForYou([veteranAccount], contextOf(slot, booking.id), bookerName))
+    }
+  },
+  /** The other people of the booking hear who cancelled it. */
+  cancelled(
+    t: Tx,
+    slot: SlotDetailRow,
+    booking: People & { id: string },
+    actor: { actorId: string; actorName: string }
+  ) {
+    send(
+      t,
+      bookingMessages.cancelledByOther(
+        peopleOf(t, booking, actor.actorId),
+        contextOf(slot, booking.id),
+        actor.actorName
+      )
+    )
+  },
+  /** The other people of the booking hear who moved it, and where to. */
+  rescheduled(
+    t: Tx,
+    slot: SlotDetailRow,
+    booking: People & { id: string },
+    actor: { actorId: string; actorName: string }
+  ) {
+    send(
+      t,
+      bookingMessages.rescheduledByOther(
+        peopleOf(t, booking, actor.actorId),
+        contextOf(slot, booking.id),
+        actor.actorName
+      )
+    )
+  },
+  /** The booker closed their account: the veteran, if someone else, hears their booking was cancelled. */
+  accountClosed(t: Tx, booking: People & { id: string; slotId: string }) {
+    const veteranAccount = veteranAccountIn(t, booking.veteranId)
+    if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
+      send(
+        t,
+        bookingMessages.cancelledAccountClosed(
+          [veteranAccount],
+          contextOf(slotDetailIn(t, booking.slotId)!, booking.id)
+        )
+      )
+    }
+  },
+  completed(t: Tx, booking: People & { id: string; slotId: string }) {
+    send(t, bookingMessages.completed(peopleOf(t, booking), contextOf(slotDetailIn(t, booking.slotId)!, booking.id)))
+  }
+}

@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm'
+import { clientOf, perConnection, type Db } from '../../db/client'
+import { bookings } from '../../db/schema/index'
+import { selectBookingViews } from './booking-projection'
+import {
+  SLOT_COLUMNS,
+  SLOT_DETAIL_COLUMNS,
+  SLOT_DETAIL_FROM,
+  SLOT_ORDER,
+  type SlotRow,
+  type StoredSlotDetailRow
+} from './slot-projection'
+
+// The statements of the hot paths (listing slots, booking, cancelling), as plain SQL prepared once per database
+// with better-sqlite3: building and preparing a query on each request cost several times more than running it.
+// They run on the connection of the transaction they are called in.
+
+type Params = Record<string, string | number | null>
+
+/** A slot query by center and/or service over [fromIso, toIso), in one of its three shapes. */
+export interface SlotQueries<R> {
+  ofCenterService(params: { centerId: string; serviceId: string; fromIso: string; toIso: string }): R[]
+  ofCenter(params: { centerId: string; fromIso: string; toIso: string }): R[]
+  ofService(params: { serviceId: string; fromIso: string; toIso: string }): R[]
+}
+
+function prepareStatements(db: Db) {
+  const c = clientOf(db)
+  const one = <R>(text: string) => {
+    const statement = c.prepare(text)
+    return (params: Params) => statement.get(params) as R | undefined
+  }
+  const many = <R>(text: string) => {
+    const statement = c.prepare(text)
+    return (params: Params) => statement.all(params) as R[]
+  }
+  const write = (text: string) => {
+    const statement = c.prepare(text)
+    return (params: Params) => statement.run(params).changes
+  }
+  const slotQueries = <R>(columns: string, from: string): SlotQueries<R> => {
+    const inRange = 's.starts_at >= @fromIso AND s.starts_at < @toIso'
+    return {
+      ofCenterService: many<R>(
+        `SELECT ${columns} FROM ${from} WHERE s.center_id = @centerId AND s.service_id = @serviceId AND ${inRange} ${SLOT_ORDER}`
+      ),
+      ofCenter: many<R>(`SELECT ${columns} FROM ${from} WHERE s.center_id = @centerId AND ${inRange} ${SLOT_ORDER}`),
+      ofService: many<R>(`SELECT ${columns} FROM ${from} WHERE s.service_id = @serviceId AND ${inRange} ${SLOT_ORDER}`)
+    }
+  }
+  return {
+    slots: slotQueries<SlotRow>(SLOT_COLUMNS, 'slots s'),
+    slotDetails: slotQueries<StoredSlotDetailRow>(SLOT_DETAIL_COLUMNS, SLOT_DETAIL_FROM),
+    slotDetail: one<StoredSlotDetailRow>(`SELECT ${SLOT_DETAIL_COLUMNS} FROM ${SLOT_DETAIL_FROM} WHERE s.id = @slotId`),
+    bookingView: selectBookingViews(db)
+      .where(eq(bookings.id, sql.placeholder('bookingId')))
+      .prepare(),
+    bookingRow: db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.id, sql.placeholder('bookingId')))
+      .prepare(),
+    isLinked: one<{ id: string }>(
+      'SELECT id FROM family_links WHERE user_id = @userId AND veteran_id = @veteranId AND removed_at IS NULL'
+    ),
+    ownAccount: one<{ id: string }>(
+      "SELECT id FROM users WHERE id = @userId AND veteran_id = @veteranId AND status = 'active'"
+    ),
+    veteranAccount: one<{ id: string }>("SELECT id FROM users WHERE veteran_id = @veteranId AND status = 'active'"),
+    activeUser: one<{ id: string }>("SELECT id FROM users WHERE id = @userId AND status = 'active'"),
+    veteranName: one<{ name: string }>('SELECT name FROM veterans WHERE id = @veteranId'),
+    activeBooking: one<{ id: string; endsAt: string }>(
+      'SELECT id, ends_at AS endsAt FROM bookings WHERE veteran_id = @veteranId AND service_id = @serviceId AND active = 1'
+    ),
+    endActive: write('UPDATE bookings SET active = 0 WHERE id = @id'),
+    // The one statement that guards capacity: open, not started, not full (rules/slot-times.ts says the same).
+    takePlace: write(
+      "UPDATE slots SET booked = booked + 1, updated_at = @now WHERE id = @slotId AND booked < capacity AND status = 'open' AND starts_at > @now"
+    ),
+    freePlace: write('UPDATE slots SET booked = booked - 1, updated_at = @now WHERE id = @slotId AND booked > 0'),
+    endWaitingFor: write(
+      "UPDATE waitlist_entries SET status = 'cancelled', reason = 'booked', updated_at = @now WHERE veteran_id = @veteranId AND service_id = @serviceId AND status = 'waiting'"
+    ),
+    insertBooking: write(
+      `INSERT INTO bookings (id, slot_id, center_id, service_id, veteran_id, booked_by_user_id, status, active, note, check_in_code, starts_at, ends_at, created_at, updated_at)
+       VALUES (@id, @slotId, @centerId, @serviceId, @veteranId, @bookedByUserId, 'booked', 1, @note, @checkInCode, @startsAt, @endsAt, @now, @now)`
+    )
+  }
+}
+
+export type Statements = ReturnType<typeof prepareStatements>
+/** The booking statements of a connection, prepared on first use. */
+export const statementsOf = perConnection(prepareStatements)
+
+/** The slots of a filter, by center and service, center or service. */
+export function slotsMatching<R>(
+  queries: SlotQueries<R>,
+  f: { centerId?: string; serviceId?: string; fromIso: string; toIso: string }
+): R[] {
+  const range = { fromIso: f.fromIso, toIso: f.toIso }
+  if (f.centerId && f.serviceId)
+    return queries.ofCenterService({ ...range, centerId: f.centerId, serviceId: f.serviceId })
+  if (f.centerId) return queries.ofCenter({ ...range, centerId: f.centerId })
+  return queries.ofService({ ...range, serviceId: f.serviceId ?? '' })
+}

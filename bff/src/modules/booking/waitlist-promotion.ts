@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { waitlistEntries } from '../../db/schema/index'
+import { activeBookingIn, insertBookingIn, slotDetailIn, standingOf, takePlace } from './booking-steps'
+import { notifyPeople } from './change-notifications'
+import { mayActFor } from './rules/acting'
+import { hasPlaceNow } from './rules/slot-times'
+import { expectOne, type Tx } from './transaction'
+
+/**
+ * Fills free places of a slot from its waitlist, earliest entry first, inside the transaction that freed them.
+ * Each entry leaves `waiting` exactly once (conditional UPDATE), so concurrent frees never promote one twice.
+ */
+export function promoteWaiting(t: Tx, slotId: string, newCode: () => string) {
+  const { now } = t
+  for (;;) {
+    const slot = slotDetailIn(t, slotId)
+    if (!slot || !hasPlaceNow(slot, now)) return
+    const entry = t.tx
+      .select()
+      .from(waitlistEntries)
+      .where(and(eq(waitlistEntries.slotId, slotId), eq(waitlistEntries.status, 'waiting')))
+      .orderBy(asc(waitlistEntries.seq))
+      .limit(1)
+      .get()
+    if (!entry) return
+    if (
+      activeBookingIn(t, entry.veteranId, slot.serviceId) ||
+      !mayActFor(standingOf(t, entry.userId, entry.veteranId))
+    ) {
+      expectOne(
+        t.tx
+          .update(waitlistEntries)
+          .set({ status: 'skipped', updatedAt: now })
+          .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
+          .run().changes,
+        'skip a waitlist entry'
+      )
+      notifyPeople.waitlistSkipped(t, slot, entry)
+      continue
+    }
+    expectOne(takePlace(t, slotId) ? 1 : 0, 'take a place for a waitlist entry')
+    // Leave `waiting` before inserting: inserting ends the veteran's waiting for this service.
+    expectOne(
+      t.tx
+        .update(waitlistEntries)
+        .set({ status: 'promoted', updatedAt: now })
+        .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
+        .run().changes,
+      'promote a waitlist entry'
+    )
+    const bookingId = insertBookingIn(t, {
+      slot,
+      veteranId: entry.veteranId,
+      bookedByUserId: entry.userId,
+      note: null,
+      checkInCode: newCode()
+    })
+    t.tx.update(waitlistEntries).set({ bookingId }).where(eq(waitlistEntries.id, entry.id)).run()
+    notifyPeople.promoted(t, slot, { veteranId: entry.veteranId, bookedByUserId: entry.userId }, bookingId)
+  }
+}
