@@ -11,7 +11,7 @@ export default defineAppConfig({
     'pages/identity/index',
     'pages/family/index',
     'pages/my-data/index',
-    // Where an unknown address leads (features/navigation handleUnknownPages).
+    // Where an unknown address leads (shell/navigation.ts, handleUnknownPages).
     'pages/not-found/index'
   ],
   // Browser build: pages appear at once instead of sliding in (calmer for older eyes; WeChat keeps its own).

@@ -1,27 +1,18 @@
 import type { Booking, Center, Me, SlotDay } from '@veterans/shared'
+import { addDays, beijingDateOf, beijingInstant, isoWeekday } from '@veterans/shared/rules'
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '../src/api/errors'
 import { attemptSignature, forgetAttempt, keyForAttempt } from '../src/features/booking/attempt-keys'
 import { calendarDays, firstOpenDay, groupByDay, groupByTime, slotState } from '../src/features/booking/calendar'
 import { distanceMetres, distanceText, orderCenters } from '../src/features/booking/centers'
-import {
-  addDays,
-  beijingDateOf,
-  beijingInstant,
-  dayText,
-  isoWeekday,
-  momentText,
-  timeRange,
-  weekdayName,
-  whenText
-} from '../src/features/booking/dates'
-import type { KeyValueStore } from '../src/lib/key-value-store'
+import { dayText, momentText, timeRange, weekdayName, whenText } from '../src/features/booking/dates'
 import { loadCached, MAX_CACHED_CHARS, saveCached } from '../src/features/booking/offline-cache'
 import { bookingAccess, bookingPeople, chosenPerson, veteranIdFor } from '../src/features/booking/people'
 import { refusalOf } from '../src/features/booking/refusals'
 import { bookingStatusText, canRate, changeWindow, RATING_WORDS, waitlistStatusText } from '../src/features/booking/status'
 import { attendanceWindow, findByCheckInCode, normalizeCheckInCode } from '../src/features/staff-booking/attendance'
 import { checkCapacity, checkTimeRanges, parseTimeRanges } from '../src/features/staff-booking/time-ranges'
-import { ApiError } from '../src/api/errors'
+import type { KeyValueStore } from '../src/lib/key-value-store'
 
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>()

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { keepTogether } from '../src/components/keep-together'
-import { BOOKING_PAGES, STAFF_BOOKING_PAGES, withQuery } from '../src/features/booking/pages'
-import { ANY_PAGE, NavigationGuard } from '../src/features/navigation-guard'
-import { isInAppUrl, PAGES, paramsOf, urlWith } from '../src/features/navigation-pages'
-import { PARENT_NAMES, PARENT_RULES, parentOf } from '../src/features/navigation-parents'
-import { POLICY_PAGES } from '../src/features/policies/paths'
+import { ANY_PAGE, NavigationGuard } from '../src/shell/navigation-guard'
+import { BOOKING_PAGES, isInAppUrl, PAGES, paramsOf, POLICY_PAGES, STAFF_BOOKING_PAGES, urlWith } from '../src/shell/navigation-pages'
+import { PARENT_NAMES, PARENT_RULES, parentOf } from '../src/shell/navigation-parents'
 import appConfig from './app-pages'
 
 describe('one page change at a time', () => {
   const timings = { sameTargetMs: 500, maxWaitMs: 8000 }
-  const slots = withQuery(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1' })
+  const slots = urlWith(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1' })
 
   it('ignores further taps while the page is on its way, whatever they ask for', () => {
     const guard = new NavigationGuard(timings)
@@ -26,7 +24,7 @@ describe('one page change at a time', () => {
     guard.arrived(BOOKING_PAGES.slots, 2000)
     expect(guard.isPending(slots, 2000)).toBe(false)
     expect(guard.tryStart(slots, 2100)).toBe(false)
-    expect(guard.tryStart(withQuery(BOOKING_PAGES.slots, { serviceId: 's2', centerId: 'c1' }), 2100)).toBe(true)
+    expect(guard.tryStart(urlWith(BOOKING_PAGES.slots, { serviceId: 's2', centerId: 'c1' }), 2100)).toBe(true)
     guard.arrived(BOOKING_PAGES.slots, 2150)
     expect(guard.tryStart(BOOKING_PAGES.confirm, 2160)).toBe(true)
     guard.arrived(BOOKING_PAGES.confirm, 2200)
@@ -43,7 +41,7 @@ describe('one page change at a time', () => {
   it('lets a page send the person to sign in as it opens, but not twice', () => {
     const guard = new NavigationGuard(timings)
     guard.tryStart(BOOKING_PAGES.mine, 0)
-    expect(guard.tryStart(withQuery(PAGES.login, { back: BOOKING_PAGES.mine }), 80, 'page')).toBe(true)
+    expect(guard.tryStart(urlWith(PAGES.login, { back: BOOKING_PAGES.mine }), 80, 'page')).toBe(true)
     // The first page's arrival does not end the sign-in page's way there.
     guard.arrived(BOOKING_PAGES.mine, 90)
     expect(guard.tryStart(PAGES.login, 100, 'page')).toBe(false)
@@ -72,47 +70,47 @@ describe('返回 without a previous page leads one step up', () => {
   const none = () => undefined
 
   it('follows the booking steps back, keeping the query the parent needs', () => {
-    const slots = withQuery(BOOKING_PAGES.slots, { serviceId: 's 1', centerId: 'c1', veteranId: 'v1' })
-    expect(parentOf(slots, none)).toBe(withQuery(BOOKING_PAGES.centers, { serviceId: 's 1', veteranId: 'v1' }))
-    expect(parentOf(withQuery(BOOKING_PAGES.centers, { serviceId: 's1' }), none)).toBe(PAGES.booking)
-    const confirm = withQuery(BOOKING_PAGES.confirm, { slotId: 'x', serviceId: 's1', centerId: 'c1' })
-    expect(parentOf(confirm, none)).toBe(withQuery(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1' }))
-    expect(parentOf(withQuery(BOOKING_PAGES.detail, { id: 'b1' }), none)).toBe(BOOKING_PAGES.mine)
+    const slots = urlWith(BOOKING_PAGES.slots, { serviceId: 's 1', centerId: 'c1', veteranId: 'v1' })
+    expect(parentOf(slots, none)).toBe(urlWith(BOOKING_PAGES.centers, { serviceId: 's 1', veteranId: 'v1' }))
+    expect(parentOf(urlWith(BOOKING_PAGES.centers, { serviceId: 's1' }), none)).toBe(PAGES.booking)
+    const confirm = urlWith(BOOKING_PAGES.confirm, { slotId: 'x', serviceId: 's1', centerId: 'c1' })
+    expect(parentOf(confirm, none)).toBe(urlWith(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1' }))
+    expect(parentOf(urlWith(BOOKING_PAGES.detail, { id: 'b1' }), none)).toBe(BOOKING_PAGES.mine)
     expect(parentOf(BOOKING_PAGES.mine, none)).toBe(PAGES.me)
   })
 
   it('takes a rescheduling back to the booking being moved', () => {
-    const slots = withQuery(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1', rescheduleId: 'b1' })
-    expect(parentOf(slots, none)).toBe(withQuery(BOOKING_PAGES.detail, { id: 'b1' }))
-    expect(parentOf(withQuery(BOOKING_PAGES.confirm, { slotId: 'x', rescheduleId: 'b1' }), none)).toBe(
-      withQuery(BOOKING_PAGES.detail, { id: 'b1' })
+    const slots = urlWith(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1', rescheduleId: 'b1' })
+    expect(parentOf(slots, none)).toBe(urlWith(BOOKING_PAGES.detail, { id: 'b1' }))
+    expect(parentOf(urlWith(BOOKING_PAGES.confirm, { slotId: 'x', rescheduleId: 'b1' }), none)).toBe(
+      urlWith(BOOKING_PAGES.detail, { id: 'b1' })
     )
   })
 
   it('fills what the page’s own address lacks from the parent’s last visit, only when it agrees', () => {
     const remembered = (path: string) => (path === BOOKING_PAGES.slots ? { serviceId: 's1', centerId: 'c1', veteranId: 'v1' } : undefined)
-    expect(parentOf(withQuery(BOOKING_PAGES.confirm, { slotId: 'x', veteranId: 'v1' }), remembered)).toBe(
-      withQuery(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1', veteranId: 'v1' })
+    expect(parentOf(urlWith(BOOKING_PAGES.confirm, { slotId: 'x', veteranId: 'v1' }), remembered)).toBe(
+      urlWith(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1', veteranId: 'v1' })
     )
     // Booking for someone else than on that visit: the memory is not about this booking.
-    expect(parentOf(withQuery(BOOKING_PAGES.confirm, { slotId: 'x' }), remembered)).toBe(PAGES.booking)
-    expect(parentOf(withQuery(BOOKING_PAGES.confirm, { slotId: 'x', veteranId: 'v2' }), remembered)).toBe(PAGES.booking)
+    expect(parentOf(urlWith(BOOKING_PAGES.confirm, { slotId: 'x' }), remembered)).toBe(PAGES.booking)
+    expect(parentOf(urlWith(BOOKING_PAGES.confirm, { slotId: 'x', veteranId: 'v2' }), remembered)).toBe(PAGES.booking)
   })
 
   it('takes staff pages to the workspace, not to the residents’ home', () => {
     expect(parentOf(STAFF_BOOKING_PAGES.schedule, none)).toBe(PAGES.staffHome)
     expect(parentOf(STAFF_BOOKING_PAGES.dayBoard, none)).toBe(PAGES.staffHome)
     expect(parentOf(POLICY_PAGES.staffList, none)).toBe(PAGES.staffHome)
-    expect(parentOf(withQuery(STAFF_BOOKING_PAGES.scheduleBatch, { centerId: 'c1' }), none)).toBe(STAFF_BOOKING_PAGES.schedule)
-    expect(parentOf(withQuery(POLICY_PAGES.staffPolicy, { id: 'p1' }), none)).toBe(POLICY_PAGES.staffList)
-    expect(parentOf(withQuery(POLICY_PAGES.staffEdit, { id: 'p1' }), none)).toBe(withQuery(POLICY_PAGES.staffPolicy, { id: 'p1' }))
-    expect(parentOf(withQuery(POLICY_PAGES.staffEdit, { supersedes: 'p0' }), none)).toBe(withQuery(POLICY_PAGES.staffPolicy, { id: 'p0' }))
+    expect(parentOf(urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId: 'c1' }), none)).toBe(STAFF_BOOKING_PAGES.schedule)
+    expect(parentOf(urlWith(POLICY_PAGES.staffPolicy, { id: 'p1' }), none)).toBe(POLICY_PAGES.staffList)
+    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { id: 'p1' }), none)).toBe(urlWith(POLICY_PAGES.staffPolicy, { id: 'p1' }))
+    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { supersedes: 'p0' }), none)).toBe(urlWith(POLICY_PAGES.staffPolicy, { id: 'p0' }))
     expect(parentOf(POLICY_PAGES.staffEdit, none)).toBe(POLICY_PAGES.staffList)
   })
 
   it('takes policy pages and account pages to their tab', () => {
-    expect(parentOf(withQuery(POLICY_PAGES.detail, { id: 'p1' }), none)).toBe(PAGES.policies)
-    expect(parentOf(withQuery(POLICY_PAGES.ask, { policyId: 'p1', q: '优待' }), none)).toBe(withQuery(POLICY_PAGES.detail, { id: 'p1' }))
+    expect(parentOf(urlWith(POLICY_PAGES.detail, { id: 'p1' }), none)).toBe(PAGES.policies)
+    expect(parentOf(urlWith(POLICY_PAGES.ask, { policyId: 'p1', q: '优待' }), none)).toBe(urlWith(POLICY_PAGES.detail, { id: 'p1' }))
     expect(parentOf(POLICY_PAGES.ask, none)).toBe(PAGES.policies)
     expect(parentOf(PAGES.identity, none)).toBe(PAGES.me)
     expect(parentOf(PAGES.home, none)).toBeNull()
@@ -120,11 +118,11 @@ describe('返回 without a previous page leads one step up', () => {
   })
 
   it('takes sign-in back to the page that asked, and only to a page of the app', () => {
-    const back = withQuery(BOOKING_PAGES.detail, { id: 'b1' })
-    expect(parentOf(withQuery(PAGES.login, { back }), none)).toBe(back)
-    expect(parentOf(withQuery(PAGES.login, { back: 'https://example.org/x' }), none)).toBe(PAGES.home)
-    expect(parentOf(withQuery(PAGES.login, { back: '//example.org/x' }), none)).toBe(PAGES.home)
-    expect(parentOf(withQuery(PAGES.login, { back: PAGES.login }), none)).toBe(PAGES.home)
+    const back = urlWith(BOOKING_PAGES.detail, { id: 'b1' })
+    expect(parentOf(urlWith(PAGES.login, { back }), none)).toBe(back)
+    expect(parentOf(urlWith(PAGES.login, { back: 'https://example.org/x' }), none)).toBe(PAGES.home)
+    expect(parentOf(urlWith(PAGES.login, { back: '//example.org/x' }), none)).toBe(PAGES.home)
+    expect(parentOf(urlWith(PAGES.login, { back: PAGES.login }), none)).toBe(PAGES.home)
   })
 
   it('knows every page of the app, and every parent is a page of the app with a name', () => {

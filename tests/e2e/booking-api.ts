@@ -1,5 +1,5 @@
 import type { Booking, Center, Me, Service, Slot, TokenPair } from '@veterans/shared'
-import { addDays, beijingInstant, beijingToday } from '../../miniapp/src/features/booking/dates'
+import { addDays, beijingDateOf, beijingInstant, beijingTimeOf, beijingToday } from '@veterans/shared/rules'
 import { DEMO_PASSWORD } from './harness/server'
 
 /**
@@ -68,9 +68,7 @@ export async function slotsOf(api: Caller, centerId: string, serviceId: string, 
 /** A time of day a few minutes from now in Beijing, rounded to 5 minutes, with the date it falls on. */
 export function soon(minutesAhead: number): { date: string; time: string } {
   const at = new Date(Math.ceil((Date.now() + minutesAhead * 60_000) / 300_000) * 300_000)
-  const beijing = new Date(at.getTime() + 8 * 3_600_000)
-  const time = `${String(beijing.getUTCHours()).padStart(2, '0')}:${String(beijing.getUTCMinutes()).padStart(2, '0')}`
-  return { date: beijing.toISOString().slice(0, 10), time }
+  return { date: beijingDateOf(at), time: beijingTimeOf(at) }
 }
 
 /** Staff open one slot (API) on a day `daysAhead` from today at `time`, for `minutes`. */

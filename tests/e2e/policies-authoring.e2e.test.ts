@@ -1,3 +1,4 @@
+import { addDays, beijingToday } from '@veterans/shared/rules'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useAppUnderTest } from './harness/app-under-test'
@@ -26,7 +27,7 @@ const BODY = [
 
 /** A calendar date some days ago in Beijing time (the policy must be in force today, whenever the test runs). */
 function beijingDateDaysAgo(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10)
+  return addDays(beijingToday(), -days)
 }
 
 async function staffPhone(browser: Parameters<typeof newPhone>[0], url: string, username: string): Promise<Phone> {

@@ -29,7 +29,7 @@ import { api } from './instance'
 const id = (value: string) => encodeURIComponent(value)
 
 /**
- * Typed calls of the Booking part of the contract (API.md: Booking), for veterans and families.
+ * Typed calls of the Booking part of the contract (shared/openapi.json, tag booking), for veterans and families.
  * Cancel and reschedule are safe to repeat on the server (a repeat returns the booking unchanged), so they carry a
  * key only to let the client retry them on a weak network.
  */

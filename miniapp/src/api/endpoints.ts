@@ -16,7 +16,7 @@ import type {
 } from '@veterans/shared'
 import { api } from './instance'
 
-/** Typed calls of the accounts part of the contract (API.md: Auth; Me, identity and family; Reference data). */
+/** Typed calls of the accounts part of the contract (shared/openapi.json, tags auth, me and reference). */
 export const authApi = {
   wechat: (code: string) => api.post<TokenPair>('/auth/wechat', { body: { code }, auth: false }),
   staff: (body: StaffSignInBody) => api.post<TokenPair>('/auth/staff', { body, auth: false })

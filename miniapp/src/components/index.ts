@@ -1,3 +1,6 @@
+// The design tokens and these components' styles, loaded before any feature's own styles so that those can adjust them.
+import '../theme'
+
 export { ActionButton, type ActionButtonProps } from './action-button'
 export { Card } from './card'
 export { FieldFrame, useFieldIds, type FieldIds } from './field-frame'
@@ -6,8 +9,8 @@ export { ChoiceGroup } from './choice-group'
 export { Heading } from './heading'
 export { KeyValues } from './key-values'
 export { NavRow } from './nav-row'
-export { Notice } from './notice'
-export { Page } from './page'
+export { OpenPageContext, useOpenPage } from './open-page'
+export { Notice, type NoticeAction } from './notice'
 export { Paragraph } from './paragraph'
 export { SwitchRow } from './switch-row'
 export { TextField } from './text-field'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { openPage } from '../features/navigation'
 import { a11y } from './a11y'
+import { useOpenPage } from './open-page'
 
 export interface NavRowProps {
   title: string
@@ -10,6 +10,7 @@ export interface NavRowProps {
 
 /** A row that opens another page: a real link in the browser (so it reads as one and can be opened by keyboard). */
 export function NavRow({ title, detail, url }: NavRowProps) {
+  const openPage = useOpenPage()
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a

@@ -1,31 +1,16 @@
-/** Formatting for people in M City: times in Beijing time (UTC+8, no daylight saving), written the Chinese way. */
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-function beijingParts(iso: string) {
-  const date = new Date(Date.parse(iso) + BEIJING_OFFSET_MS)
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes()
-  }
-}
+/** Formatting for people in M City: times in Beijing time (the arithmetic is @veterans/shared's), written the Chinese way. */
+import { beijingClock, beijingDateOf, beijingTimeOf } from '@veterans/shared/rules'
 
 /** 2026-12-01T01:30:00.000Z → 2026年12月1日 09:30 */
 export function formatDateTime(iso: string): string {
   if (Number.isNaN(Date.parse(iso))) return iso
-  const p = beijingParts(iso)
-  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`
+  return `${formatDate(iso)} ${beijingTimeOf(iso)}`
 }
 
 /** 2026-12-01T01:30:00.000Z → 2026年12月1日 */
 export function formatDate(iso: string): string {
   if (Number.isNaN(Date.parse(iso))) return iso
-  const p = beijingParts(iso)
-  return `${p.year}年${p.month}月${p.day}日`
+  return formatCalendarDate(beijingDateOf(iso))
 }
 
 /** 2025-03-01 → 2025年3月1日 (a calendar date, no time zone involved). */
@@ -41,7 +26,7 @@ export function groupCode(code: string): string {
 
 /** Greeting by the hour in Beijing time. */
 export function greetingFor(now: Date): string {
-  const hour = beijingParts(now.toISOString()).hour
+  const { hour } = beijingClock(now)
   if (hour < 5) return '您好'
   if (hour < 11) return '早上好'
   if (hour < 13) return '中午好'

@@ -1,16 +1,16 @@
 import { RichText, View } from '@tarojs/components'
 import { createElement, useMemo, type ReactNode } from 'react'
-import { openPage } from '../../features/navigation'
 import { Card } from '../card'
 import { NavRow } from '../nav-row'
+import { useOpenPage } from '../open-page'
 import { markdownToNodes, safeAppPath, type MarkdownOptions } from './markdown-to-nodes'
 import { appLinksOf, isText, toWeappNodes, type RichNode } from './rich-nodes'
 import './markdown.css'
 
 /** Renders one node as a React element (browser). Names come from our own allow-list; text stays text. */
-function renderNode(node: RichNode, key: number): ReactNode {
+function renderNode(node: RichNode, key: number, openPage: (url: string) => void): ReactNode {
   if (isText(node)) return node.text
-  const children = node.children.map(renderNode)
+  const children = node.children.map((child, index) => renderNode(child, index, openPage))
   const className = node.attrs.class
   if (node.name === 'a') {
     const href = node.attrs.href ? safeAppPath(node.attrs.href) : null
@@ -47,9 +47,10 @@ function renderNode(node: RichNode, key: number): ReactNode {
  * mini-program. In-app links, which rich-text cannot tap, follow the text as buttons on WeChat.
  */
 export function MarkdownView({ markdown, topHeading }: { markdown: string; topHeading?: MarkdownOptions['topHeading'] }) {
+  const openPage = useOpenPage()
   const nodes = useMemo(() => markdownToNodes(markdown, { topHeading }), [markdown, topHeading])
   const weapp = useMemo(() => (process.env.TARO_ENV === 'h5' ? [] : toWeappNodes(nodes)), [nodes])
-  if (process.env.TARO_ENV === 'h5') return <div className='md'>{nodes.map(renderNode)}</div>
+  if (process.env.TARO_ENV === 'h5') return <div className='md'>{nodes.map((node, index) => renderNode(node, index, openPage))}</div>
   const links = appLinksOf(nodes)
   return (
     <View className='md'>

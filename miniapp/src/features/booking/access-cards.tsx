@@ -1,7 +1,7 @@
 import type { Me } from '@veterans/shared'
 import type { ReactNode } from 'react'
 import { ActionButton, Card, NavRow, Paragraph } from '../../components'
-import { openPage, PAGES } from '../navigation'
+import { openPage, PAGES } from '../../shell/navigation'
 import { bookingAccess } from './people'
 
 /** An account with no veteran identity and no family link: say plainly what to do first. */

@@ -1,13 +1,14 @@
 import type { Me } from '@veterans/shared'
+import { beijingToday } from '@veterans/shared/rules'
 import { useState } from 'react'
 import { ActionButton, Card, ConfirmInline, KeyValues, NavRow, Notice, Paragraph } from '../../components'
-import { openPage, PAGES } from '../navigation'
+import { openPage, PAGES, wayOn } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { CallButton } from './call-button'
 import { CheckInCodeCard } from './check-in-code-card'
-import { beijingToday, momentText, whenText } from './dates'
+import { momentText, whenText } from './dates'
 import { DocumentList } from './document-list'
 import { MapButton } from './map-button'
-import { BOOKING_PAGES, withQuery } from './pages'
 import { RatingCard, RatingShown } from './rating-card'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf } from './refusals'
@@ -24,7 +25,7 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   const catalog = useCatalog()
   const [cancelledHere, setCancelledHere] = useState(false)
   if (booking.loading && !booking.data) return <Paragraph muted>正在读取预约…</Paragraph>
-  if (booking.error || !booking.data) return <Notice tone='error' action>没能读取这个预约：{booking.error?.message ?? '请稍后再试'}</Notice>
+  if (booking.error || !booking.data) return <Notice tone='error' action={wayOn()}>没能读取这个预约：{booking.error?.message ?? '请稍后再试'}</Notice>
 
   const b = booking.data
   const today = beijingToday()
@@ -35,7 +36,7 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   const changes = savedAt ? 'not-applicable' : changeWindow(b, new Date())
   const active = b.status === 'booked' || b.status === 'checked_in'
   const byCenter = b.status === 'cancelled' && b.cancelledBy === 'staff'
-  const bookAgain = withQuery(BOOKING_PAGES.slots, {
+  const bookAgain = urlWith(BOOKING_PAGES.slots, {
     serviceId: b.serviceId,
     centerId: b.centerId,
     veteranId: me.veteran?.id === b.veteranId ? undefined : b.veteranId
@@ -88,7 +89,7 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
           <Paragraph>{momentText(b.cancellableUntil, today)} 以前可以在这里改约或取消；再晚请打电话告诉服务中心。</Paragraph>
           <ActionButton
             variant='secondary'
-            onClick={() => openPage(withQuery(BOOKING_PAGES.slots, { serviceId: b.serviceId, centerId: b.centerId, rescheduleId: b.id }))}
+            onClick={() => openPage(urlWith(BOOKING_PAGES.slots, { serviceId: b.serviceId, centerId: b.centerId, rescheduleId: b.id }))}
           >
             改约（换个时间）
           </ActionButton>

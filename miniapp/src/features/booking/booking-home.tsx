@@ -3,10 +3,10 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { bookingApi, useRequest } from '../../api'
 import { Card, ChoiceGroup, Heading, NavRow, Notice, Paragraph } from '../../components'
-import { openPage } from '../navigation'
-import { refreshUnreadBadge } from '../notifications/unread-badge'
+import { openPage } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
+import { refreshUnreadBadge } from '../../shell/unread-badge'
 import { WithBookingAccess } from './access-cards'
-import { BOOKING_PAGES, withQuery } from './pages'
 import { bookingPeople, chosenPerson } from './people'
 import { ServiceCard } from './service-card'
 import { StepLine } from './step-line'
@@ -63,7 +63,7 @@ function ServiceChooser({ me }: { me: Me }) {
           key={service.id}
           service={service}
           centerCount={centersOffering(catalog.data!, service.id).length}
-          onChoose={() => openPage(withQuery(BOOKING_PAGES.centers, { serviceId: service.id, veteranId: person.self ? undefined : person.veteranId }))}
+          onChoose={() => openPage(urlWith(BOOKING_PAGES.centers, { serviceId: service.id, veteranId: person.self ? undefined : person.veteranId }))}
         />
       ))}
     </>

@@ -1,5 +1,6 @@
 import type { Booking, Me } from '@veterans/shared'
-import { beijingToday, whenText } from './dates'
+import { beijingToday } from '@veterans/shared/rules'
+import { whenText } from './dates'
 import { ItemLink } from './item-link'
 import { Line } from './line'
 import { bookingDetailUrl } from './pages'

@@ -1,5 +1,6 @@
 import type { Booking, Slot, SlotDay } from '@veterans/shared'
-import { beijingDateOf, dayText, relativeDay, shortDate, weekdayName } from './dates'
+import { beijingDateOf } from '@veterans/shared/rules'
+import { dayText, relativeDay, shortDate, weekdayName } from './dates'
 
 /** One day of the booking calendar as shown: whether it can be chosen, and how many places are left. */
 export interface CalendarDay {

@@ -1,9 +1,9 @@
 import type { Me } from '@veterans/shared'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
-import { openPage } from '../navigation'
+import { openPage } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { CenterItem } from './center-item'
 import { orderCenters } from './centers'
-import { BOOKING_PAGES, withQuery } from './pages'
 import { StepLine } from './step-line'
 import { centersOffering, useCatalog } from './use-catalog'
 import { useLocation } from './use-location'
@@ -48,7 +48,7 @@ export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId:
               key={center.id}
               center={center}
               distance={distance}
-              onChoose={() => openPage(withQuery(BOOKING_PAGES.slots, { serviceId, centerId: center.id, veteranId }))}
+              onChoose={() => openPage(urlWith(BOOKING_PAGES.slots, { serviceId, centerId: center.id, veteranId }))}
             />
           ))}
         </Card>

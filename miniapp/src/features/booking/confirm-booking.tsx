@@ -1,13 +1,14 @@
 import type { Me } from '@veterans/shared'
+import { beijingToday } from '@veterans/shared/rules'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, ChoiceGroup, KeyValues, Notice, Paragraph, TextField } from '../../components'
+import { wayOn } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { slotState } from './calendar'
 import { cannotComeAdvice, cutoffMinutesOf, cutoffWarning, insideCutoff } from './cutoff'
-import { beijingToday } from './dates'
 import { DocumentList } from './document-list'
-import { BOOKING_PAGES, withQuery } from './pages'
 import { bookingPeople, chosenPerson } from './people'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf, type Refusal } from './refusals'
@@ -41,14 +42,14 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const waiting = useRequest(() => bookingApi.waitlist(), 'my-waitlist', !rescheduleId)
 
   if (slot.loading && !slot.data) return <Paragraph muted>正在读取时段…</Paragraph>
-  if (slot.error || !slot.data) return <Notice tone='error' action>没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}</Notice>
+  if (slot.error || !slot.data) return <Notice tone='error' action={wayOn()}>没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}</Notice>
   const detail = slot.data
   const backToSlots = () => void Taro.navigateBack()
 
   const submit = async () => {
     waitlist.reset()
     const done = rescheduleId ? await reschedule.run() : await book.run(note)
-    if (done) void Taro.redirectTo({ url: withQuery(BOOKING_PAGES.detail, { id: done.id, done: rescheduleId ? 'moved' : 'booked' }) })
+    if (done) void Taro.redirectTo({ url: urlWith(BOOKING_PAGES.detail, { id: done.id, done: rescheduleId ? 'moved' : 'booked' }) })
     else void slot.reload()
   }
 

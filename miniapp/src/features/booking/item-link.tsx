@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { openPage } from '../navigation'
+import { openPage } from '../../shell/navigation'
 
 /**
  * A whole list item that opens a page (a booking, a waitlist entry): a large target, a real link in the browser.

@@ -1,5 +1,5 @@
 import { ActionButton, Notice } from '../../components'
-import { openPage, PAGES } from '../navigation'
+import { openPage, PAGES } from '../../shell/navigation'
 import { CallButton } from './call-button'
 import { bookingDetailUrl } from './pages'
 import type { Refusal } from './refusals'

@@ -1,15 +1,16 @@
 import type { Me, Slot } from '@veterans/shared'
+import { beijingToday } from '@veterans/shared/rules'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { bookingApi, useRequest } from '../../api'
 import { View } from '@tarojs/components'
+import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, KeyValues, Notice, Paragraph } from '../../components'
-import { openPage } from '../navigation'
-import { CallButton } from './call-button'
+import { openPage } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { calendarDays, firstOpenDay } from './calendar'
-import { beijingToday, dayText } from './dates'
+import { CallButton } from './call-button'
+import { dayText } from './dates'
 import { DayPicker } from './day-picker'
-import { BOOKING_PAGES, withQuery } from './pages'
 import { bookingPeople, chosenPerson, veteranIdFor } from './people'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf } from './refusals'
@@ -59,7 +60,7 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
     void Taro.pageScrollTo({ selector: `#${SLOTS_ANCHOR}`, duration: 200 }).catch(() => {})
   }
   const book = (slot: Slot) =>
-    openPage(withQuery(BOOKING_PAGES.confirm, { slotId: slot.id, veteranId: veteranIdFor(person), rescheduleId }))
+    openPage(urlWith(BOOKING_PAGES.confirm, { slotId: slot.id, veteranId: veteranIdFor(person), rescheduleId }))
   const joinWaitlist = async (slot: Slot) => {
     await waitlist.join(slot.id)
     void slots.reload()

@@ -2,9 +2,9 @@ import type { WaitlistEntry } from '@veterans/shared'
 import { useState } from 'react'
 import { bookingApi, useAction } from '../../api'
 import { ActionButton, Notice } from '../../components'
-import { openPage } from '../navigation'
+import { openPage } from '../../shell/navigation'
+import { BOOKING_PAGES } from '../../shell/navigation-pages'
 import { timeRange } from './dates'
-import { BOOKING_PAGES } from './pages'
 import { veteranIdFor, type BookingPerson } from './people'
 
 /** Joining the waitlist (候补) of a full slot, for the person chosen in this booking. */

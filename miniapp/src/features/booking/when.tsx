@@ -1,4 +1,5 @@
-import { beijingDateOf, beijingToday, dayText, timeRange } from './dates'
+import { beijingDateOf, beijingToday } from '@veterans/shared/rules'
+import { dayText, timeRange } from './dates'
 import { Nowrap } from './line'
 
 /** 12月1日（周二） 09:00–09:30, with the time range kept on one line. */

@@ -2,7 +2,7 @@ import type { FamilyInvite, Relation } from '@veterans/shared'
 import { useState } from 'react'
 import { meApi, useAction, useRequest } from '../../api'
 import { checkInviteCode, normalizeInviteCode } from '../../lib/validation'
-import { useSession } from '../session/session-context'
+import { useSession } from '../../shell/session/session-context'
 
 /** A veteran's side: invite codes to hand to family, and the family members linked so far. */
 export function useFamilyMembers(enabled: boolean) {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { openPage, PAGES } from '../navigation'
+import { openPage, PAGES } from '../../shell/navigation'
 
 const SHORTCUTS = [
   { title: '预约服务', hint: '到服务中心办事', url: PAGES.booking },

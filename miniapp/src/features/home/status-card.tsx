@@ -1,10 +1,10 @@
 import { RELATIONS, ROLES, VETERAN_CATEGORIES } from '@veterans/shared/topics'
 import { ActionButton, Badge, Card, Notice, Paragraph } from '../../components'
 import { greetingFor } from '../../lib/format'
-import { goToSignIn, openPage, PAGES } from '../navigation'
-import { ENDED_MESSAGES } from '../session/ended-messages'
-import { isStaff } from '../session/use-require-session'
-import { useSession } from '../session/session-context'
+import { goToSignIn, openPage, PAGES } from '../../shell/navigation'
+import { ENDED_MESSAGES } from '../../shell/session/ended-messages'
+import { useSession } from '../../shell/session/session-context'
+import { isStaff } from '../../shell/session/use-require-session'
 
 /** Who the person is on this platform, and the one next step that matters for them. */
 export function StatusCard() {

@@ -2,7 +2,7 @@ import { normalizeIdNumber } from '@veterans/shared/rules'
 import { useState } from 'react'
 import { meApi, useAction } from '../../api'
 import { checkIdNumber, checkName } from '../../lib/validation'
-import { useSession } from '../session/session-context'
+import { useSession } from '../../shell/session/session-context'
 
 export interface BindIdentityErrors {
   name?: string

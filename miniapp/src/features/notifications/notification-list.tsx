@@ -1,10 +1,11 @@
 import type { Notification } from '@veterans/shared'
+import { beijingToday } from '@veterans/shared/rules'
 import { Text, View } from '@tarojs/components'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
-import { beijingToday, momentText } from '../booking/dates'
+import { openPage } from '../../shell/navigation'
+import { momentText } from '../booking/dates'
 import { Line } from '../booking/line'
 import { bookingDetailUrl } from '../booking/pages'
-import { openPage } from '../navigation'
 import type { useNotifications } from './use-notifications'
 import '../booking/booking.css'
 

@@ -2,7 +2,7 @@ import type { Notification } from '@veterans/shared'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { notificationsApi, useAction, useRequest } from '../../api'
-import { showUnreadBadge } from './unread-badge'
+import { showUnreadBadge } from '../../shell/unread-badge'
 
 const PAGE_SIZE = 20
 

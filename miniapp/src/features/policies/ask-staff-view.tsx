@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { policiesApi, referenceApi, useRequest } from '../../api'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
+import { useSession } from '../../shell/session/session-context'
 import { HotlineCard } from '../reference/hotline-card'
-import { useSession } from '../session/session-context'
 
 function CallButton({ center }: { center: Center }) {
   if (process.env.TARO_ENV === 'h5') {

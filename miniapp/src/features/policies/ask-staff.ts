@@ -1,4 +1,4 @@
-import { openPage } from '../navigation'
+import { openPage } from '../../shell/navigation'
 import { askStaffUrl } from './paths'
 
 /**

@@ -1,5 +1,5 @@
-import { BOOKING_PAGES, withQuery } from '../booking/pages'
-import { openPage } from '../navigation'
+import { openPage } from '../../shell/navigation'
+import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 
 /**
  * "Book a related service" on a policy: straight into the booking flow at that service — the booking pages' step
@@ -7,5 +7,5 @@ import { openPage } from '../navigation'
  * for (self, or a linked veteran) is chosen there as on the tab.
  */
 export function openBookingFor(serviceId: string): void {
-  openPage(withQuery(BOOKING_PAGES.centers, { serviceId }))
+  openPage(urlWith(BOOKING_PAGES.centers, { serviceId }))
 }

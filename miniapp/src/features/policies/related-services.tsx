@@ -1,6 +1,6 @@
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
-import { goToSignIn } from '../navigation'
-import { useSession } from '../session/session-context'
+import { goToSignIn } from '../../shell/navigation'
+import { useSession } from '../../shell/session/session-context'
 import { openBookingFor } from './book-service'
 import { useServices } from './use-policy'
 

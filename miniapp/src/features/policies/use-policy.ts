@@ -1,6 +1,6 @@
 import type { District } from '@veterans/shared'
 import { policiesApi, referenceApi, useRequest } from '../../api'
-import { useSession } from '../session/session-context'
+import { useSession } from '../../shell/session/session-context'
 
 /** A published policy for the reader's page. */
 export function usePolicy(id: string) {

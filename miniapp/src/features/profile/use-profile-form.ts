@@ -2,7 +2,7 @@ import type { UpdateMeBody } from '@veterans/shared'
 import { useState } from 'react'
 import { meApi, useAction } from '../../api'
 import { checkDisplayName, checkMobile } from '../../lib/validation'
-import { useSession } from '../session/session-context'
+import { useSession } from '../../shell/session/session-context'
 
 export interface ProfileErrors {
   displayName?: string

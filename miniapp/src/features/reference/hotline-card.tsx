@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ActionButton, Card, Paragraph } from '../../components'
-import { useSession } from '../session/session-context'
+import { useSession } from '../../shell/session/session-context'
 import { useHotline } from './use-hotline'
 
 /** The bureau's hotline, with a button that dials it. */

@@ -1,5 +1,5 @@
 import type { Booking } from '@veterans/shared'
-import { timeOf } from '../booking/dates'
+import { beijingTimeOf } from '@veterans/shared/rules'
 
 /** Check-in opens this long before a slot starts (the server's rule). */
 export const CHECK_IN_OPENS_MINUTES = 60
@@ -32,9 +32,9 @@ export function attendanceWindow(booking: Pick<Booking, 'startsAt' | 'endsAt'>, 
   const t = now.getTime()
   return {
     canCheckIn: t >= opens && t < ends,
-    checkInHint: t < opens ? `开始前 1 小时（${timeOf(new Date(opens).toISOString())}）起可以签到` : '时段已结束，不能再签到；如已办理，请点“办结”',
+    checkInHint: t < opens ? `开始前 1 小时（${beijingTimeOf(opens)}）起可以签到` : '时段已结束，不能再签到；如已办理，请点“办结”',
     canComplete: t >= opens,
     canMarkNoShow: t >= ends,
-    noShowHint: `时段结束（${timeOf(booking.endsAt)}）以后才能标记未到`
+    noShowHint: `时段结束（${beijingTimeOf(booking.endsAt)}）以后才能标记未到`
   }
 }

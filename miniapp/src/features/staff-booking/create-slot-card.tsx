@@ -1,10 +1,11 @@
 import type { Service, StaffSlot } from '@veterans/shared'
+import { beijingDateOf, beijingInstant, beijingToday } from '@veterans/shared/rules'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { staffBookingApi, useAction } from '../../api'
-import { fieldsOrMessage } from './messages'
 import { ActionButton, Card, DateField, Notice, TextField, TimeField } from '../../components'
-import { beijingDateOf, beijingInstant, beijingToday, dayText, timeRange } from '../booking/dates'
+import { dayText, timeRange } from '../booking/dates'
+import { fieldsOrMessage } from './messages'
 import { SelectField } from './select-field'
 import { checkCapacity } from './time-ranges'
 

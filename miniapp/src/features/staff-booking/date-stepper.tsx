@@ -1,6 +1,7 @@
+import { addDays, beijingToday } from '@veterans/shared/rules'
 import { View } from '@tarojs/components'
 import { ActionButton, DateField } from '../../components'
-import { addDays, beijingToday, dayText } from '../booking/dates'
+import { dayText } from '../booking/dates'
 
 /** The day a screen shows: the previous or next day with one tap, or any date. */
 export function DateStepper({ date, onChange }: { date: string; onChange: (date: string) => void }) {

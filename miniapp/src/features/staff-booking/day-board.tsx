@@ -1,17 +1,18 @@
 import type { Booking, Me } from '@veterans/shared'
+import { beijingTimeOf, beijingToday } from '@veterans/shared/rules'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { staffBookingApi, useAction, useRequest } from '../../api'
 import { ActionButton, Card, Notice, Paragraph, TextField } from '../../components'
 import { groupByTime } from '../booking/calendar'
-import { beijingToday, dayText, timeOf, timeRange } from '../booking/dates'
+import { dayText, timeRange } from '../booking/dates'
 import { Line } from '../booking/line'
 import { BOOKING_STATUS_WORDS } from '../booking/status'
 import { StatusTag } from '../booking/status-tag'
+import { attendanceWindow, findByCheckInCode, normalizeCheckInCode } from './attendance'
 import { CenterChoice } from './center-choice'
 import { DateStepper } from './date-stepper'
-import { attendanceWindow, findByCheckInCode, normalizeCheckInCode } from './attendance'
 import { useNow } from './use-now'
 import { useStaffCenter } from './use-staff-center'
 import '../booking/booking.css'
@@ -131,7 +132,7 @@ export function DayBoard({ me }: { me: Me }) {
 
 function BoardRow({ booking, now, busy, onAct }: { booking: Booking; now: Date; busy: boolean; onAct: (kind: 'check-in' | 'complete' | 'no-show') => void }) {
   const rules = attendanceWindow(booking, now)
-  const who = `${booking.veteranNameMasked} ${timeOf(booking.startsAt)}`
+  const who = `${booking.veteranNameMasked} ${beijingTimeOf(booking.startsAt)}`
   return (
     <View className='list__item'>
       <Line tone='title'>

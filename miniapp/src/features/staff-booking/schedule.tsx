@@ -1,15 +1,16 @@
 import type { Me, StaffSlot } from '@veterans/shared'
+import { beijingDateOf, beijingToday } from '@veterans/shared/rules'
+import { useState } from 'react'
 import { staffBookingApi, useRequest } from '../../api'
 import { Card, NavRow, Notice, Paragraph } from '../../components'
-import { beijingDateOf, beijingToday, dayText } from '../booking/dates'
-import { STAFF_BOOKING_PAGES, withQuery } from '../booking/pages'
+import { STAFF_BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
+import { dayText } from '../booking/dates'
 import { CenterChoice } from './center-choice'
 import { CreateSlotCard } from './create-slot-card'
 import { DateStepper } from './date-stepper'
 import { SlotEditor } from './slot-editor'
 import { useNow } from './use-now'
 import { useStaffCenter } from './use-staff-center'
-import { useState } from 'react'
 import '../booking/booking.css'
 
 /** 号源排班: a center's slots of one day, each editable; one new slot here, many on the batch page. */
@@ -33,7 +34,7 @@ export function Schedule({ me }: { me: Me }) {
     <>
       <CenterChoice staffCenter={staffCenter} />
       <Card flush>
-        <NavRow title='批量开放号源' detail='一次开放多天' url={withQuery(STAFF_BOOKING_PAGES.scheduleBatch, { centerId })} />
+        <NavRow title='批量开放号源' detail='一次开放多天' url={urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId })} />
       </Card>
       <Card title='查看哪一天'>
         <DateStepper date={date} onChange={setDate} />

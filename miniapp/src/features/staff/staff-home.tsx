@@ -3,8 +3,8 @@ import { ROLES } from '@veterans/shared/topics'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ActionButton, Badge, Card, KeyValues, NavRow, Paragraph } from '../../components'
-import { PAGES } from '../navigation'
-import { useSession } from '../session/session-context'
+import { PAGES } from '../../shell/navigation'
+import { useSession } from '../../shell/session/session-context'
 import { STAFF_ENTRIES } from './staff-entries'
 
 /** The staff workspace: who is signed in, and the work their role may do. */

@@ -1,9 +1,10 @@
 import type { Me } from '@veterans/shared'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import { ActionButton, Card, Page, Paragraph } from '../../components'
-import { PAGES } from '../navigation'
-import { useRequireSession } from '../session/use-require-session'
+import { ActionButton, Card, Paragraph } from '../../components'
+import { PAGES } from '../../shell/navigation'
+import { Page } from '../../shell/page'
+import { useRequireSession } from '../../shell/session/use-require-session'
 
 /**
  * A staff workspace page: staff and admins only; anyone else is asked to use the staff sign-in. `place` names the

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { useAction } from '../../api'
 import { ActionButton, Notice, TextField } from '../../components'
-import { PAGES } from '../navigation'
-import { useSession } from '../session/session-context'
+import { PAGES } from '../../shell/navigation'
+import { useSession } from '../../shell/session/session-context'
 
 /** What to do after each refusal, added to the server's message. */
 const NEXT_STEP: Record<string, string> = {

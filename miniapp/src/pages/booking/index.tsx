@@ -1,5 +1,5 @@
 import { BookingHome } from '../../features/booking/booking-home'
-import { SignedInPage } from '../../features/session/signed-in-page'
+import { SignedInPage } from '../../shell/session/signed-in-page'
 
 export default function BookingPage() {
   return (

@@ -4,9 +4,9 @@ import { LinkCard } from '../../features/family/link-card'
 import { LinkedVeteransCard } from '../../features/family/linked-veterans-card'
 import { MembersCard } from '../../features/family/members-card'
 import { useFamilyLinks, useFamilyMembers } from '../../features/family/use-family'
-import { PAGES, pageParam } from '../../features/navigation'
-import { useSession } from '../../features/session/session-context'
-import { SignedInPage } from '../../features/session/signed-in-page'
+import { PAGES, pageParam } from '../../shell/navigation'
+import { useSession } from '../../shell/session/session-context'
+import { SignedInPage } from '../../shell/session/signed-in-page'
 
 export default function FamilyPage() {
   const { me } = useSession()

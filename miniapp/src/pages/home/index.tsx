@@ -1,8 +1,9 @@
-import { Card, Page } from '../../components'
-import { ElderModeSwitch } from '../../features/elder-mode/elder-mode-switch'
+import { Card } from '../../components'
 import { Shortcuts } from '../../features/home/shortcuts'
 import { StatusCard } from '../../features/home/status-card'
 import { HotlineCard } from '../../features/reference/hotline-card'
+import { ElderModeSwitch } from '../../shell/elder-mode/elder-mode-switch'
+import { Page } from '../../shell/page'
 
 export default function HomePage() {
   return (

@@ -2,8 +2,8 @@ import { VETERAN_CATEGORIES } from '@veterans/shared/topics'
 import { useState } from 'react'
 import { ActionButton, Card, KeyValues, NavRow, Notice, Paragraph, TextField } from '../../components'
 import { useBindIdentity } from '../../features/identity/use-bind-identity'
-import { PAGES } from '../../features/navigation'
-import { SignedInPage } from '../../features/session/signed-in-page'
+import { PAGES } from '../../shell/navigation'
+import { SignedInPage } from '../../shell/session/signed-in-page'
 
 export default function IdentityPage() {
   const bind = useBindIdentity()

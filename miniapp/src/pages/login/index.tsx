@@ -1,6 +1,7 @@
-import { Card, Notice, NavRow, Page, Paragraph } from '../../components'
-import { DevSignInForm, WechatSignInButton } from '../../features/session/sign-in-forms'
-import { PAGES, pageParam } from '../../features/navigation'
+import { Card, Notice, NavRow, Paragraph } from '../../components'
+import { PAGES, pageParam } from '../../shell/navigation'
+import { Page } from '../../shell/page'
+import { DevSignInForm, WechatSignInButton } from '../../shell/session/sign-in-forms'
 
 /**
  * Sign-in. In WeChat: one tap, wx.login. In the browser (and in WeChat builds made with TARO_APP_DEV_SIGNIN=1) the

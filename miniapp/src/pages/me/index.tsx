@@ -1,10 +1,10 @@
 import { RELATIONS, ROLES } from '@veterans/shared/topics'
 import { ActionButton, Card, KeyValues, NavRow } from '../../components'
-import { ElderModeSwitch } from '../../features/elder-mode/elder-mode-switch'
-import { PAGES } from '../../features/navigation'
-import { useSession } from '../../features/session/session-context'
-import { SignedInPage } from '../../features/session/signed-in-page'
-import { isStaff } from '../../features/session/use-require-session'
+import { ElderModeSwitch } from '../../shell/elder-mode/elder-mode-switch'
+import { PAGES } from '../../shell/navigation'
+import { useSession } from '../../shell/session/session-context'
+import { SignedInPage } from '../../shell/session/signed-in-page'
+import { isStaff } from '../../shell/session/use-require-session'
 
 export default function MePage() {
   const { signOut } = useSession()

@@ -1,9 +1,10 @@
-import { ActionButton, Card, Page, Paragraph } from '../../components'
-import { goToSignIn } from '../../features/navigation'
+import { ActionButton, Card, Paragraph } from '../../components'
 import { NotificationsCard } from '../../features/notifications/notification-list'
 import { useNotifications } from '../../features/notifications/use-notifications'
 import { HotlineCard } from '../../features/reference/hotline-card'
-import { useSession } from '../../features/session/session-context'
+import { goToSignIn } from '../../shell/navigation'
+import { Page } from '../../shell/page'
+import { useSession } from '../../shell/session/session-context'
 
 /** 消息: the person's notifications; written questions to staff come in a later version (the hotline meanwhile). */
 export default function MessagesPage() {

@@ -5,10 +5,10 @@ import { ActionButton, Card, ConfirmInline, Notice, Paragraph } from '../../comp
 import { ExportView } from '../../features/my-data/export-view'
 import { saveExportInWechat } from '../../features/my-data/save-export'
 import { useMyData } from '../../features/my-data/use-my-data'
-import { PAGES } from '../../features/navigation'
-import { SignedInPage } from '../../features/session/signed-in-page'
-import { isStaff } from '../../features/session/use-require-session'
 import { copyText } from '../../lib/copy-text'
+import { PAGES } from '../../shell/navigation'
+import { SignedInPage } from '../../shell/session/signed-in-page'
+import { isStaff } from '../../shell/session/use-require-session'
 
 export default function MyDataPage() {
   const { exportData, closeAccount } = useMyData()

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { Page } from '../../components'
+// The page frame first: it brings the theme's styles, which the policies' own styles must come after.
+import { Page } from '../../shell/page'
 import { ChipGroup } from '../../features/policies/chip-group'
 import { ForMeView } from '../../features/policies/for-me-view'
 import { SearchView } from '../../features/policies/search-view'

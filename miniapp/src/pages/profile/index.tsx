@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { ActionButton, Card, Notice, TextField } from '../../components'
 import { useProfileForm } from '../../features/profile/use-profile-form'
-import { useSession } from '../../features/session/session-context'
-import { SignedInPage } from '../../features/session/signed-in-page'
+import { useSession } from '../../shell/session/session-context'
+import { SignedInPage } from '../../shell/session/signed-in-page'
 
 export default function ProfilePage() {
   const { me } = useSession()

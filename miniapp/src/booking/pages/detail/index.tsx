@@ -1,7 +1,7 @@
 import { WithBookingAccess } from '../../../features/booking/access-cards'
 import { BookingDetail } from '../../../features/booking/booking-detail'
-import { pageParam } from '../../../features/navigation'
-import { SignedInPage } from '../../../features/session/signed-in-page'
+import { pageParam } from '../../../shell/navigation'
+import { SignedInPage } from '../../../shell/session/signed-in-page'
 
 export default function BookingDetailPage() {
   return (

@@ -1,6 +1,6 @@
 import { WithBookingAccess } from '../../../features/booking/access-cards'
 import { MyBookings } from '../../../features/booking/my-bookings'
-import { SignedInPage } from '../../../features/session/signed-in-page'
+import { SignedInPage } from '../../../shell/session/signed-in-page'
 
 export default function MyBookingsPage() {
   return (

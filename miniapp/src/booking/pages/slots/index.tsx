@@ -1,7 +1,7 @@
 import { WithBookingAccess } from '../../../features/booking/access-cards'
 import { SlotChooser } from '../../../features/booking/slot-chooser'
-import { pageParam } from '../../../features/navigation'
-import { SignedInPage } from '../../../features/session/signed-in-page'
+import { pageParam } from '../../../shell/navigation'
+import { SignedInPage } from '../../../shell/session/signed-in-page'
 
 export default function ChooseSlotPage() {
   const rescheduleId = pageParam('rescheduleId')

@@ -1,6 +1,6 @@
-import { Page } from '../../../components'
-import { pageParam } from '../../../features/navigation'
 import { AskStaffView } from '../../../features/policies/ask-staff-view'
+import { pageParam } from '../../../shell/navigation'
+import { Page } from '../../../shell/page'
 
 export default function AskStaffPage() {
   return (

@@ -1,12 +1,13 @@
 import { useShareAppMessage } from '@tarojs/taro'
-import { ActionButton, Card, Notice, Page, Paragraph } from '../../../components'
-import { openPage, PAGES, pageParam } from '../../../features/navigation'
+import { ActionButton, Card, Notice, Paragraph } from '../../../components'
 import { askStaffAbout } from '../../../features/policies/ask-staff'
 import { policyUrl } from '../../../features/policies/paths'
 import { PolicyArticle } from '../../../features/policies/policy-article'
 import { RelatedServices } from '../../../features/policies/related-services'
 import { SharePolicy } from '../../../features/policies/share-policy'
 import { usePolicy } from '../../../features/policies/use-policy'
+import { openPage, PAGES, pageParam } from '../../../shell/navigation'
+import { Page } from '../../../shell/page'
 
 export default function PolicyPage() {
   const id = pageParam('id') ?? ''

@@ -1,5 +1,6 @@
-import { Card, Page, Paragraph } from '../../../components'
+import { Card, Paragraph } from '../../../components'
 import { StaffSignInForm } from '../../../features/staff/staff-sign-in-form'
+import { Page } from '../../../shell/page'
 
 export default function StaffLoginPage() {
   return (

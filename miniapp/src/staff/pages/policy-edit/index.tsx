@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { ActionButton, Notice, Paragraph } from '../../../components'
-import { pageParam } from '../../../features/navigation'
 import { staffPolicyUrl } from '../../../features/policies/paths'
 import { PolicyFormView } from '../../../features/staff-policies/policy-form'
-import { StaffPage } from '../../../features/staff/staff-page'
 import { usePolicyForm } from '../../../features/staff-policies/use-policy-form'
-import { useSession } from '../../../features/session/session-context'
+import { StaffPage } from '../../../features/staff/staff-page'
+import { pageParam } from '../../../shell/navigation'
+import { useSession } from '../../../shell/session/session-context'
 
 export default function PolicyEditPage() {
   const id = pageParam('id')

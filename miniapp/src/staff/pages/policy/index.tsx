@@ -1,11 +1,11 @@
 import { useDidShow } from '@tarojs/taro'
 import { Notice, Paragraph } from '../../../components'
-import { pageParam } from '../../../features/navigation'
 import { PolicyPreview } from '../../../features/staff-policies/policy-preview'
-import { StaffPage } from '../../../features/staff/staff-page'
 import { useStaffPolicy } from '../../../features/staff-policies/use-staff-policy'
 import { WorkflowActions, WorkflowStatus } from '../../../features/staff-policies/workflow-actions'
-import { useSession } from '../../../features/session/session-context'
+import { StaffPage } from '../../../features/staff/staff-page'
+import { pageParam } from '../../../shell/navigation'
+import { useSession } from '../../../shell/session/session-context'
 
 export default function StaffPolicyPage() {
   const id = pageParam('id') ?? ''

@@ -1,6 +1,15 @@
-import { BOOKING_PAGES, STAFF_BOOKING_PAGES } from './booking/pages'
-import { isInAppUrl, isTabPage, PAGES, paramsOf, pathOf, urlWith, type PageParams } from './navigation-pages'
-import { POLICY_PAGES } from './policies/paths'
+import {
+  BOOKING_PAGES,
+  isInAppUrl,
+  isTabPage,
+  PAGES,
+  paramsOf,
+  pathOf,
+  POLICY_PAGES,
+  STAFF_BOOKING_PAGES,
+  urlWith,
+  type PageParams
+} from './navigation-pages'
 
 /**
  * Where 返回 leads when there is no page to go back to (the browser reloaded the page, or it was opened from a

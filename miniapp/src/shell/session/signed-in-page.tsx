@@ -1,6 +1,6 @@
 import type { Me } from '@veterans/shared'
 import type { ReactNode } from 'react'
-import { Page } from '../../components'
+import { Page } from '../page'
 import { SignInPrompt } from './sign-in-prompt'
 import { useRequireSession } from './use-require-session'
 

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { NoticeAction } from '../components'
 import { ANY_PAGE, GUARD_TIMINGS, NavigationGuard, type NavigationOrigin } from './navigation-guard'
 import { isInAppUrl, isTabPage, PAGES, paramsOf, pathOf, urlWith, type PageParams } from './navigation-pages'
 import { PARENT_NAMES, parentOf } from './navigation-parents'
@@ -108,12 +109,12 @@ export function goBack(): void {
 
 /**
  * The way on from a dead end (a page that could not show what it is for): back to the previous page if there is
- * one, else one step up, named after where it leads ("返回选择时间", "返回首页").
+ * one, else one step up, named after where it leads ("返回选择时间", "返回首页"). A Notice's `action`.
  */
-export function wayOn(): { label: string; go: () => void } {
-  if (Taro.getCurrentPages().length > 1) return { label: '返回上一页', go: goBack }
+export function wayOn(): NoticeAction {
+  if (Taro.getCurrentPages().length > 1) return { label: '返回上一页', onClick: goBack }
   const parent = parentUrl() ?? PAGES.home
-  return { label: `返回${PARENT_NAMES[pathOf(parent)] ?? '上一步'}`, go: () => replacePage(parent) }
+  return { label: `返回${PARENT_NAMES[pathOf(parent)] ?? '上一步'}`, onClick: () => replacePage(parent) }
 }
 
 /** Where 返回 leads when there is no previous page (null on a tab page). */

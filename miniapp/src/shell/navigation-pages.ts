@@ -1,4 +1,5 @@
-// The app's page paths and URL helpers, free of Taro so the navigation rules can be unit-tested.
+// Every page path of the app (as src/app.config.ts lists them) and URL helpers, free of Taro so the navigation rules
+// can be unit-tested.
 
 export const PAGES = {
   home: '/pages/home/index',
@@ -16,6 +17,31 @@ export const PAGES = {
   staffHome: '/staff/pages/home/index'
 } as const
 
+/** The booking pages outside the tab bar: the `booking` subpackage (loaded when first opened on WeChat). */
+export const BOOKING_PAGES = {
+  centers: '/booking/pages/centers/index',
+  slots: '/booking/pages/slots/index',
+  confirm: '/booking/pages/confirm/index',
+  mine: '/booking/pages/mine/index',
+  detail: '/booking/pages/detail/index'
+} as const
+
+/** Staff pages of booking, in the `staff` subpackage. */
+export const STAFF_BOOKING_PAGES = {
+  schedule: '/staff/pages/schedule/index',
+  scheduleBatch: '/staff/pages/schedule-batch/index',
+  dayBoard: '/staff/pages/day-board/index'
+} as const
+
+/** The policy pages outside the tab: reading (the `policy` subpackage) and authoring (the `staff` subpackage). */
+export const POLICY_PAGES = {
+  detail: '/policy/pages/detail/index',
+  ask: '/policy/pages/ask/index',
+  staffList: '/staff/pages/policies/index',
+  staffPolicy: '/staff/pages/policy/index',
+  staffEdit: '/staff/pages/policy-edit/index'
+} as const
+
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.booking, PAGES.policies, PAGES.messages, PAGES.me]
 
 export type PageParams = Readonly<Record<string, string | undefined>>
@@ -24,7 +50,7 @@ export const pathOf = (url: string): string => url.split('?')[0] ?? url
 
 export const isTabPage = (url: string): boolean => TAB_PAGES.includes(pathOf(url))
 
-/** A page URL with its query (empty values left out), the same encoding as the booking pages' `withQuery`. */
+/** A page URL with its query (empty values left out). */
 export function urlWith(path: string, query: PageParams): string {
   const parts = Object.entries(query)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')

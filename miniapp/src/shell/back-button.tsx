@@ -1,4 +1,4 @@
-import { goBack } from '../features/navigation'
+import { goBack } from './navigation'
 
 /**
  * 返回 for pages that are not tabs, in the browser. WeChat draws its own back arrow in the title bar; Taro's H5

@@ -1,16 +1,15 @@
 import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
-import { rememberCurrentPage } from '../features/navigation'
-import { useTheme } from '../features/session/session-context'
-import { a11y } from './a11y'
+import { a11y, Heading } from '../components'
 import { BackButton } from './back-button'
-import { Heading } from './heading'
+import { rememberCurrentPage } from './navigation'
 import { OfflineBanner } from './offline-banner'
+import { useTheme } from './session/session-context'
 
 /**
  * The frame of every page: design tokens (and 长辈版) on the root, the offline notice, the main landmark and the
  * page's <h1>. Pages put their content inside; pages that are not tabs pass `back` (a 返回 button in the browser).
- * Each page notes its address as it opens, so that 返回 after a reload knows the way up (features/navigation).
+ * Each page notes its address as it opens, so that 返回 after a reload knows the way up (navigation.ts).
  */
 export function Page({ title, children, back }: { title: string; children: ReactNode; back?: boolean }) {
   const theme = useTheme()

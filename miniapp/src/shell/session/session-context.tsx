@@ -34,9 +34,10 @@ const readGuestElderMode = () => taroStore.get(GUEST_ELDER_KEY) === true
 
 /**
  * Who is signed in, for every page. The API client owns the tokens; this provider mirrors its session events into
- * React state, refreshes the profile at launch, and on WeChat signs in silently with wx.login.
+ * React state, refreshes the profile at launch, and on WeChat signs in silently with wx.login. `personalDataKeys`
+ * are the storage keys under which features keep the person's data on the phone, forgotten at sign-out.
  */
-export function SessionProvider({ children }: { children: ReactNode }) {
+export function SessionProvider({ children, personalDataKeys }: { children: ReactNode; personalDataKeys: readonly string[] }) {
   const stored = api.session
   const [me, setMeState] = useState<Me | null>(stored?.user ?? null)
   const [status, setStatus] = useState<SessionStatus>(
@@ -58,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       api.subscribe((event) => {
         if (event.type === 'signedOut') {
-          forgetPersonalData(event.reason)
+          forgetPersonalData(event.reason, personalDataKeys)
           setMeState(null)
           setStatus('signedOut')
           setEndedReason(event.reason)
@@ -68,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           if (event.type === 'signedIn') setEndedReason(null)
         }
       }),
-    []
+    [personalDataKeys]
   )
 
   const startSession = useCallback(

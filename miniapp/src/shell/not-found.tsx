@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro'
-import { PAGES } from '../features/navigation'
-import { ActionButton } from './action-button'
-import { Card } from './card'
+import { ActionButton, Card, Paragraph } from '../components'
+import { PAGES } from './navigation'
 import { Page } from './page'
-import { Paragraph } from './paragraph'
 
 /** Shown for an address that is no page of the app (a mistyped or outdated link): say so, and offer the way home. */
 export function NotFound() {

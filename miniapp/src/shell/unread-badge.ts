@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
-import { notificationsApi } from '../../api'
+import { notificationsApi } from '../api'
 
 /** Position of 消息 in the tab bar (app.config.ts). */
 const MESSAGES_TAB_INDEX = 3
 
 /**
- * The unread count as a badge on the 消息 tab (WeChat's own tab bar). The browser build's tab bar has no room for
- * an accessible badge; there the 消息 page itself says how many are unread.
+ * The unread count as a badge on the 消息 tab (WeChat's own tab bar: app-shell, so that 预约 and 消息 can both keep it
+ * current without depending on each other). The browser build's tab bar has no room for an accessible badge; there
+ * the 消息 page itself says how many are unread.
  */
 export function showUnreadBadge(count: number): void {
   if (process.env.TARO_ENV === 'h5') return

@@ -1,5 +1,5 @@
-import { useNetworkStatus } from '../features/network/use-network-status'
-import { Notice } from './notice'
+import { Notice } from '../components'
+import { useNetworkStatus } from './use-network-status'
 
 /** Says plainly when the phone has no network, so a failed action is not a mystery. */
 export function OfflineBanner() {
