@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { REPO_ROOT } from './paths'
 
 export interface Config {
   env: 'development' | 'production' | 'test'
@@ -20,6 +22,12 @@ export interface Config {
   h5Dir: string | null
   /** Booking cancellation cut-off before the slot starts. */
   cancelCutoffMinutes: number
+  /** Folder of uploaded photos: beside the database, or a throw-away temporary one for an in-memory database. */
+  uploadsDir: string
+  /** The uploads folder belongs to this process only (in-memory database): removed when the app closes. */
+  uploadsDirTemporary: boolean
+  /** WebSocket: how long a new socket has to send its auth frame, and how often open sockets are pinged. */
+  realtime: { authTimeoutMs: number; heartbeatMs: number }
 }
 
 export class ConfigError extends Error {
@@ -30,7 +38,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>
 
-const DEFAULT_H5_DIR = path.resolve(import.meta.dirname, '..', '..', 'miniapp', 'dist', 'h5')
+const DEFAULT_H5_DIR = path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')
 
 /**
  * Reads the environment into a typed config. Every problem is reported at once, with the variable's name,
@@ -86,7 +94,17 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('CANCEL_CUTOFF_MINUTES must be a whole number of minutes')
   }
 
+  const authTimeoutMs = positiveInteger(env, 'WS_AUTH_TIMEOUT_MS', 5000, problems)
+  const heartbeatMs = positiveInteger(env, 'WS_HEARTBEAT_MS', 30_000, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
+
+  const uploadsDirTemporary = !env.UPLOADS_DIR && databasePath === ':memory:'
+  const uploadsDir = env.UPLOADS_DIR
+    ? path.resolve(env.UPLOADS_DIR)
+    : uploadsDirTemporary
+      ? path.join(tmpdir(), `veterans-uploads-${randomBytes(8).toString('hex')}`)
+      : path.join(path.dirname(databasePath), 'uploads')
 
   const h5Dir = env.H5_DIR ?? DEFAULT_H5_DIR
   return {
@@ -102,8 +120,17 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimits: rateLimits === 'on',
     h5Dir: existsSync(path.join(h5Dir, 'index.html')) ? h5Dir : null,
-    cancelCutoffMinutes
+    cancelCutoffMinutes,
+    uploadsDir,
+    uploadsDirTemporary,
+    realtime: { authTimeoutMs, heartbeatMs }
   }
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+  const value = Number(env[name] ?? fallback)
+  if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number`)
+  return value
 }
 
 function parseDatabaseUrl(url: string, problems: string[]): string {

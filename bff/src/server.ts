@@ -21,8 +21,10 @@ async function main() {
   })
   await app.listen({ port: config.port, host: config.host })
   const where = `http://${config.host}:${config.port}`
+  // Counted from process start, so loading the code is in it too: what a restart keeps people waiting.
+  const readyMs = Math.round(process.uptime() * 1000)
   app.log.info(
-    `M City veterans platform ready: ${config.h5Dir ? `app ${where}/, ` : 'no H5 build found (pnpm build:h5), '}API ${where}/api/v1, docs ${where}/docs`
+    `M City veterans platform ready in ${readyMs} ms: ${config.h5Dir ? `app ${where}/, ` : 'no H5 build found (pnpm build:h5), '}API ${where}/api/v1, docs ${where}/docs`
   )
 }
 

@@ -5,13 +5,12 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { MIGRATIONS_DIR } from '../paths'
 import * as schema from './schema/index'
 
 export type Db = BetterSQLite3Database<typeof schema>
 /** The database or a transaction on it: repo helpers that run inside a caller's transaction take this. */
 export type Conn = BaseSQLiteDatabase<'sync', RunResult, typeof schema>
-
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, 'migrations')
 
 export interface OpenedDatabase {
   sqlite: Database.Database
