@@ -4,6 +4,7 @@ import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
 import { requestIds } from './lib/ids'
 import { validatorCompiler } from './lib/validator'
+import { composeHooks } from './capability-hooks'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
 import securityPlugin from './plugins/security'
@@ -15,12 +16,16 @@ import staticH5Plugin from './plugins/static-h5'
 import { createDevWechatClient, createWechatClient, type WechatClient } from './modules/auth/wechat-client'
 import authRoutes from './modules/auth/routes'
 import meRoutes from './modules/me/routes'
+import { getMe } from './modules/me/service'
 import referenceRoutes from './modules/reference/routes'
 import registryRoutes from './modules/registry/routes'
 import adminRoutes from './modules/admin/routes'
 import notificationsRoutes from './modules/notifications/routes'
+import { notificationsHooks } from './modules/notifications/hooks'
 import bookingRoutes from './modules/booking/routes'
+import { bookingHooks } from './modules/booking/hooks'
 import policiesRoutes from './modules/policies/routes'
+import { policiesHooks } from './modules/policies/hooks'
 import opsRoutes from './modules/ops/routes'
 import { seedDemoData } from './db/seed/index'
 
@@ -60,10 +65,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(idempotencyPlugin)
   await app.register(housekeepingPlugin)
 
+  // What capabilities add to each other, composed here (nothing registers itself at import time). Demo data is
+  // seeded, and the data export lists its sections, in this order:
+  // - notifications: export section `notifications`
+  // - booking: demo slots and bookings; export sections `bookings`, `waitlist`; releases a closed account's places
+  // - policies: demo policies
+  const hooks = composeHooks([notificationsHooks, bookingHooks, policiesHooks])
+
   await app.register(
     async (api) => {
-      await api.register(authRoutes)
-      await api.register(meRoutes)
+      // Token pairs describe the signed-in person as GET /me does; auth itself does not depend on me.
+      await api.register(authRoutes, { describeUser: getMe })
+      await api.register(meRoutes, { exportSections: hooks.exportSections, accountClosingSteps: hooks.accountClosingSteps })
       await api.register(referenceRoutes)
       await api.register(registryRoutes)
       await api.register(adminRoutes)
@@ -76,6 +89,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(opsRoutes)
   await app.register(staticH5Plugin)
 
-  if (config.seed === 'demo') await seedDemoData(app)
+  if (config.seed === 'demo') await seedDemoData(app, hooks.seedSteps)
   return app
 }

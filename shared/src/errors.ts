@@ -36,6 +36,7 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  OVERLOADED: { status: 503, message: '服务繁忙，请稍后再试' },
   CHECK_IN_CODE_INVALID: { status: 422, message: '签到码不正确，请让预约人打开“我的预约”出示签到二维码' },
   SLOT_NOT_ENDED: { status: 409, message: '该时段尚未结束，结束后才能标记为未到' },
   SLOT_EXISTS: { status: 409, message: '该服务在这个时间已有时段，请修改已有时段或换个时间' }

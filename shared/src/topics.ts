@@ -1,3 +1,13 @@
+/**
+ * The code lists of the contract, each written once, with their Chinese labels. The TypeBox schemas, the BFF's
+ * database columns and the mini-program's labels all take their codes from here.
+ */
+
+/** The codes of a label map, in the order written, typed as a non-empty list (what a database enum column needs). */
+function codesOf<K extends string>(labels: Record<K, string>) {
+  return Object.keys(labels) as unknown as readonly [K, ...K[]]
+}
+
 /** One vocabulary of topic codes for services, policies, threads and notices. */
 export const TOPICS = {
   employment: '就业创业',
@@ -15,7 +25,7 @@ export const TOPICS = {
 } as const
 
 export type Topic = keyof typeof TOPICS
-export const TOPIC_CODES = Object.keys(TOPICS) as Topic[]
+export const TOPIC_CODES = codesOf(TOPICS)
 
 export const VETERAN_CATEGORIES = {
   soldier: '退役士兵',
@@ -25,19 +35,26 @@ export const VETERAN_CATEGORIES = {
   other: '其他'
 } as const
 export type VeteranCategory = keyof typeof VETERAN_CATEGORIES
-export const VETERAN_CATEGORY_CODES = Object.keys(VETERAN_CATEGORIES) as VeteranCategory[]
+export const VETERAN_CATEGORY_CODES = codesOf(VETERAN_CATEGORIES)
 
 export const RELATIONS = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他亲属' } as const
 export type Relation = keyof typeof RELATIONS
-export const RELATION_CODES = Object.keys(RELATIONS) as Relation[]
+export const RELATION_CODES = codesOf(RELATIONS)
 
 export const ROLES = { resident: '居民', veteran: '退役军人', family: '家属', staff: '工作人员', admin: '管理员' } as const
 export type Role = keyof typeof ROLES
+export const ROLE_CODES = codesOf(ROLES)
+/** Staff and admins: who works in the staff workspace. */
+export const STAFF_ROLES = ['staff', 'admin'] as const satisfies readonly Role[]
+/** The people a WeChat account can be: not yet bound, a bound veteran, a family member. */
+export const PEOPLE_ROLES = ['resident', 'veteran', 'family'] as const satisfies readonly Role[]
 
 export const CENTER_LEVELS = { city: '市级', district: '区级', street: '街道', community: '社区' } as const
 export type CenterLevel = keyof typeof CENTER_LEVELS
+export const CENTER_LEVEL_CODES = codesOf(CENTER_LEVELS)
 
 export const POLICY_LEVELS = { national: '国家', provincial: '省级', city: '市级', district: '区县' } as const
+export const POLICY_LEVEL_CODES = codesOf(POLICY_LEVELS)
 
 /**
  * Where a published policy stands today (Asia/Shanghai): in force; not yet in force (effectiveFrom is later);
@@ -51,3 +68,8 @@ export const POLICY_VALIDITIES = {
   superseded: '已被替代',
   repealed: '已废止'
 } as const
+export const POLICY_VALIDITY_CODES = codesOf(POLICY_VALIDITIES)
+
+export const GENDERS = { male: '男', female: '女' } as const
+export type Gender = keyof typeof GENDERS
+export const GENDER_CODES = codesOf(GENDERS)

@@ -1,4 +1,4 @@
-import { ERRORS, type ErrorCode } from '@veterans/shared'
+import { ERRORS, type ErrorBody, type ErrorCode } from '@veterans/shared'
 
 /**
  * A failure the person can act on. Services throw these; the error handler turns them into the contract's
@@ -18,15 +18,18 @@ export class AppError extends Error {
   }
 }
 
-
 /** 400 VALIDATION_FAILED naming one field, for what a schema cannot check (a date order, an unknown district). */
 export function fieldError(path: string, message: string) {
   return new AppError('VALIDATION_FAILED', { fields: [{ path, message }] })
 }
 
-/** The contract's error body for an AppError, as the error handler sends it. */
-export function errorBody(error: AppError) {
-  return { error: { code: error.code, message: error.message, details: error.details } }
+/**
+ * The contract's error body `{ error: { code, message, details } }`, the only place it is built. Takes an AppError
+ * or just a code; the message is the code's own from shared/src/errors.ts unless a more specific one is given.
+ */
+export function errorBody(failure: { code: ErrorCode; details?: Record<string, unknown>; message?: string }): ErrorBody {
+  const { code, details = {}, message = ERRORS[code].message } = failure
+  return { error: { code, message, details } }
 }
 
 /**

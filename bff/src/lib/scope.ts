@@ -1,4 +1,4 @@
-import type { Principal } from '../modules/auth/repo'
+import type { Principal } from './principal'
 
 /** Admins and staff of the city-level center see every district and center; other staff see their own. */
 export function seesEverything(principal: Principal): boolean {

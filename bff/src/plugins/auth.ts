@@ -1,21 +1,19 @@
 import fp from 'fastify-plugin'
+import fastifyJwt from '@fastify/jwt'
 import type { FastifyRequest } from 'fastify'
 import type { Role } from '@veterans/shared'
 import { AppError } from '../lib/app-error'
-import { createAccessTokens } from '../modules/auth/tokens'
-import { findSessionPrincipal, type Principal } from '../modules/auth/repo'
+import { accessTokenOptions, createAccessTokens, type AccessClaims } from '../modules/auth/tokens'
+import type { Principal } from '../lib/principal'
+import { findSessionPrincipal } from '../modules/auth/repo'
 
 /**
  * Who may call a route. Every route under /api/v1 must declare it; the app refuses to start otherwise,
  * so no route can forget its access rule.
- * - 'public': anyone; 'authenticated': any signed-in account; a list of roles: only those.
+ * - 'public': anyone; 'authenticated': any signed-in account; a list of roles: only those (STAFF_ROLES and
+ *   PEOPLE_ROLES of @veterans/shared name the usual ones).
  */
 export type Access = 'public' | 'authenticated' | readonly Role[]
-
-/** Staff and admins. */
-export const STAFF = ['staff', 'admin'] as const
-/** The people a WeChat account can be: not yet bound, a bound veteran, a family member. */
-export const PEOPLE = ['resident', 'veteran', 'family'] as const
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +27,13 @@ declare module 'fastify' {
   }
 }
 
-export type { Principal }
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims
+    /** Unused: request.principal, checked against the session, says who is signed in. */
+    user: null
+  }
+}
 
 /** The signed-in principal of a route that requires one. */
 export function principalOf(request: FastifyRequest): Principal {
@@ -39,7 +43,8 @@ export function principalOf(request: FastifyRequest): Principal {
 
 export default fp(
   async (app) => {
-    app.decorate('accessTokens', createAccessTokens(app.config.jwtSecret))
+    await app.register(fastifyJwt, accessTokenOptions(app.config.jwtSecret))
+    app.decorate('accessTokens', createAccessTokens(app.jwt))
     app.decorateRequest('principal', null)
 
     app.addHook('onRoute', (route) => {

@@ -1,13 +1,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
-import { ERRORS, type ErrorCode } from '@veterans/shared'
 import { AppError, errorBody, IdempotentReplay } from '../lib/app-error'
 import { validationFields } from '../lib/validation-messages'
 import { sendReplay } from './idempotency'
-
-function body(code: ErrorCode, message: string = ERRORS[code].message, details: Record<string, unknown> = {}) {
-  return { error: { code, message, details } }
-}
 
 /**
  * The one place failures become responses: the contract's error body, a Chinese message, and never a stack
@@ -27,22 +22,24 @@ export default fp(
       }
       if (error.validation) {
         const fields = validationFields(error.validation, error.validationContext)
-        return reply.code(400).send(body('VALIDATION_FAILED', undefined, { fields }))
+        return reply.code(400).send(errorBody({ code: 'VALIDATION_FAILED', details: { fields } }))
       }
       const status = error.statusCode ?? 500
-      if (status === 429) return reply.code(429).send(body('RATE_LIMITED'))
-      if (status === 415) return reply.code(415).send(body('UNSUPPORTED_MEDIA', '请求格式不受支持，请以 JSON 提交'))
-      if (status === 413) return reply.code(413).send(body('TOO_LARGE'))
-      if (status === 404) return reply.code(404).send(body('NOT_FOUND'))
+      if (status === 429) return reply.code(429).send(errorBody({ code: 'RATE_LIMITED' }))
+      if (status === 415) {
+        return reply.code(415).send(errorBody({ code: 'UNSUPPORTED_MEDIA', message: '请求格式不受支持，请以 JSON 提交' }))
+      }
+      if (status === 413) return reply.code(413).send(errorBody({ code: 'TOO_LARGE' }))
+      if (status === 404) return reply.code(404).send(errorBody({ code: 'NOT_FOUND' }))
       if (status === 400) {
         // Malformed JSON, empty body with a JSON content type and the like.
         return reply.code(400).send(
-          body('VALIDATION_FAILED', undefined, { fields: [{ path: 'body', message: '请求内容格式不正确' }] })
+          errorBody({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'body', message: '请求内容格式不正确' }] } })
         )
       }
-      if (status < 500) return reply.code(status).send(body('VALIDATION_FAILED'))
+      if (status < 500) return reply.code(status).send(errorBody({ code: 'VALIDATION_FAILED' }))
       request.log.error({ err: error }, 'request failed')
-      return reply.code(500).send(body('INTERNAL'))
+      return reply.code(500).send(errorBody({ code: 'INTERNAL' }))
     })
   },
   { name: 'errors' }

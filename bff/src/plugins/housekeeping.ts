@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { pruneFailedAttempts } from '../modules/auth/repo'
+import { pruneFailedAttempts } from '../modules/platform/attempts-repo'
 import { pruneIdempotencyKeys } from '../modules/platform/idempotency-repo'
 
 const HOUR = 60 * 60 * 1000

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import sensible from '@fastify/sensible'
-import { AppError } from '../lib/app-error'
+import { AppError, errorBody } from '../lib/app-error'
 import { staticSecurityHeaders } from '../lib/security-headers'
 
 /**
@@ -52,22 +52,9 @@ export default fp(
       maxEventLoopDelay: app.config.env === 'test' ? 0 : 2000,
       retryAfter: 5,
       pressureHandler: (_request, reply) => {
-        reply
-          .code(503)
-          .header('retry-after', '5')
-          .send({ error: { code: 'UNAVAILABLE', message: '服务繁忙，请稍后再试', details: {} } })
+        reply.code(503).header('retry-after', '5').send(errorBody({ code: 'OVERLOADED' }))
       }
     })
   },
   { name: 'security', dependencies: ['errors'] }
 )
-
-/** Route-level limit for sign-in routes: per address and account/code, checked once the body is parsed. */
-export function signInRateLimit(accountOf: (body: unknown) => string) {
-  return {
-    max: 10,
-    timeWindow: '1 minute',
-    hook: 'preHandler' as const,
-    keyGenerator: (request: { ip: string; body: unknown }) => `${request.ip}|${accountOf(request.body)}`
-  }
-}

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
 import path from 'node:path'
+import { errorBody } from '../lib/app-error'
 
 /**
  * Serves the H5 build at `/` with history-API fallback: any GET outside /api that is not a file gets index.html,
@@ -26,7 +27,7 @@ export default fp(
       const url = request.url.split('?')[0] ?? '/'
       const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)
       if (root && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', root)
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '内容不存在或已被删除', details: {} } })
+      return reply.code(404).send(errorBody({ code: 'NOT_FOUND' }))
     })
   },
   { name: 'static-h5', dependencies: ['errors'] }

@@ -1,11 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateTimeSchema, IdSchema, StringEnum, Nullable } from './common'
+import { STAFF_ROLES } from '../topics'
+
+export const StaffRoleSchema = StringEnum(STAFF_ROLES)
 
 export const CreateStaffBodySchema = Type.Object({
   username: Type.String({ minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
   password: Type.String({ minLength: 10, maxLength: 256 }),
   displayName: Type.String({ minLength: 1, maxLength: 32 }),
-  role: StringEnum(['staff', 'admin'] as const),
+  role: StaffRoleSchema,
   centerId: Type.Optional(IdSchema)
 })
 export type CreateStaffBody = Static<typeof CreateStaffBodySchema>
@@ -14,7 +17,7 @@ export const StaffAccountSchema = Type.Object({
   id: IdSchema,
   username: Type.String(),
   displayName: Type.String(),
-  role: StringEnum(['staff', 'admin'] as const),
+  role: StaffRoleSchema,
   centerId: Nullable(IdSchema),
   createdAt: DateTimeSchema
 })

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { TOPIC_CODES, VETERAN_CATEGORY_CODES, RELATION_CODES } from '../topics'
+import { TOPIC_CODES, VETERAN_CATEGORY_CODES, RELATION_CODES, ROLE_CODES } from '../topics'
 
 /** A union of string literals, rendered as `enum` in OpenAPI. */
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
@@ -23,7 +23,7 @@ export const DateSchema = Type.String({ format: 'date', description: 'YYYY-MM-DD
 export const TopicSchema = StringEnum(TOPIC_CODES)
 export const VeteranCategorySchema = StringEnum(VETERAN_CATEGORY_CODES)
 export const RelationSchema = StringEnum(RELATION_CODES)
-export const RoleSchema = StringEnum(['resident', 'veteran', 'family', 'staff', 'admin'] as const)
+export const RoleSchema = StringEnum(ROLE_CODES)
 
 export const ValidationFieldSchema = Type.Object({ path: Type.String(), message: Type.String() })
 

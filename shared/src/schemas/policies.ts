@@ -1,25 +1,26 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateSchema, DateTimeSchema, IdSchema, StringEnum, TopicSchema, VeteranCategorySchema, Nullable } from './common'
-import { POLICY_LEVELS, POLICY_VALIDITIES } from '../topics'
+import { POLICY_LEVEL_CODES, POLICY_VALIDITY_CODES, type POLICY_LEVELS, type POLICY_VALIDITIES } from '../topics'
 
 export type PolicyLevel = keyof typeof POLICY_LEVELS
-export const PolicyLevelSchema = StringEnum(['national', 'provincial', 'city', 'district'] as const)
+export const PolicyLevelSchema = StringEnum(POLICY_LEVEL_CODES)
 
 export type PolicyValidity = keyof typeof POLICY_VALIDITIES
-export const PolicyValiditySchema = StringEnum(['in_force', 'not_yet_effective', 'expired', 'superseded', 'repealed'] as const)
+export const PolicyValiditySchema = StringEnum(POLICY_VALIDITY_CODES)
 
-export const PolicyValidityFilterSchema = StringEnum(
-  ['in_force', 'not_yet_effective', 'expired', 'superseded', 'repealed', 'all'] as const,
-  {
-    description:
-      'in_force (default): in force today. expired: no longer in force, because its end date passed or a newer ' +
-      'policy superseded it (both). superseded: only those replaced by a newer policy. not_yet_effective: published ' +
-      'but starting later. repealed. all: every published policy.'
-  }
-)
+/** A validity to filter by, or every published policy. */
+export const POLICY_VALIDITY_FILTERS = [...POLICY_VALIDITY_CODES, 'all'] as const
+
+export const PolicyValidityFilterSchema = StringEnum(POLICY_VALIDITY_FILTERS, {
+  description:
+    'in_force (default): in force today. expired: no longer in force, because its end date passed or a newer ' +
+    'policy superseded it (both). superseded: only those replaced by a newer policy. not_yet_effective: published ' +
+    'but starting later. repealed. all: every published policy.'
+})
 export type PolicyValidityFilter = Static<typeof PolicyValidityFilterSchema>
 
-export const PolicyWorkflowSchema = StringEnum(['draft', 'pending', 'published'] as const, {
+export const POLICY_WORKFLOWS = ['draft', 'pending', 'published'] as const
+export const PolicyWorkflowSchema = StringEnum(POLICY_WORKFLOWS, {
   description: 'draft → pending (submitted) → published (approved by someone other than the author)'
 })
 export type PolicyWorkflow = Static<typeof PolicyWorkflowSchema>
@@ -194,7 +195,7 @@ export const StaffPolicyQuerySchema = Type.Composite([
   Type.Object({
     workflow: Type.Optional(PolicyWorkflowSchema),
     validity: Type.Optional(
-      StringEnum(['in_force', 'not_yet_effective', 'expired', 'superseded', 'repealed', 'all'] as const, {
+      StringEnum(POLICY_VALIDITY_FILTERS, {
         description: 'As for GET /policies; defaults to all here'
       })
     ),

@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { IdSchema, StringEnum, TopicSchema } from './common'
+import { CENTER_LEVEL_CODES } from '../topics'
 
 export const DistrictSchema = Type.Object({ code: Type.String(), name: Type.String() })
 export type District = Static<typeof DistrictSchema>
 export const DistrictListSchema = Type.Object({ items: Type.Array(DistrictSchema) })
 
-export const CenterLevelSchema = StringEnum(['city', 'district', 'street', 'community'] as const)
+export const CenterLevelSchema = StringEnum(CENTER_LEVEL_CODES)
 export const CenterSchema = Type.Object({
   id: IdSchema,
   name: Type.String(),

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateSchema, DateTimeSchema, IdSchema, StringEnum, VeteranCategorySchema, Nullable } from './common'
+import { GENDER_CODES } from '../topics'
 
-export const GenderSchema = StringEnum(['male', 'female'] as const)
+export const GenderSchema = StringEnum(GENDER_CODES)
 
 export const CreateVeteranBodySchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 32 }),

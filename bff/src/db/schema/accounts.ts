@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { RELATION_CODES, ROLE_CODES } from '@veterans/shared'
 import { centers } from './reference'
 import { veterans } from './registry'
 
@@ -9,7 +10,7 @@ export const users = sqliteTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind', { enum: ['wechat', 'staff'] }).notNull(),
-    role: text('role', { enum: ['resident', 'veteran', 'family', 'staff', 'admin'] }).notNull(),
+    role: text('role', { enum: ROLE_CODES }).notNull(),
     openid: text('openid'),
     username: text('username'),
     passwordHash: text('password_hash'),
@@ -58,18 +59,6 @@ export const refreshTokens = sqliteTable(
   (t) => [index('refresh_tokens_session_idx').on(t.sessionId)]
 )
 
-/** Failed attempts that lock a door for a while (staff passwords, identity binding). */
-export const failedAttempts = sqliteTable(
-  'failed_attempts',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    scope: text('scope').notNull(),
-    subject: text('subject').notNull(),
-    at: text('at').notNull()
-  },
-  (t) => [index('failed_attempts_lookup_idx').on(t.scope, t.subject, t.at)]
-)
-
 export const familyInvites = sqliteTable(
   'family_invites',
   {
@@ -90,7 +79,7 @@ export const familyLinks = sqliteTable(
     id: text('id').primaryKey(),
     veteranId: text('veteran_id').notNull().references(() => veterans.id),
     userId: text('user_id').notNull().references(() => users.id),
-    relation: text('relation', { enum: ['spouse', 'child', 'parent', 'sibling', 'other'] }).notNull(),
+    relation: text('relation', { enum: RELATION_CODES }).notNull(),
     createdAt: text('created_at').notNull(),
     removedAt: text('removed_at')
   },

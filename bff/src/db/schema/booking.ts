@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { BOOKING_STATUSES, SLOT_STATUSES, WAITLIST_STATUSES } from '@veterans/shared'
 import { users } from './accounts'
 import { centers, services } from './reference'
 import { veterans } from './registry'
@@ -19,7 +20,7 @@ export const slots = sqliteTable(
     endsAt: text('ends_at').notNull(),
     capacity: integer('capacity').notNull(),
     booked: integer('booked').notNull().default(0),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: SLOT_STATUSES }).notNull().default('open'),
     closedReason: text('closed_reason'),
     createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
@@ -48,7 +49,7 @@ export const bookings = sqliteTable(
     serviceId: text('service_id').notNull().references(() => services.id),
     veteranId: text('veteran_id').notNull().references(() => veterans.id),
     bookedByUserId: text('booked_by_user_id').notNull().references(() => users.id),
-    status: text('status', { enum: ['booked', 'checked_in', 'completed', 'cancelled', 'no_show'] }).notNull(),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     note: text('note'),
     checkInCode: text('check_in_code').notNull(),
@@ -97,7 +98,7 @@ export const waitlistEntries = sqliteTable(
     veteranId: text('veteran_id').notNull().references(() => veterans.id),
     userId: text('user_id').notNull().references(() => users.id),
     seq: integer('seq').notNull(),
-    status: text('status', { enum: ['waiting', 'promoted', 'cancelled', 'skipped'] }).notNull(),
+    status: text('status', { enum: WAITLIST_STATUSES }).notNull(),
     bookingId: text('booking_id'),
     reason: text('reason'),
     createdAt: text('created_at').notNull(),

@@ -1,4 +1,4 @@
-import { primaryKey, sqliteTable, text, integer } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /**
  * Append-only record of staff/admin writes and unmasked reads. Triggers (migration 0001) refuse UPDATE and
@@ -28,4 +28,16 @@ export const idempotencyKeys = sqliteTable(
     createdAt: text('created_at').notNull()
   },
   (t) => [primaryKey({ columns: [t.userId, t.route, t.key] })]
+)
+
+/** Failed attempts that lock a door for a while (staff passwords, identity binding). */
+export const failedAttempts = sqliteTable(
+  'failed_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scope: text('scope').notNull(),
+    subject: text('subject').notNull(),
+    at: text('at').notNull()
+  },
+  (t) => [index('failed_attempts_lookup_idx').on(t.scope, t.subject, t.at)]
 )

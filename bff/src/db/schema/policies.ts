@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { PolicyEligibility, Topic } from '@veterans/shared'
+import { POLICY_LEVEL_CODES, POLICY_WORKFLOWS, type PolicyEligibility, type Topic } from '@veterans/shared'
 import { users } from './accounts'
 
 /**
@@ -16,7 +16,7 @@ export const policies = sqliteTable(
     title: text('title').notNull(),
     docNumber: text('doc_number').notNull(),
     issuer: text('issuer').notNull(),
-    level: text('level', { enum: ['national', 'provincial', 'city', 'district'] }).notNull(),
+    level: text('level', { enum: POLICY_LEVEL_CODES }).notNull(),
     category: text('category').$type<Topic>().notNull(),
     summary: text('summary').notNull(),
     body: text('body').notNull(),
@@ -24,7 +24,7 @@ export const policies = sqliteTable(
     effectiveTo: text('effective_to'),
     eligibility: text('eligibility', { mode: 'json' }).$type<PolicyEligibility>(),
     relatedServiceIds: text('related_service_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    workflow: text('workflow', { enum: ['draft', 'pending', 'published'] }).notNull(),
+    workflow: text('workflow', { enum: POLICY_WORKFLOWS }).notNull(),
     /** The older policy this one replaces once published. */
     supersedesId: text('supersedes_id'),
     /** Set on the older policy when its successor is published; it stops being in force on `supersededFrom`. */

@@ -1,4 +1,5 @@
 import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { CENTER_LEVEL_CODES } from '@veterans/shared'
 
 export const districts = sqliteTable('districts', {
   code: text('code').primaryKey(),
@@ -9,7 +10,7 @@ export const districts = sqliteTable('districts', {
 export const centers = sqliteTable('centers', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  level: text('level', { enum: ['city', 'district', 'street', 'community'] }).notNull(),
+  level: text('level', { enum: CENTER_LEVEL_CODES }).notNull(),
   districtCode: text('district_code').notNull().references(() => districts.code),
   address: text('address').notNull(),
   phone: text('phone').notNull(),

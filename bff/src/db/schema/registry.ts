@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { GENDER_CODES, VETERAN_CATEGORY_CODES } from '@veterans/shared'
 import { districts } from './reference'
 
 /**
@@ -13,12 +14,10 @@ export const veterans = sqliteTable(
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull().unique(),
     idNumberMasked: text('id_number_masked').notNull(),
-    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    gender: text('gender', { enum: GENDER_CODES }).notNull(),
     birthDate: text('birth_date').notNull(),
     districtCode: text('district_code').notNull().references(() => districts.code),
-    category: text('category', {
-      enum: ['soldier', 'officer_transferred', 'cadre_demobilized', 'cadre_retired', 'other']
-    }).notNull(),
+    category: text('category', { enum: VETERAN_CATEGORY_CODES }).notNull(),
     enlistDate: text('enlist_date'),
     dischargeDate: text('discharge_date'),
     phoneEnc: text('phone_enc'),

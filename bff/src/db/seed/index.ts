@@ -2,22 +2,30 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { count } from 'drizzle-orm'
-import { idNumberCheckChar, maskIdNumber, maskPhone, parseIdNumber, type Relation, type VeteranCategory } from '@veterans/shared'
+import {
+  idNumberCheckChar,
+  maskIdNumber,
+  maskPhone,
+  parseIdNumber,
+  type CenterLevel,
+  type Relation
+} from '@veterans/shared'
 import type { FastifyInstance } from 'fastify'
 import { immediate } from '../client'
 import { centerServices, centers, districts, familyLinks, services, users, veterans } from '../schema/index'
 import { newId } from '../../lib/ids'
 import { hashPassword } from '../../lib/passwords'
+import { CONFIG_DIR } from '../../paths'
 import { seededRandom } from './random'
 import { generateVeterans, type GeneratedVeteran } from './veterans'
 
-export const DEMO_DIR = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'config', 'demo')
+export const DEMO_DIR = path.join(CONFIG_DIR, 'demo')
 const readDemo = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T
 
 interface DemoCenter {
   code: string
   name: string
-  level: 'city' | 'district' | 'street' | 'community'
+  level: CenterLevel
   districtCode: string
   address: string
   phone: string
@@ -41,15 +49,14 @@ interface DemoPeople {
 
 export const GENERATED_VETERANS = 520
 
-/** Hooks of later capabilities that add their own demo data once the base data exists. */
-type SeedStep = (app: FastifyInstance) => Promise<void>
-const seedSteps: { name: string; step: SeedStep }[] = []
-export function registerSeedStep(name: string, step: SeedStep) {
-  if (!seedSteps.some((s) => s.name === name)) seedSteps.push({ name, step })
-}
+/** Adds a capability's demo data once the base data (districts, centers, services, people) exists. */
+export type SeedStep = (app: FastifyInstance) => Promise<void>
 
-/** Fills an empty database with M City's demo data; a database that has data is left alone. */
-export async function seedDemoData(app: FastifyInstance) {
+/**
+ * Fills an empty database with M City's demo data; a database that has data is left alone. The capabilities'
+ * own demo data (bookings, policies …) comes from their seed steps, run in order once the base data exists.
+ */
+export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedStep[]) {
   const { db, pii, config, log } = app
   const existing = db.select({ n: count() }).from(districts).get()?.n ?? 0
   if (existing > 0) return
@@ -102,7 +109,7 @@ export async function seedDemoData(app: FastifyInstance) {
           gender: v.gender,
           birthDate: v.birthDate,
           districtCode: v.districtCode,
-          category: v.category as VeteranCategory,
+          category: v.category,
           enlistDate: v.enlistDate,
           dischargeDate: v.dischargeDate,
           phoneEnc: v.phone ? pii.encrypt(v.phone) : null,
@@ -152,7 +159,7 @@ export async function seedDemoData(app: FastifyInstance) {
     }
   })
 
-  for (const { step } of seedSteps) await step(app)
+  for (const step of capabilitySteps) await step(app)
   log.info(
     { districts: demoDistricts.length, centers: demoCenters.length, services: demoServices.length, veterans: fixed.length + generated.length },
     'demo data seeded'

@@ -1,4 +1,4 @@
-import { idNumberCheckChar, type VeteranCategory } from '@veterans/shared'
+import { idNumberCheckChar, type Gender, type VeteranCategory } from '@veterans/shared'
 import type { Random } from './random'
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
@@ -16,7 +16,7 @@ const CATEGORY_WEIGHTS: [VeteranCategory, number][] = [
 export interface GeneratedVeteran {
   name: string
   idNumber: string
-  gender: 'male' | 'female'
+  gender: Gender
   birthDate: string
   districtCode: string
   category: VeteranCategory

@@ -1,18 +1,9 @@
-import { and, eq, gte, isNull, lt } from 'drizzle-orm'
-import type { Role } from '@veterans/shared'
+import { and, eq, isNull } from 'drizzle-orm'
+import type { CenterLevel, Role } from '@veterans/shared'
 import { changeStamp, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
-import { failedAttempts, refreshTokens, sessions, users } from '../../db/schema/index'
+import { refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
-
-/** The signed-in account behind a request, as fresh as the database (a role change applies at once). */
-export interface Principal {
-  userId: string
-  sessionId: string
-  role: Role
-  displayName: string
-  veteranId: string | null
-  center: { id: string; level: 'city' | 'district' | 'street' | 'community'; districtCode: string } | null
-}
+import type { Principal } from '../../lib/principal'
 
 /**
  * Every authenticated request runs this lookup, so it is plain SQL prepared once per database: building and
@@ -22,13 +13,13 @@ interface SessionPrincipalRow {
   userId: string
   role: Role
   displayName: string
-  status: 'active' | 'deleted'
+  status: (typeof users.$inferSelect)['status']
   veteranId: string | null
   sessionUser: string
   revokedAt: string | null
   expiresAt: string
   centerId: string | null
-  centerLevel: 'city' | 'district' | 'street' | 'community' | null
+  centerLevel: CenterLevel | null
   centerDistrict: string | null
 }
 const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
@@ -117,7 +108,7 @@ export async function createSession(db: Db, userId: string, refreshTokenHash: st
 
 export type RotationResult =
   | { kind: 'rotated'; userId: string; sessionId: string }
-  | { kind: 'reused' }
+  | { kind: 'reused'; sessionId: string }
   | { kind: 'invalid' }
 
 /**
@@ -144,7 +135,7 @@ export async function rotateRefreshToken(db: Db, oldHash: string, newHash: strin
       .run()
     if (claimed.changes !== 1) {
       revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
-      return { kind: 'reused' }
+      return { kind: 'reused', sessionId: session.id }
     }
     tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt }).run()
     // A login lives as long as its newest refresh token: in use, it does not end 30 days after sign-in.
@@ -160,12 +151,16 @@ function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: strin
     .run()
 }
 
-/** Ends the login a refresh token belongs to (logout). Unknown tokens are ignored: logout always succeeds. */
-export async function revokeSessionByRefreshToken(db: Db, tokenHash: string) {
+/**
+ * Ends the login a refresh token belongs to (logout) and answers its id. Unknown tokens are ignored (null):
+ * logout always succeeds.
+ */
+export async function revokeSessionByRefreshToken(db: Db, tokenHash: string): Promise<string | null> {
   const now = new Date().toISOString()
-  immediate(db, (tx) => {
+  return immediate(db, (tx) => {
     const token = tx.select({ sessionId: refreshTokens.sessionId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get()
     if (token) revokeSessionIn(tx, token.sessionId, 'logout', now)
+    return token?.sessionId ?? null
   })
 }
 
@@ -175,42 +170,4 @@ export function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, no
     .set({ revokedAt: now, revokeReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .run()
-}
-
-export type Attempt = { attemptId: number } | { retryAfterSeconds: number }
-
-/**
- * Counts an attempt before it is made, in one transaction: refused (with when to try again) when `max` attempts
- * of this subject are already in the window. Counting first means parallel guesses cannot all slip in before any
- * failure is written. An attempt that succeeds is forgiven.
- */
-export async function beginAttempt(db: Db, scope: string, subject: string, windowMs: number, max: number): Promise<Attempt> {
-  const now = Date.now()
-  const since = new Date(now - windowMs).toISOString()
-  return immediate(db, (tx): Attempt => {
-    const inWindow = tx
-      .select({ at: failedAttempts.at })
-      .from(failedAttempts)
-      .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject), gte(failedAttempts.at, since)))
-      .orderBy(failedAttempts.at)
-      .all()
-    if (inWindow.length >= max) {
-      return { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(inWindow[0]!.at) + windowMs - now) / 1000)) }
-    }
-    const inserted = tx.insert(failedAttempts).values({ scope, subject, at: new Date(now).toISOString() }).run()
-    return { attemptId: Number(inserted.lastInsertRowid) }
-  })
-}
-
-export async function forgiveAttempt(db: Db, attemptId: number) {
-  db.delete(failedAttempts).where(eq(failedAttempts.id, attemptId)).run()
-}
-
-export async function clearFailedAttempts(db: Db, scope: string, subject: string) {
-  db.delete(failedAttempts).where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject))).run()
-}
-
-/** Housekeeping: forget attempts older than a day. */
-export async function pruneFailedAttempts(db: Db, before: string) {
-  db.delete(failedAttempts).where(lt(failedAttempts.at, before)).run()
 }

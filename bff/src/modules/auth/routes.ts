@@ -1,14 +1,33 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoContentSchema, RefreshBodySchema, StaffSignInBodySchema, TokenPairSchema, WechatSignInBodySchema } from '@veterans/shared'
 import { responses } from '../../lib/route-schema'
-import { signInRateLimit } from '../../plugins/security'
 import * as service from './service'
+
+/** Given by app.ts: how token pairs describe the signed-in person (the me capability's getMe). */
+export interface AuthRoutesOptions {
+  describeUser: service.DescribeUser
+  /** Given by app.ts: told when a login ends, so realtime closes its sockets at once. */
+  sessionEnded?: service.SessionEnded
+}
 
 const accountField = (field: string) => (body: unknown) =>
   String((body as Record<string, unknown> | undefined)?.[field] ?? '').slice(0, 128).toLowerCase()
 
+/**
+ * Sign-in routes' own limit, on top of the general one (plugins/security.ts): per address and account or code,
+ * checked once the body is parsed.
+ */
+function signInRateLimit(accountOf: (body: unknown) => string) {
+  return {
+    max: 10,
+    timeWindow: '1 minute',
+    hook: 'preHandler' as const,
+    keyGenerator: (request: { ip: string; body: unknown }) => `${request.ip}|${accountOf(request.body)}`
+  }
+}
+
 /** Sign-in (WeChat and staff), token refresh with rotation, logout. */
-const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { describeUser, sessionEnded }) => {
   const tags = ['auth']
 
   app.post('/auth/wechat', {
@@ -18,7 +37,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: WechatSignInBodySchema,
       response: responses({ 200: TokenPairSchema }, 400, 401, 429, 503)
     }
-  }, async (request) => service.signInWithWechat(app, request.body.code))
+  }, async (request) => service.signInWithWechat(app, request.body.code, describeUser))
 
   app.post('/auth/staff', {
     config: { access: 'public', rateLimit: signInRateLimit(accountField('username')) },
@@ -27,18 +46,18 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: StaffSignInBodySchema,
       response: responses({ 200: TokenPairSchema }, 400, 401, 429)
     }
-  }, async (request) => service.signInStaff(app, request.body.username, request.body.password))
+  }, async (request) => service.signInStaff(app, request.body.username, request.body.password, describeUser))
 
   app.post('/auth/refresh', {
     config: { access: 'public' },
     schema: { tags, summary: 'Rotate the refresh token', body: RefreshBodySchema, response: responses({ 200: TokenPairSchema }, 400, 401) }
-  }, async (request) => service.refreshTokens(app, request.body.refreshToken))
+  }, async (request) => service.refreshTokens(app, request.body.refreshToken, describeUser, sessionEnded))
 
   app.post('/auth/logout', {
     config: { access: 'public' },
     schema: { tags, summary: 'End this login', body: RefreshBodySchema, response: responses({ 204: NoContentSchema }, 400) }
   }, async (request, reply) => {
-    await service.logout(app, request.body.refreshToken)
+    await service.logout(app, request.body.refreshToken, sessionEnded)
     return reply.code(204).send(null)
   })
 }

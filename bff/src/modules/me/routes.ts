@@ -9,15 +9,21 @@ import {
   MeSchema,
   MyDataExportSchema,
   NoContentSchema,
+  PEOPLE_ROLES,
   UpdateMeBodySchema
 } from '@veterans/shared'
-import { principalOf, PEOPLE } from '../../plugins/auth'
+import { principalOf } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
 
+/** What other capabilities add to the data export and to closing an account, in order; app.ts composes them. */
+export interface MeRoutesOptions {
+  exportSections: service.NamedExportSection[]
+  accountClosingSteps: service.AccountClosingStep[]
+}
 
 /** The signed-in person: profile, identity binding, family, data export and account deletion. */
-const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, { exportSections, accountClosingSteps }) => {
   const tags = ['me']
 
   app.get('/me', {
@@ -31,7 +37,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.updateMe(app, principalOf(request).userId, request.body))
 
   app.post('/me/veteran', {
-    config: { access: PEOPLE },
+    config: { access: PEOPLE_ROLES },
     schema: {
       tags, security: bearer, summary: 'Bind my account to my registry record',
       body: BindVeteranBodySchema,
@@ -45,7 +51,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.createFamilyInvite(app, principalOf(request))))
 
   app.post('/me/family-links', {
-    config: { access: PEOPLE },
+    config: { access: PEOPLE_ROLES },
     schema: {
       tags, security: bearer, summary: 'Link to a veteran with their invite code',
       body: CreateFamilyLinkBodySchema,
@@ -59,7 +65,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.listFamily(app, principalOf(request)))
 
   app.delete('/me/family/:linkId', {
-    config: { access: PEOPLE },
+    config: { access: PEOPLE_ROLES },
     schema: { tags, security: bearer, params: LinkIdParamsSchema, response: responses({ 204: NoContentSchema }, 401, 403, 404) }
   }, async (request, reply) => {
     await service.removeFamilyLink(app, principalOf(request), request.params.linkId)
@@ -69,13 +75,13 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/me/export', {
     config: { access: 'authenticated' },
     schema: { tags, security: bearer, summary: 'Everything held about me (PIPL)', response: responses({ 200: MyDataExportSchema }, 401) }
-  }, async (request) => service.exportMyData(app, principalOf(request).userId))
+  }, async (request) => service.exportMyData(app, principalOf(request).userId, exportSections))
 
   app.delete('/me', {
-    config: { access: PEOPLE },
+    config: { access: PEOPLE_ROLES },
     schema: { tags, security: bearer, summary: 'Close my account', response: responses({ 204: NoContentSchema }, 401, 403) }
   }, async (request, reply) => {
-    await service.deleteMyAccount(app, principalOf(request).userId)
+    await service.deleteMyAccount(app, principalOf(request).userId, accountClosingSteps)
     return reply.code(204).send(null)
   })
 }

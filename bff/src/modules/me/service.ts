@@ -10,13 +10,14 @@ import {
   type FamilyLink,
   type Me,
   type MyDataExport,
-  type UpdateMeBody
+  type UpdateMeBody,
+  type VeteranCategory
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
 import { newHumanCode } from '../../lib/ids'
-import type { Principal } from '../auth/repo'
-import { beginAttempt, forgiveAttempt } from '../auth/repo'
+import type { Principal } from '../../lib/principal'
+import { beginAttempt, forgiveAttempt } from '../platform/attempts-repo'
 import * as repo from './repo'
 
 const BIND_SCOPE = 'bind_veteran'
@@ -24,19 +25,15 @@ const BIND_MAX_FAILURES = 5
 const BIND_WINDOW_MS = 60 * 60 * 1000
 const INVITE_TTL_MS = 72 * 60 * 60 * 1000
 
-/** Sections of the data export contributed by other capabilities (bookings, messages …). */
-type ExportSection = (ctx: Ctx, userId: string) => Promise<unknown[]>
-const exportSections = new Map<string, ExportSection>()
-export function registerExportSection(name: string, section: ExportSection) {
-  exportSections.set(name, section)
+/** A section of the data export that another capability adds: what it holds about the person. */
+export type ExportSection = (ctx: Ctx, userId: string) => Promise<unknown[]>
+/** An export section with the name it has under `records`. */
+export interface NamedExportSection {
+  name: string
+  section: ExportSection
 }
-
-/** Steps of other capabilities run once an account is closed, to release what it held (e.g. cancel its upcoming bookings). */
-type AccountClosingStep = (ctx: Ctx, userId: string) => Promise<void>
-const accountClosingSteps = new Map<string, AccountClosingStep>()
-export function registerAccountClosingStep(name: string, step: AccountClosingStep) {
-  accountClosingSteps.set(name, step)
-}
+/** A step another capability adds to closing an account, to release what the account held. */
+export type AccountClosingStep = (ctx: Ctx, userId: string) => Promise<void>
 
 export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
   const user = await repo.findUser(ctx.db, userId)
@@ -122,6 +119,38 @@ export async function linkFamily(ctx: Ctx, principal: Principal, body: CreateFam
   return link
 }
 
+/** What other capabilities may know of a registry record a person acts for: no ID number, no phone. */
+export interface VeteranRecordFacts {
+  id: string
+  name: string
+  category: VeteranCategory
+  districtCode: string
+  enlistDate: string | null
+  dischargeDate: string | null
+  disabilityLevel: number | null
+}
+
+/**
+ * The registry records a person acts for: their own when bound, then those of the veterans they are linked to as
+ * family, each once. Other capabilities reason on them (which policies apply); they are never sent as they are.
+ */
+export async function veteranRecordsOf(ctx: Ctx, principal: Principal): Promise<VeteranRecordFacts[]> {
+  const linked = await repo.listFamilyOf(ctx.db, principal.userId)
+  const ids = [...new Set([...(principal.veteranId ? [principal.veteranId] : []), ...linked.map((l) => l.veteranId)])]
+  const records = await Promise.all(ids.map((id) => repo.findVeteran(ctx.db, id)))
+  return records
+    .filter((v) => v !== null)
+    .map(({ id, name, category, districtCode, enlistDate, dischargeDate, disabilityLevel }) => ({
+      id,
+      name,
+      category,
+      districtCode,
+      enlistDate,
+      dischargeDate,
+      disabilityLevel
+    }))
+}
+
 export async function listFamily(ctx: Ctx, principal: Principal) {
   if (!principal.veteranId) return { items: [] }
   return { items: await repo.listFamilyMembers(ctx.db, principal.veteranId) }
@@ -132,8 +161,11 @@ export async function removeFamilyLink(ctx: Ctx, principal: Principal, linkId: s
   if (!removed) throw new AppError('NOT_FOUND')
 }
 
-/** PIPL right of access: everything held about this person; their own ID number and phone unmasked. */
-export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExport> {
+/**
+ * PIPL right of access: everything held about this person; their own ID number and phone unmasked. Other
+ * capabilities add their sections (bookings, notifications …), composed in app.ts.
+ */
+export async function exportMyData(ctx: Ctx, userId: string, sections: NamedExportSection[]): Promise<MyDataExport> {
   const user = await repo.findUser(ctx.db, userId)
   if (!user) throw new AppError('UNAUTHENTICATED')
   const veteran = user.veteranId ? await repo.findVeteran(ctx.db, user.veteranId) : null
@@ -144,7 +176,7 @@ export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExpo
   ])
   const now = new Date().toISOString()
   const records: Record<string, unknown[]> = {}
-  for (const [name, section] of exportSections) records[name] = await section(ctx, userId)
+  for (const { name, section } of sections) records[name] = await section(ctx, userId)
   return {
     exportedAt: now,
     account: {
@@ -179,9 +211,9 @@ export async function exportMyData(ctx: Ctx, userId: string): Promise<MyDataExpo
 
 /**
  * Closes the account first (signed out everywhere; writes check that their account is active, so nothing new can
- * start), then lets each capability release what the account held.
+ * start), then lets each capability release what the account held (its steps composed in app.ts).
  */
-export async function deleteMyAccount(ctx: Ctx, userId: string) {
+export async function deleteMyAccount(ctx: Ctx, userId: string, closingSteps: AccountClosingStep[]) {
   await repo.deleteAccount(ctx.db, userId)
-  for (const step of accountClosingSteps.values()) await step(ctx, userId)
+  for (const step of closingSteps) await step(ctx, userId)
 }

@@ -8,10 +8,7 @@ import {
 } from '@veterans/shared'
 import { principalOf } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
-import { registerExportSection } from '../me/service'
 import * as service from './service'
-
-registerExportSection('notifications', service.exportNotifications)
 
 /** What a person has been told (waitlist promotions, closed slots …), newest first, with an unread count. */
 const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {

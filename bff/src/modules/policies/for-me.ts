@@ -2,8 +2,8 @@ import { maskName, type PolicyMatch, type PolicyMatchList } from '@veterans/shar
 import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
 import { shanghaiDate } from '../../lib/time'
-import type { Principal } from '../auth/repo'
-import { findVeteran, listFamilyOf } from '../me/repo'
+import type { Principal } from '../../lib/principal'
+import { veteranRecordsOf } from '../me/service'
 import { listDistricts } from '../reference/service'
 import { eligibilityReasons, hasCriteria } from './eligibility'
 import * as repo from './repo'
@@ -16,9 +16,7 @@ import { toListItem, validityOfRow } from './service'
  * (an unbound resident) is told how to get one: 403 NOT_ELIGIBLE.
  */
 export async function policiesForMe(ctx: Ctx, principal: Principal): Promise<PolicyMatchList> {
-  const linked = await listFamilyOf(ctx.db, principal.userId)
-  const ids = [...new Set([...(principal.veteranId ? [principal.veteranId] : []), ...linked.map((l) => l.veteranId)])]
-  const records = (await Promise.all(ids.map((id) => findVeteran(ctx.db, id)))).filter((v) => v !== null)
+  const records = await veteranRecordsOf(ctx, principal)
   if (records.length === 0) throw new AppError('NOT_ELIGIBLE')
 
   const districtNames = new Map((await listDistricts(ctx)).items.map((d) => [d.code, d.name]))

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   IdParamsSchema,
+  PEOPLE_ROLES,
   PolicyCreatedSchema,
   PolicyDetailSchema,
   PolicyInputSchema,
@@ -11,18 +12,14 @@ import {
   ReturnPolicyBodySchema,
   StaffPolicyListSchema,
   StaffPolicyQuerySchema,
-  StaffPolicySchema
+  StaffPolicySchema,
+  STAFF_ROLES
 } from '@veterans/shared'
-import { registerSeedStep } from '../../db/seed/index'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
-import { principalOf, PEOPLE, STAFF } from '../../plugins/auth'
+import { principalOf } from '../../plugins/auth'
 import { policiesForMe } from './for-me'
-import { seedDemoPolicies } from './seed'
 import * as service from './service'
 import * as staff from './staff-service'
-
-registerSeedStep('policies', seedDemoPolicies)
-
 
 /**
  * Policy lookup and authoring. Reading published policies is public-service information and needs no sign-in;
@@ -49,7 +46,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.searchPolicies(app, request.query))
 
   app.get('/policies/for-me', {
-    config: { access: PEOPLE },
+    config: { access: PEOPLE_ROLES },
     schema: {
       tags, security: bearer,
       summary: 'Policies that apply to me (or to the veterans I am linked to)',
@@ -77,7 +74,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staffTags = ['policies (staff)']
 
   app.get('/staff/policies', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: {
       tags: staffTags, security: bearer,
       summary: 'Policies in every workflow state, for the authoring screens',
@@ -90,7 +87,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => staff.listStaffPolicies(app, principalOf(request), request.query))
 
   app.get('/staff/policies/:id', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: {
       tags: staffTags, security: bearer,
       summary: 'A policy in any state: the preview of what readers will see, plus its workflow',
@@ -100,7 +97,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => staff.getStaffPolicy(app, request.params.id))
 
   app.post('/staff/policies', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: {
       tags: staffTags, security: bearer,
       summary: 'Draft a policy',
@@ -123,7 +120,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.put('/staff/policies/:id', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: {
       ...onePolicy(
         'Replace a draft’s content (its author only, drafts only)',
@@ -134,12 +131,12 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => staff.updatePolicy(app, principalOf(request), request.params.id, request.body))
 
   app.post('/staff/policies/:id/submit', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: onePolicy('Submit a draft for approval (draft → pending; its author only)')
   }, async (request) => staff.submitPolicy(app, principalOf(request), request.params.id))
 
   app.post('/staff/policies/:id/approve', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: onePolicy(
       'Approve and publish (pending → published)',
       'By a staff member or admin other than the author: the author gets 403 SELF_APPROVAL. Publishing a policy ' +
@@ -148,12 +145,12 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => staff.approvePolicy(app, principalOf(request), request.params.id))
 
   app.post('/staff/policies/:id/return', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: { ...onePolicy('Send a pending policy back to draft with a note for its author (pending → draft)'), body: ReturnPolicyBodySchema }
   }, async (request) => staff.returnPolicy(app, principalOf(request), request.params.id, request.body))
 
   app.post('/staff/policies/:id/repeal', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     // The reason is optional, so is the body.
     preValidation: bodyMayBeEmpty,
     schema: {

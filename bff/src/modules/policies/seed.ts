@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { PolicyEligibility, PolicyLevel, Topic } from '@veterans/shared'
 import { DEMO_DIR } from '../../db/seed/index'
 import { newId } from '../../lib/ids'
-import { findStaffByUsername } from '../auth/repo'
+import { staffAccountId } from '../auth/service'
 import { listServices } from '../reference/service'
 import { publishedRow } from './bulk'
 import * as repo from './repo'
@@ -40,15 +40,15 @@ export function readDemoPolicies(dir: string = DEMO_POLICY_DIR): DemoPolicy[] {
 
 /** The demo corpus, published: drafted by the city center's staff account and approved by the admin. */
 export async function seedDemoPolicies(app: FastifyInstance) {
-  const [author, approver] = await Promise.all([findStaffByUsername(app.db, 'city'), findStaffByUsername(app.db, 'admin')])
-  if (!author || !approver) throw new Error('demo policies need the demo staff accounts "city" and "admin"')
+  const [authorId, approverId] = await Promise.all([staffAccountId(app, 'city'), staffAccountId(app, 'admin')])
+  if (!authorId || !approverId) throw new Error('demo policies need the demo staff accounts "city" and "admin"')
   const serviceIds = new Map((await listServices(app)).items.map((s) => [s.code, s.id]))
   const demo = readDemoPolicies()
   const ids = new Map(demo.map((p) => [p.key, newId()]))
   const successorOf = new Map(demo.filter((p) => p.supersedes).map((p) => [p.supersedes!, p]))
   const now = new Date().toISOString()
 
-  const people = { authorId: author.id, approverId: approver.id }
+  const people = { authorId, approverId }
   const rows: repo.NewPolicyRow[] = demo.map((p) => {
     const idOf = (key: string) => {
       const id = ids.get(key)
@@ -74,7 +74,7 @@ export async function seedDemoPolicies(app: FastifyInstance) {
       supersededById: successor ? idOf(successor.key) : null,
       supersededFrom: successor ? successor.effectiveFrom : null,
       repealedAt: repealed ? `${repealed.at}T02:00:00.000Z` : null,
-      repealedBy: repealed ? approver.id : null,
+      repealedBy: repealed ? approverId : null,
       repealReason: repealed?.reason ?? null
     }
   })

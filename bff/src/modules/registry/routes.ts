@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CreateVeteranBodySchema, VeteranSchema } from '@veterans/shared'
-import { principalOf, STAFF } from '../../plugins/auth'
+import { CreateVeteranBodySchema, STAFF_ROLES, VeteranSchema } from '@veterans/shared'
+import { principalOf } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
 
@@ -10,7 +10,7 @@ const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['registry']
 
   app.post('/staff/veterans', {
-    config: { access: STAFF },
+    config: { access: STAFF_ROLES },
     schema: {
       tags, security: bearer, summary: 'Add a veteran to the registry',
       body: CreateVeteranBodySchema,

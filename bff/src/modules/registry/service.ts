@@ -3,7 +3,7 @@ import type { Ctx } from '../../context'
 import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { canSeeDistrict } from '../../lib/scope'
-import type { Principal } from '../auth/repo'
+import type { Principal } from '../../lib/principal'
 import { districtExists } from '../reference/service'
 import * as repo from './repo'
 

@@ -1,10 +1,14 @@
-import { TOPIC_CODES, type PolicyLevel, type PolicyValidity, type PolicyWorkflow, type Topic } from '@veterans/shared'
+import {
+  POLICY_LEVEL_CODES,
+  POLICY_VALIDITY_CODES,
+  TOPIC_CODES,
+  type PolicyLevel,
+  type PolicyWorkflow,
+  type Topic
+} from '@veterans/shared'
 import type { Db } from '../../../db/client'
 import * as repo from '../repo'
 import { validityOn, type ValidityFacts } from '../validity'
-
-export const LEVEL_CODES: PolicyLevel[] = ['national', 'provincial', 'city', 'district']
-export const VALIDITY_CODES: PolicyValidity[] = ['in_force', 'not_yet_effective', 'expired', 'superseded', 'repealed']
 
 /** What filtering, facets and ranking need of one policy; categories, levels and dates also as small numbers. */
 export interface CatalogEntry extends ValidityFacts {
@@ -28,7 +32,7 @@ export interface Catalog {
   entries: CatalogEntry[]
   /** Entry by search rowid (rowids are small, dense integers). */
   byRowid: (CatalogEntry | undefined)[]
-  /** Each entry's validity on a day as an index into VALIDITY_CODES, by entry index; worked out once per day. */
+  /** Each entry's validity on a day as an index into POLICY_VALIDITY_CODES, by entry index; worked out once per day. */
   validitiesOn(day: string): Uint8Array
 }
 
@@ -52,7 +56,7 @@ export async function policyCatalog(db: Db): Promise<Catalog> {
     category: row.category,
     level: row.level,
     categoryCode: TOPIC_CODES.indexOf(row.category),
-    levelCode: LEVEL_CODES.indexOf(row.level),
+    levelCode: POLICY_LEVEL_CODES.indexOf(row.level),
     effectiveKey: Number(row.effectiveFrom.replaceAll('-', '')),
     authorId: row.authorId,
     updatedAt: row.updatedAt,
@@ -65,7 +69,7 @@ export async function policyCatalog(db: Db): Promise<Catalog> {
   for (const entry of entries) byRowid[entry.rowid] = entry
   let memo: { day: string; codes: Uint8Array } | null = null
   const validitiesOn = (day: string) => {
-    if (memo?.day !== day) memo = { day, codes: Uint8Array.from(entries, (e) => VALIDITY_CODES.indexOf(validityOn(e, day))) }
+    if (memo?.day !== day) memo = { day, codes: Uint8Array.from(entries, (e) => POLICY_VALIDITY_CODES.indexOf(validityOn(e, day))) }
     return memo.codes
   }
   const catalog: Catalog = { version, entries, byRowid, validitiesOn }

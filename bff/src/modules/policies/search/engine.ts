@@ -1,8 +1,17 @@
-import { TOPIC_CODES, type PolicyLevel, type PolicyValidity, type PolicyValidityFilter, type PolicyWorkflow, type Topic } from '@veterans/shared'
+import {
+  POLICY_LEVEL_CODES,
+  POLICY_VALIDITY_CODES,
+  TOPIC_CODES,
+  type PolicyLevel,
+  type PolicyValidity,
+  type PolicyValidityFilter,
+  type PolicyWorkflow,
+  type Topic
+} from '@veterans/shared'
 import type { Db } from '../../../db/client'
 import { AppError } from '../../../lib/app-error'
 import { VALIDITY_RANK, validityAccepts } from '../validity'
-import { LEVEL_CODES, VALIDITY_CODES, policyCatalog, type Catalog, type CatalogEntry } from './catalog'
+import { policyCatalog, type Catalog, type CatalogEntry } from './catalog'
 import { matchQuery, type Scope } from './postings'
 import { MAX_TERMS, parseQuery, searchTerms, type CompiledQuery } from './query'
 import { synonyms } from './synonyms'
@@ -78,11 +87,11 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
 
   // One pass: visibility, validity filter, facet counts (each facet ignores its own filter), the entries kept.
   const validities = catalog.validitiesOn(request.today)
-  const accepted = VALIDITY_CODES.map((v) => validityAccepts(request.validity, v))
+  const accepted = POLICY_VALIDITY_CODES.map((v) => validityAccepts(request.validity, v))
   const category = request.category ? TOPIC_CODES.indexOf(request.category) : -1
-  const level = request.level ? LEVEL_CODES.indexOf(request.level) : -1
+  const level = request.level ? POLICY_LEVEL_CODES.indexOf(request.level) : -1
   const categoryCounts = new Int32Array(TOPIC_CODES.length)
-  const levelCounts = new Int32Array(LEVEL_CODES.length)
+  const levelCounts = new Int32Array(POLICY_LEVEL_CODES.length)
   const kept: CatalogEntry[] = []
   const consider = (entry: CatalogEntry | undefined) => {
     if (!isVisible(entry) || !accepted[validities[entry.index]!]) return
@@ -98,9 +107,9 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
   const sortKey = await sortKeys(db, catalog, kept, request, query)
   const top = firstK(kept, request.offset + request.limit, (a, b) => sortKey(a) - sortKey(b) || b.rowid - a.rowid)
   return {
-    hits: top.slice(request.offset).map((entry) => ({ entry, validity: VALIDITY_CODES[validities[entry.index]!]! })),
+    hits: top.slice(request.offset).map((entry) => ({ entry, validity: POLICY_VALIDITY_CODES[validities[entry.index]!]! })),
     total: kept.length,
-    facets: { category: countsByName(categoryCounts, TOPIC_CODES), level: countsByName(levelCounts, LEVEL_CODES) },
+    facets: { category: countsByName(categoryCounts, TOPIC_CODES), level: countsByName(levelCounts, POLICY_LEVEL_CODES) },
     query,
     relaxed
   }
@@ -122,7 +131,7 @@ const NEWEST = 99_999_999
  */
 async function sortKeys(db: Db, catalog: Catalog, kept: CatalogEntry[], request: SearchRequest, query: CompiledQuery | null) {
   const validities = catalog.validitiesOn(request.today)
-  const rank = (e: CatalogEntry) => VALIDITY_RANK[VALIDITY_CODES[validities[e.index]!]!]
+  const rank = (e: CatalogEntry) => VALIDITY_RANK[POLICY_VALIDITY_CODES[validities[e.index]!]!]
   if (!query) {
     if (request.audience.kind === 'staff') return (e: CatalogEntry) => -Date.parse(e.updatedAt)
     return (e: CatalogEntry) => rank(e) * 1e8 + NEWEST - e.effectiveKey

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { CONFIG_DIR } from '../../../paths'
 import { foldText } from './text'
 
-export const SYNONYMS_FILE = path.resolve(import.meta.dirname, '..', '..', '..', '..', '..', 'config', 'policy-synonyms.json')
+export const SYNONYMS_FILE = path.join(CONFIG_DIR, 'policy-synonyms.json')
 
 /** Groups of words that mean the same to the people searching, each group's words folded, longest first. */
 export type SynonymGroups = string[][]
