@@ -13,6 +13,11 @@ let failed = 0
 for (const file of benches) {
   console.log(`\n=== ${file} ===`)
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { stdio: 'inherit' })
-  if (result.status !== 0) failed++
+  if (result.status !== 0) {
+    failed++
+    // 13 is Node's code for a top-level await that never settled: some promise was never answered.
+    const why = result.status === 13 ? ' (a top-level await never settled)' : ''
+    console.error(`${file} failed: exit code ${result.status ?? result.signal}${why}`)
+  }
 }
 process.exit(failed ? 1 : 0)

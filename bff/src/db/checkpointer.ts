@@ -25,10 +25,15 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs } })
   worker.on('message', (message: { error?: string }) => message.error && onError(message.error))
   worker.on('error', (error) => onError(String(error)))
+  // Listened for from the start: a worker that already ended (it could not open the file, say) must not leave
+  // stop() waiting for an exit that has been and gone.
+  const exited = new Promise((resolve) => worker.once('exit', resolve))
   worker.unref()
   return {
     async stop() {
-      const exited = new Promise((resolve) => worker.once('exit', resolve))
+      // An unref'd worker keeps nothing alive: while stop() waits, the process could run out of work and exit
+      // with close() never settled (exit code 13 at a top-level await). Ref'd again, it is waited for.
+      worker.ref()
       worker.postMessage('stop')
       await exited
     }
