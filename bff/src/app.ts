@@ -4,7 +4,7 @@ import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
 import { requestIds } from './lib/ids'
 import { validatorCompiler } from './lib/validator'
-import { composeHooks } from './capability-hooks'
+import { composeHooks, type CapabilityHooks } from './capability-hooks'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
 import securityPlugin from './plugins/security'
@@ -13,6 +13,8 @@ import authPlugin from './plugins/auth'
 import idempotencyPlugin from './plugins/idempotency'
 import housekeepingPlugin from './plugins/housekeeping'
 import staticH5Plugin from './plugins/static-h5'
+import realtimePlugin from './plugins/realtime'
+import { createInProcessPubSub, type PubSub } from './lib/pubsub/index'
 import { createDevWechatClient, createWechatClient, type WechatClient } from './modules/auth/wechat-client'
 import authRoutes from './modules/auth/routes'
 import meRoutes from './modules/me/routes'
@@ -26,7 +28,12 @@ import bookingRoutes from './modules/booking/routes'
 import { bookingHooks } from './modules/booking/hooks'
 import policiesRoutes from './modules/policies/routes'
 import { policiesHooks } from './modules/policies/hooks'
+import messagingRoutes from './modules/messaging/routes'
+import { messagingHooks } from './modules/messaging/hooks'
+import { canSeeThread } from './modules/messaging/service'
 import opsRoutes from './modules/ops/routes'
+import uploadsRoutes from './modules/uploads/routes'
+import { uploadsHooks } from './modules/uploads/hooks'
 import { seedDemoData } from './db/seed/index'
 
 declare module 'fastify' {
@@ -40,6 +47,8 @@ export interface BuildOptions {
   wechat?: WechatClient
   /** Where log lines go (default stdout); tests read them to check redaction. */
   logStream?: { write(line: string): void }
+  /** How instances share realtime events (default: in-process, for a single instance). */
+  pubsub?: PubSub
 }
 
 /** Composes the BFF from its plugins and capability modules. Does not listen: server.ts and tests do that. */
@@ -64,18 +73,32 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin)
   await app.register(idempotencyPlugin)
   await app.register(housekeepingPlugin)
+  await app.register(realtimePlugin, {
+    pubsub: options.pubsub ?? createInProcessPubSub((err) => app.log.error({ err }, 'realtime subscriber failed'))
+  })
 
   // What capabilities add to each other, composed here (nothing registers itself at import time). Demo data is
   // seeded, and the data export lists its sections, in this order:
   // - notifications: export section `notifications`
   // - booking: demo slots and bookings; export sections `bookings`, `waitlist`; releases a closed account's places
   // - policies: demo policies
-  const hooks = composeHooks([notificationsHooks, bookingHooks, policiesHooks])
+  // - messaging: demo threads and canned replies; export sections `threads`, `threadMessages`; erases a closed
+  //   account's words from its threads
+  // - realtime: a closed account's sockets are closed at once
+  // - uploads: a closed account's photos are deleted
+  const realtimeHooks: CapabilityHooks = {
+    closeAccount: async (_ctx, userId) => app.realtime.endSessions({ userIds: [userId] })
+  }
+  const hooks = composeHooks([notificationsHooks, bookingHooks, policiesHooks, messagingHooks, realtimeHooks, uploadsHooks])
 
   await app.register(
     async (api) => {
       // Token pairs describe the signed-in person as GET /me does; auth itself does not depend on me.
-      await api.register(authRoutes, { describeUser: getMe })
+      // A login that ends (logout, a reused refresh token) closes its sockets at once.
+      await api.register(authRoutes, {
+        describeUser: getMe,
+        sessionEnded: (sessionId) => app.realtime.endSessions({ sessionIds: [sessionId] })
+      })
       await api.register(meRoutes, { exportSections: hooks.exportSections, accountClosingSteps: hooks.accountClosingSteps })
       await api.register(referenceRoutes)
       await api.register(registryRoutes)
@@ -83,6 +106,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(notificationsRoutes)
       await api.register(bookingRoutes)
       await api.register(policiesRoutes)
+      await api.register(messagingRoutes)
+      // Messaging decides who sees a thread, and so its photos; uploads does not read messaging's tables.
+      await api.register(uploadsRoutes, { canSeeThread: (principal, threadId) => canSeeThread(app, principal, threadId) })
     },
     { prefix: '/api/v1' }
   )

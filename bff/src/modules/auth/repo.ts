@@ -68,7 +68,11 @@ export async function findSessionPrincipal(db: Db, sessionId: string, userId: st
 /** The WeChat account of an openid, created on first sign-in as a resident. */
 export async function findOrCreateWechatUser(db: Db, openid: string, displayName: string) {
   return immediate(db, (tx) => {
-    const existing = tx.select().from(users).where(and(eq(users.openid, openid), eq(users.status, 'active'))).get()
+    const existing = tx
+      .select()
+      .from(users)
+      .where(and(eq(users.openid, openid), eq(users.status, 'active')))
+      .get()
     if (existing) return existing
     const now = new Date().toISOString()
     const user = {
@@ -107,19 +111,26 @@ export async function createSession(db: Db, userId: string, refreshTokenHash: st
 }
 
 export type RotationResult =
-  | { kind: 'rotated'; userId: string; sessionId: string }
-  | { kind: 'reused'; sessionId: string }
-  | { kind: 'invalid' }
+  { kind: 'rotated'; userId: string; sessionId: string } | { kind: 'reused'; sessionId: string } | { kind: 'invalid' }
 
 /**
  * Swaps a refresh token for a new one in one transaction. The conditional UPDATE lets exactly one of several
  * concurrent presentations win; presenting a token that was already rotated revokes the whole login.
  */
-export async function rotateRefreshToken(db: Db, oldHash: string, newHash: string, expiresAt: string): Promise<RotationResult> {
+export async function rotateRefreshToken(
+  db: Db,
+  oldHash: string,
+  newHash: string,
+  expiresAt: string
+): Promise<RotationResult> {
   const now = new Date().toISOString()
   return immediate(db, (tx): RotationResult => {
     const token = tx
-      .select({ sessionId: refreshTokens.sessionId, rotatedAt: refreshTokens.rotatedAt, expiresAt: refreshTokens.expiresAt })
+      .select({
+        sessionId: refreshTokens.sessionId,
+        rotatedAt: refreshTokens.rotatedAt,
+        expiresAt: refreshTokens.expiresAt
+      })
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, oldHash))
       .get()
@@ -158,7 +169,11 @@ function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: strin
 export async function revokeSessionByRefreshToken(db: Db, tokenHash: string): Promise<string | null> {
   const now = new Date().toISOString()
   return immediate(db, (tx) => {
-    const token = tx.select({ sessionId: refreshTokens.sessionId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get()
+    const token = tx
+      .select({ sessionId: refreshTokens.sessionId })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .get()
     if (token) revokeSessionIn(tx, token.sessionId, 'logout', now)
     return token?.sessionId ?? null
   })

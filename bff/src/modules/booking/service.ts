@@ -267,3 +267,19 @@ export async function exportBookings(ctx: Ctx, userId: string) {
 export async function exportWaitlist(ctx: Ctx, userId: string) {
   return (await waitlistRepo.listWaitlistForExport(ctx.db, userId)).map(toWaitlistEntry)
 }
+
+/**
+ * For the staff inbox (messaging): the upcoming bookings a person made or that are for their veteran record,
+ * soonest first. The caller decides which of them its staff member may see.
+ */
+export async function upcomingBookingsOf(ctx: Ctx, person: { userId: string; veteranId: string | null }, limit: number): Promise<Booking[]> {
+  const rows = await bookingsRepo.listMyBookings(ctx.db, {
+    userId: person.userId,
+    veteranIds: person.veteranId ? [person.veteranId] : [],
+    when: 'upcoming',
+    now: new Date().toISOString(),
+    after: null,
+    limit
+  })
+  return rows.slice(0, limit).map((row) => toBooking(row, ctx.config.cancelCutoffMinutes))
+}

@@ -1,0 +1,2 @@
+export type { PubSub, PubSubHandler } from './pubsub'
+export { createInProcessPubSub } from './in-process'

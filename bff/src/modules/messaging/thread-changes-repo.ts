@@ -1,0 +1,225 @@
+import type { Topic } from '@veterans/shared'
+import { statement, type Conn, type Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { threads } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
+import { claimAttachments } from '../uploads/service'
+import { idempotencyKeyUsedIn, recordIdempotentResponseIn } from '../platform/idempotency-repo'
+import { done, refuse, type IdempotentAnswer, type Outcome } from './outcome'
+import { slaDueAt } from './sla'
+import { notifyAbout } from './thread-notifications'
+import type { EntryRow, ThreadViewRow } from './thread-projection'
+import {
+  appendEntryIn,
+  endWaitingIn,
+  entryViewIn,
+  startWaitingIn,
+  threadStateIn,
+  threadViewIn,
+  type ThreadState
+} from './thread-steps'
+
+// What people and staff do to threads, each in one BEGIN IMMEDIATE transaction (a group-commit savepoint, see
+// db/group-commit.ts) with nothing awaited inside. The thread's counters are moved there, the Idempotency-Key
+// claimed and answered there, notifications and audit entries written there: all commit together or not at all.
+
+/** Runs a write that may carry an Idempotency-Key: a key already answered is 'replay', else the answer is recorded. */
+function idempotentTx<T>(
+  db: Db,
+  idempotency: IdempotentAnswer<T> | null,
+  decide: (tx: Conn, now: string) => Outcome<T>
+): Promise<Outcome<T> | 'replay'> {
+  return groupCommit(db, (tx) => {
+    if (idempotency && idempotencyKeyUsedIn(tx, idempotency.request.scope)) return 'replay' as const
+    const now = new Date().toISOString()
+    const outcome = decide(tx, now)
+    if (idempotency) {
+      const { status, body } = idempotency.respond(outcome)
+      recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
+    }
+    return outcome
+  })
+}
+
+export interface NewThread {
+  residentUserId: string
+  veteranId: string | null
+  centerId: string
+  category: Topic
+  subject: string
+  policyId: string | null
+  policyTitle: string | null
+  body: string
+  /** The resident's own uploads, not yet attached: claimed in the transaction (anything else: 400, nothing written). */
+  attachmentIds: string[]
+}
+
+/** A new question: the thread and its first message (seq 1); the resident waits from now. */
+export async function createThread(db: Db, input: NewThread, idempotency: IdempotentAnswer<ThreadViewRow> | null) {
+  return idempotentTx(db, idempotency, (tx, now) => {
+    const id = newId()
+    tx.insert(threads)
+      .values({
+        id,
+        residentUserId: input.residentUserId,
+        veteranId: input.veteranId,
+        centerId: input.centerId,
+        category: input.category,
+        subject: input.subject,
+        status: 'open',
+        policyId: input.policyId,
+        policyTitle: input.policyTitle,
+        lastMessageAt: now,
+        createdAt: now,
+        updatedAt: now
+      })
+      .run()
+    const messageId = appendEntryIn(
+      tx,
+      { threadId: id, internal: false, authorUserId: input.residentUserId, authorRole: 'resident', body: input.body },
+      now
+    )
+    claimAttachments(tx, input.residentUserId, input.attachmentIds, id, messageId)
+    startWaitingIn(tx, id, now, slaDueAt(now))
+    return done(threadViewIn(tx, id))
+  })
+}
+
+export interface ResidentMessage {
+  threadId: string
+  userId: string
+  body: string
+  /** The resident's own uploads, not yet attached: claimed in the transaction (anything else: 400, nothing written). */
+  attachmentIds: string[]
+}
+
+/** A resident's message: it reopens a pending or resolved thread and starts (or continues) the wait for staff. */
+export async function postResidentMessage(
+  db: Db,
+  input: ResidentMessage,
+  idempotency: IdempotentAnswer<EntryRow> | null
+) {
+  return idempotentTx(db, idempotency, (tx, now) => {
+    const thread = threadStateIn(tx, input.threadId)
+    if (!thread || thread.residentUserId !== input.userId || thread.erasedAt) return refuse('NOT_FOUND')
+    const id = appendEntryIn(
+      tx,
+      { threadId: thread.id, internal: false, authorUserId: input.userId, authorRole: 'resident', body: input.body },
+      now
+    )
+    const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, id)
+    startWaitingIn(tx, thread.id, now, slaDueAt(now))
+    notifyAbout.residentMessage(tx, thread, input.body, now)
+    return done({ ...entryViewIn(tx, id), attachments })
+  })
+}
+
+export interface StaffEntry {
+  threadId: string
+  staffUserId: string
+  body: string
+  internal: boolean
+  /** Answer and resolve at once; otherwise a reply leaves the thread pending (waiting for the resident). */
+  resolve: boolean
+  audit: AuditEntryInput
+}
+
+/**
+ * A staff reply or internal note. A reply ends the resident's wait (a late one counts as a breach), records the
+ * first response time and tells the resident; a note changes nothing a resident can see.
+ */
+export async function postStaffEntry(
+  db: Db,
+  input: StaffEntry
+): Promise<Outcome<{ entry: EntryRow; thread: ThreadViewRow }>> {
+  return groupCommit(db, (tx) => {
+    const now = new Date().toISOString()
+    const thread = threadStateIn(tx, input.threadId)
+    if (!thread) return refuse('NOT_FOUND')
+    const id = appendEntryIn(
+      tx,
+      {
+        threadId: thread.id,
+        internal: input.internal,
+        authorUserId: input.staffUserId,
+        authorRole: 'staff',
+        body: input.body
+      },
+      now
+    )
+    if (!input.internal) {
+      endWaitingIn(tx, thread.id, now, input.resolve ? 'resolved' : 'pending', true)
+      if (!thread.erasedAt) notifyAbout.staffReply(tx, thread, input.body, now)
+    }
+    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, messageId: id } }, now)
+    return done({ entry: { ...entryViewIn(tx, id), attachments: [] }, thread: threadViewIn(tx, thread.id) })
+  })
+}
+
+/** Staff set the status: open makes the resident wait again (from now), pending and resolved end the wait. */
+export async function setThreadStatus(
+  db: Db,
+  input: { threadId: string; status: ThreadState['status']; audit: AuditEntryInput }
+): Promise<Outcome<ThreadViewRow>> {
+  return groupCommit(db, (tx) => {
+    const now = new Date().toISOString()
+    const thread = threadStateIn(tx, input.threadId)
+    if (!thread) return refuse('NOT_FOUND')
+    if (thread.status === input.status) return done(threadViewIn(tx, thread.id))
+    if (input.status === 'open') startWaitingIn(tx, thread.id, now, slaDueAt(now))
+    else endWaitingIn(tx, thread.id, now, input.status, false)
+    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.status } }, now)
+    return done(threadViewIn(tx, thread.id))
+  })
+}
+
+const ASSIGN_SQL = 'UPDATE threads SET assignee_id = @assigneeId, updated_at = @now WHERE id = @threadId'
+
+/** Gives the thread to a staff member (who hears of it, unless they took it themselves). */
+export async function assignThread(
+  db: Db,
+  input: { threadId: string; assigneeId: string; actorId: string; actorName: string; audit: AuditEntryInput }
+): Promise<Outcome<ThreadViewRow>> {
+  return groupCommit(db, (tx) => {
+    const now = new Date().toISOString()
+    const thread = threadStateIn(tx, input.threadId)
+    if (!thread) return refuse('NOT_FOUND')
+    if (thread.assigneeId === input.assigneeId) return done(threadViewIn(tx, thread.id))
+    statement(tx, ASSIGN_SQL).run({ threadId: thread.id, assigneeId: input.assigneeId, now })
+    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.assigneeId } }, now)
+    if (input.assigneeId !== input.actorId) notifyAbout.assigned(tx, thread, input.assigneeId, input.actorName, now)
+    return done(threadViewIn(tx, thread.id))
+  })
+}
+
+// The read marker only moves forward, and never past the last message.
+const MARK_READ_SQL = `UPDATE threads SET resident_read_seq = MAX(resident_read_seq, MIN(@seq, last_seq))
+  WHERE id = @threadId AND resident_user_id = @userId`
+
+export async function markRead(db: Db, input: { threadId: string; userId: string; seq: number }) {
+  return groupCommit(db, (tx) => statement(tx as Db, MARK_READ_SQL).run(input).changes === 1)
+}
+
+// Once, and only when resolved: the conditional UPDATE decides, whatever the concurrency.
+const RATE_SQL = `UPDATE threads SET rating_score = @score, rated_at = @now, updated_at = @now
+  WHERE id = @threadId AND resident_user_id = @userId AND status = 'resolved' AND rating_score IS NULL
+  RETURNING rated_at AS ratedAt`
+const RATING_STATE_SQL =
+  'SELECT status, rating_score AS ratingScore FROM threads WHERE id = @threadId AND resident_user_id = @userId'
+
+export async function rateThread(
+  db: Db,
+  input: { threadId: string; userId: string; score: number }
+): Promise<Outcome<{ ratedAt: string }>> {
+  return groupCommit(db, (tx) => {
+    const now = new Date().toISOString()
+    const rated = statement(tx, RATE_SQL).get({ ...input, now }) as { ratedAt: string } | undefined
+    if (rated) return done(rated)
+    const state = statement(tx, RATING_STATE_SQL).get(input) as
+      { status: string; ratingScore: number | null } | undefined
+    if (!state) return refuse('NOT_FOUND')
+    if (state.ratingScore !== null) return refuse('NOT_RATEABLE', '您已评价过这次咨询，感谢您的反馈')
+    return refuse('NOT_RATEABLE', '咨询办结后才能评价；如问题已解决，可等待工作人员标记办结')
+  })
+}

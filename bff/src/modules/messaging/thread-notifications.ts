@@ -1,0 +1,70 @@
+import type { Conn } from '../../db/client'
+import { insertNotifications } from '../notifications/service'
+import { isActiveUserIn } from './thread-steps'
+
+// Who is told about a thread, and what. Written inside the transaction of the change (they commit with it), and
+// never about an internal note: notes reach no resident by any road.
+
+const SNIPPET_CHARS = 60
+
+function snippet(body: string) {
+  const flat = body.replace(/\s+/g, ' ').trim()
+  return Array.from(flat).length > SNIPPET_CHARS ? `${Array.from(flat).slice(0, SNIPPET_CHARS).join('')}…` : flat
+}
+
+function tell(
+  tx: Conn,
+  userId: string | null,
+  kind: string,
+  title: string,
+  body: string,
+  threadId: string,
+  now: string
+) {
+  if (!userId || !isActiveUserIn(tx, userId)) return
+  insertNotifications(tx, [{ userId, kind, title, body, data: { threadId } }], now)
+}
+
+export const notifyAbout = {
+  /** The resident wrote: the staff member the thread is assigned to hears of it (an unassigned one is in the queue). */
+  residentMessage(
+    tx: Conn,
+    thread: { id: string; subject: string; assigneeId: string | null },
+    body: string,
+    now: string
+  ) {
+    tell(
+      tx,
+      thread.assigneeId,
+      'thread.message',
+      '咨询有新留言',
+      `「${thread.subject}」：${snippet(body)}`,
+      thread.id,
+      now
+    )
+  },
+  /** Staff answered (not an internal note): the resident is told even when the app is closed. */
+  staffReply(tx: Conn, thread: { id: string; subject: string; residentUserId: string }, body: string, now: string) {
+    tell(
+      tx,
+      thread.residentUserId,
+      'thread.reply',
+      '工作人员回复了您的咨询',
+      `「${thread.subject}」：${snippet(body)}`,
+      thread.id,
+      now
+    )
+  },
+  /** A colleague gave the thread to someone: they hear of it. */
+  assigned(tx: Conn, thread: { id: string; subject: string }, assigneeId: string, byName: string, now: string) {
+    tell(
+      tx,
+      assigneeId,
+      'thread.assigned',
+      '有一条咨询分配给您',
+      `${byName}将「${thread.subject}」分配给您处理`,
+      thread.id,
+      now
+    )
+  }
+}

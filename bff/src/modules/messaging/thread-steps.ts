@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm'
+import { statement, type Conn } from '../../db/client'
+import { threadMessages, threads } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+import { selectMessageViews, selectThreadViews } from './thread-projection'
+
+// The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction, synchronously
+// (better-sqlite3), so the numbers a thread hands out cannot be taken twice or skipped.
+
+const run = (tx: Conn, text: string) => statement(tx, text)
+
+/** The thread row as the transactions need it. */
+export interface ThreadState {
+  id: string
+  residentUserId: string
+  subject: string
+  status: 'open' | 'pending' | 'resolved'
+  assigneeId: string | null
+  waitingSince: string | null
+  erasedAt: string | null
+}
+
+const THREAD_STATE_SQL = `SELECT id, resident_user_id AS residentUserId, subject, status, assignee_id AS assigneeId,
+  waiting_since AS waitingSince, erased_at AS erasedAt FROM threads WHERE id = @threadId`
+
+export function threadStateIn(tx: Conn, threadId: string): ThreadState | undefined {
+  return run(tx, THREAD_STATE_SQL).get({ threadId }) as ThreadState | undefined
+}
+
+// The two counters of a thread, moved by the statement that reads them back: no other writer can slip between.
+const NEXT_PUBLIC_SQL = `UPDATE threads SET last_seq = last_seq + 1, last_position = last_position + 1,
+  last_message_at = @now, updated_at = @now WHERE id = @threadId RETURNING last_seq AS seq, last_position AS position`
+const NEXT_NOTE_SQL = `UPDATE threads SET last_position = last_position + 1, updated_at = @now WHERE id = @threadId
+  RETURNING NULL AS seq, last_position AS position`
+const INSERT_ENTRY_SQL = `INSERT INTO thread_messages (id, thread_id, seq, position, internal, author_user_id, author_role, body,
+  created_at) VALUES (@id, @threadId, @seq, @position, @internal, @authorUserId, @authorRole, @body, @now)`
+
+export interface NewEntry {
+  threadId: string
+  internal: boolean
+  authorUserId: string
+  authorRole: 'resident' | 'staff'
+  body: string
+}
+
+/** Adds a message (next seq and position) or an internal note (next position only); returns its id. */
+export function appendEntryIn(tx: Conn, entry: NewEntry, now: string): string {
+  const numbers = run(tx, entry.internal ? NEXT_NOTE_SQL : NEXT_PUBLIC_SQL).get({ threadId: entry.threadId, now }) as
+    { seq: number | null; position: number } | undefined
+  if (!numbers) throw new Error(`messaging invariant broken: thread ${entry.threadId} vanished`)
+  const id = newId()
+  run(tx, INSERT_ENTRY_SQL).run({
+    id,
+    threadId: entry.threadId,
+    seq: numbers.seq,
+    position: numbers.position,
+    internal: entry.internal ? 1 : 0,
+    authorUserId: entry.authorUserId,
+    authorRole: entry.authorRole,
+    body: entry.body,
+    now
+  })
+  return id
+}
+
+const START_WAITING_SQL = `UPDATE threads SET status = 'open', resolved_at = NULL,
+  waiting_since = COALESCE(waiting_since, @now), sla_due_at = COALESCE(sla_due_at, @dueAt), updated_at = @now
+  WHERE id = @threadId`
+
+/** The resident now waits for staff (a new question, a reply, a reopening): the wait keeps its first start. */
+export function startWaitingIn(tx: Conn, threadId: string, now: string, dueAt: string) {
+  run(tx, START_WAITING_SQL).run({ threadId, now, dueAt })
+}
+
+// A wait that ends after its due time counts as a breach, for the statistics.
+const END_WAITING_SQL = `UPDATE threads SET status = @status,
+  sla_breaches = sla_breaches + (CASE WHEN sla_due_at IS NOT NULL AND @now > sla_due_at THEN 1 ELSE 0 END),
+  waiting_since = NULL, sla_due_at = NULL,
+  first_response_at = CASE WHEN @answered = 1 THEN COALESCE(first_response_at, @now) ELSE first_response_at END,
+  resolved_at = CASE WHEN @status = 'resolved' THEN @now ELSE NULL END, updated_at = @now
+  WHERE id = @threadId`
+
+/** Staff answered (answered: the first answer is recorded) or set the thread pending or resolved: no one waits. */
+export function endWaitingIn(
+  tx: Conn,
+  threadId: string,
+  now: string,
+  status: 'pending' | 'resolved',
+  answered: boolean
+) {
+  run(tx, END_WAITING_SQL).run({ threadId, now, status, answered: answered ? 1 : 0 })
+}
+
+export function threadViewIn(tx: Conn, threadId: string) {
+  return selectThreadViews(tx).where(eq(threads.id, threadId)).get()!
+}
+
+export function entryViewIn(tx: Conn, messageId: string) {
+  return selectMessageViews(tx).where(eq(threadMessages.id, messageId)).get()!
+}
+
+const ACTIVE_USER_SQL = "SELECT 1 FROM users WHERE id = @userId AND status = 'active'"
+
+export function isActiveUserIn(tx: Conn, userId: string) {
+  return run(tx, ACTIVE_USER_SQL).get({ userId }) !== undefined
+}

@@ -1,0 +1,58 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { Conn, Db } from '../../db/client'
+import { uploads } from '../../db/schema/index'
+
+// Functions that take `tx` are synchronous, to run inside a caller's write transaction (messaging's).
+
+export type UploadRow = typeof uploads.$inferSelect
+
+export async function insertUpload(db: Db, row: typeof uploads.$inferInsert) {
+  db.insert(uploads).values(row).run()
+}
+
+export async function findUpload(db: Db, id: string): Promise<UploadRow | undefined> {
+  return db.select().from(uploads).where(eq(uploads.id, id)).get()
+}
+
+/** Attaches one of the owner's unattached uploads and answers it; undefined when it is not theirs or is attached. */
+export function attachUploadIn(
+  tx: Conn,
+  id: string,
+  ownerUserId: string,
+  threadId: string,
+  messageId: string | null
+): UploadRow | undefined {
+  return tx
+    .update(uploads)
+    .set({ threadId, messageId })
+    .where(and(eq(uploads.id, id), eq(uploads.ownerUserId, ownerUserId), isNull(uploads.threadId)))
+    .returning()
+    .get()
+}
+
+/** Oldest first: the order they were uploaded in. */
+export function uploadsOfThreadIn(tx: Conn, threadId: string): UploadRow[] {
+  return tx.select().from(uploads).where(eq(uploads.threadId, threadId)).orderBy(asc(uploads.id)).all()
+}
+
+export function uploadsOfMessagesIn(tx: Conn, messageIds: readonly string[]): UploadRow[] {
+  if (messageIds.length === 0) return []
+  return tx
+    .select()
+    .from(uploads)
+    .where(inArray(uploads.messageId, [...messageIds]))
+    .orderBy(asc(uploads.id))
+    .all()
+}
+
+/** Deletes every upload of a person and answers the files they were stored in. */
+export async function deleteUploadsOfOwner(
+  db: Db,
+  ownerUserId: string
+): Promise<{ id: string; storageName: string }[]> {
+  return db
+    .delete(uploads)
+    .where(eq(uploads.ownerUserId, ownerUserId))
+    .returning({ id: uploads.id, storageName: uploads.storageName })
+    .all()
+}
