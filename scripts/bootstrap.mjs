@@ -30,7 +30,11 @@ if (pnpmVersion() !== PNPM_VERSION) {
   const bin = path.join(tools, 'node_modules', '.bin')
   process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`
   if (pnpmVersion() !== PNPM_VERSION) {
-    const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', tools, `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' })
+    const npm = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-package-lock', '--prefix', tools, `pnpm@${PNPM_VERSION}`],
+      { stdio: 'inherit' }
+    )
     if (npm.status !== 0 || pnpmVersion() !== PNPM_VERSION) {
       console.error(`Could not install pnpm ${PNPM_VERSION}.`)
       process.exit(1)
@@ -47,10 +51,14 @@ function run(args) {
 if (script.startsWith('test') && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    if (apt(['update']).status !== 0 || apt(['install', '-y', 'chromium', 'fonts-noto-cjk']).status !== 0) process.exit(1)
+    const apt = (args) =>
+      spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (apt(['update']).status !== 0 || apt(['install', '-y', 'chromium', 'fonts-noto-cjk']).status !== 0)
+      process.exit(1)
   } else {
-    console.error('The browser tests need Chromium: install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.')
+    console.error(
+      'The browser tests need Chromium: install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.'
+    )
     process.exit(1)
   }
 }

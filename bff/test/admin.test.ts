@@ -13,11 +13,18 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const createStaff = (session: Session, payload: object) => session.request({ method: 'POST', url: '/api/v1/admin/staff', payload })
+const createStaff = (session: Session, payload: object) =>
+  session.request({ method: 'POST', url: '/api/v1/admin/staff', payload })
 
 describe('POST /admin/staff', () => {
   it('creates a staff account that can sign in, with its center', async () => {
-    const response = await createStaff(admin, { username: 'Xijiang.Li', password: 'a-long-password', displayName: '李干事', role: 'staff', centerId })
+    const response = await createStaff(admin, {
+      username: 'Xijiang.Li',
+      password: 'a-long-password',
+      displayName: '李干事',
+      role: 'staff',
+      centerId
+    })
     expect(response.statusCode).toBe(201)
     expect(response.json()).toMatchObject({ username: 'xijiang.li', role: 'staff', centerId })
     expect(response.body).not.toContain('a-long-password')
@@ -26,17 +33,39 @@ describe('POST /admin/staff', () => {
   })
 
   it('refuses short passwords, staff without a center and unknown centers with 400', async () => {
-    const short = await createStaff(admin, { username: 'short1', password: 'only9char', displayName: 'x', role: 'staff', centerId })
+    const short = await createStaff(admin, {
+      username: 'short1',
+      password: 'only9char',
+      displayName: 'x',
+      role: 'staff',
+      centerId
+    })
     expect(short.statusCode).toBe(400)
     expect(short.json().error.details.fields[0].path).toBe('body.password')
-    const noCenter = await createStaff(admin, { username: 'nocenter', password: 'a-long-password', displayName: 'x', role: 'staff' })
+    const noCenter = await createStaff(admin, {
+      username: 'nocenter',
+      password: 'a-long-password',
+      displayName: 'x',
+      role: 'staff'
+    })
     expect(noCenter.json().error.details.fields[0].path).toBe('body.centerId')
-    const unknown = await createStaff(admin, { username: 'unknown', password: 'a-long-password', displayName: 'x', role: 'staff', centerId: 'nope' })
+    const unknown = await createStaff(admin, {
+      username: 'unknown',
+      password: 'a-long-password',
+      displayName: 'x',
+      role: 'staff',
+      centerId: 'nope'
+    })
     expect(unknown.statusCode).toBe(400)
   })
 
   it('refuses a taken username with 409', async () => {
-    const response = await createStaff(admin, { username: 'donghu', password: 'a-long-password', displayName: 'x', role: 'admin' })
+    const response = await createStaff(admin, {
+      username: 'donghu',
+      password: 'a-long-password',
+      displayName: 'x',
+      role: 'admin'
+    })
     expect(response.statusCode).toBe(409)
     expect(response.json().error.code).toBe('USERNAME_TAKEN')
   })
@@ -52,11 +81,18 @@ describe('POST /admin/staff', () => {
 describe('the audit log', () => {
   it('records staff writes and sign-ins, newest first, filterable and paged', async () => {
     await createStaff(admin, { username: 'audited', password: 'a-long-password', displayName: '审计', role: 'admin' })
-    const page = (await admin.request({ method: 'GET', url: `/api/v1/admin/audit?actorId=${admin.user.id}&limit=1` })).json()
+    const page = (
+      await admin.request({ method: 'GET', url: `/api/v1/admin/audit?actorId=${admin.user.id}&limit=1` })
+    ).json()
     expect(page.items).toHaveLength(1)
     expect(page.items[0]).toMatchObject({ actorId: admin.user.id, action: 'admin.create_staff', entity: 'user' })
     expect(page.nextCursor).toEqual(expect.any(String))
-    const next = (await admin.request({ method: 'GET', url: `/api/v1/admin/audit?actorId=${admin.user.id}&limit=100&cursor=${page.nextCursor}` })).json()
+    const next = (
+      await admin.request({
+        method: 'GET',
+        url: `/api/v1/admin/audit?actorId=${admin.user.id}&limit=100&cursor=${page.nextCursor}`
+      })
+    ).json()
     expect(next.items.every((e: { id: string }) => e.id < page.items[0].id)).toBe(true)
     expect(next.items.map((e: { action: string }) => e.action)).toContain('auth.staff_sign_in')
   })
@@ -69,7 +105,14 @@ describe('the audit log', () => {
   it('answers 400 for bad filters and 403 for staff', async () => {
     const bad = await admin.request({ method: 'GET', url: '/api/v1/admin/audit?limit=500&from=yesterday' })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['querystring.from', 'querystring.limit'])
-    expect((await (await signInStaff(app, 'donghu')).request({ method: 'GET', url: '/api/v1/admin/audit' })).statusCode).toBe(403)
+    expect(
+      bad
+        .json()
+        .error.details.fields.map((f: { path: string }) => f.path)
+        .sort()
+    ).toEqual(['querystring.from', 'querystring.limit'])
+    expect(
+      (await (await signInStaff(app, 'donghu')).request({ method: 'GET', url: '/api/v1/admin/audit' })).statusCode
+    ).toBe(403)
   })
 })

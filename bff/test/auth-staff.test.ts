@@ -44,7 +44,9 @@ describe('POST /auth/staff', () => {
   })
 
   it('counts parallel guesses too: of 12 wrong passwords sent at once, only 5 are tried', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => staffSignIn(app, { username: 'gaoxin', password: `guess-${i}` })))
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => staffSignIn(app, { username: 'gaoxin', password: `guess-${i}` }))
+    )
     const statuses = results.map((r) => r.statusCode)
     expect(statuses.filter((s) => s === 401)).toHaveLength(5)
     expect(statuses.filter((s) => s === 429)).toHaveLength(7)

@@ -50,7 +50,11 @@ describe('access and refresh tokens', () => {
   it('keeps a login in use alive: a refresh moves its end to the new refresh token’s', async () => {
     const session = await signInWechat(app, 'regular')
     // A login signed in almost 30 days ago: it would end in a moment.
-    app.db.update(sessions).set({ expiresAt: new Date(Date.now() + 300).toISOString() }).where(eq(sessions.userId, session.user.id)).run()
+    app.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 300).toISOString() })
+      .where(eq(sessions.userId, session.user.id))
+      .run()
     const pair = (await refresh(app, session.refreshToken)).json()
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect((await me(app, pair.accessToken)).statusCode).toBe(200)
@@ -59,7 +63,11 @@ describe('access and refresh tokens', () => {
   it('ends the session on logout: its access token and refresh token stop working', async () => {
     const session = await signInWechat(app, 'leaver')
     const other = await signInWechat(app, 'leaver')
-    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken: session.refreshToken } })
+    const logout = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refreshToken: session.refreshToken }
+    })
     expect(logout.statusCode).toBe(204)
     expect((await me(app, session.accessToken)).statusCode).toBe(401)
     expect((await refresh(app, session.refreshToken)).statusCode).toBe(401)
@@ -71,8 +79,20 @@ describe('access and refresh tokens', () => {
     const session = await signInWechat(app, 'holder')
     const secret = testEnv().JWT_SECRET!
     const now = Math.floor(Date.now() / 1000)
-    const forged = signToken('another-secret-that-is-long-enough-123', 'HS256', { sub: session.user.id, sid: 'whatever', iss: 'veterans-bff', iat: now, exp: now + 900 })
-    const expiredToken = signToken(secret, 'HS256', { sub: session.user.id, sid: 'x', iss: 'veterans-bff', iat: now - 901, exp: now - 1 })
+    const forged = signToken('another-secret-that-is-long-enough-123', 'HS256', {
+      sub: session.user.id,
+      sid: 'whatever',
+      iss: 'veterans-bff',
+      iat: now,
+      exp: now + 900
+    })
+    const expiredToken = signToken(secret, 'HS256', {
+      sub: session.user.id,
+      sid: 'x',
+      iss: 'veterans-bff',
+      iat: now - 901,
+      exp: now - 1
+    })
     // The live session's own claims, signed right but for another issuer or with another algorithm.
     const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString())
     const live = { sub: claims.sub, sid: claims.sid, iat: now, exp: now + 900 }
@@ -80,8 +100,16 @@ describe('access and refresh tokens', () => {
     const otherAlgorithm = signToken(secret, 'HS512', { ...live, iss: 'veterans-bff' })
     const resigned = signToken(secret, 'HS256', { ...live, iss: 'veterans-bff' })
     expect((await me(app, resigned)).statusCode).toBe(200)
-    const refused = [forged, expiredToken, otherIssuer, otherAlgorithm].map((token) => ({ authorization: `Bearer ${token}` }))
-    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer abc.def.ghi' }, ...refused, { authorization: session.accessToken }]) {
+    const refused = [forged, expiredToken, otherIssuer, otherAlgorithm].map((token) => ({
+      authorization: `Bearer ${token}`
+    }))
+    for (const headers of [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Bearer abc.def.ghi' },
+      ...refused,
+      { authorization: session.accessToken }
+    ]) {
       const response = await app.inject({ method: 'GET', url: '/api/v1/me', headers })
       expect(response.statusCode).toBe(401)
       expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String), details: {} } })
@@ -100,6 +128,8 @@ describe('access and refresh tokens', () => {
 function signToken(secret: string, algorithm: 'HS256' | 'HS512', claims: Record<string, unknown>): string {
   const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url')
   const unsigned = `${encode({ alg: algorithm, typ: 'JWT' })}.${encode(claims)}`
-  const signature = createHmac(algorithm === 'HS256' ? 'sha256' : 'sha512', secret).update(unsigned).digest('base64url')
+  const signature = createHmac(algorithm === 'HS256' ? 'sha256' : 'sha512', secret)
+    .update(unsigned)
+    .digest('base64url')
   return `${unsigned}.${signature}`
 }

@@ -19,18 +19,24 @@ describe('POST /auth/wechat in dev-WeChat mode', () => {
     const first = await signIn(app, 'dev:alice')
     expect(first.statusCode).toBe(200)
     const body = first.json()
-    expect(body).toMatchObject({ expiresIn: 900, user: { role: 'resident', displayName: 'alice', elderMode: false, familyOf: [] } })
+    expect(body).toMatchObject({
+      expiresIn: 900,
+      user: { role: 'resident', displayName: 'alice', elderMode: false, familyOf: [] }
+    })
     expect(typeof body.accessToken).toBe('string')
     expect(typeof body.refreshToken).toBe('string')
     const again = await signIn(app, 'dev:alice')
     expect(again.json().user.id).toBe(body.user.id)
   })
 
-  it.each(['dev:', 'dev:has space', 'dev:' + 'x'.repeat(65), 'wx-real-code', 'dev:名字'])('refuses the code %j', async (code) => {
-    const response = await signIn(app, code)
-    expect(response.statusCode).toBe(401)
-    expect(response.json().error.code).toBe('WECHAT_CODE_INVALID')
-  })
+  it.each(['dev:', 'dev:has space', 'dev:' + 'x'.repeat(65), 'wx-real-code', 'dev:名字'])(
+    'refuses the code %j',
+    async (code) => {
+      const response = await signIn(app, code)
+      expect(response.statusCode).toBe(401)
+      expect(response.json().error.code).toBe('WECHAT_CODE_INVALID')
+    }
+  )
 
   it('answers 400 with field details when the code is missing or not a string', async () => {
     for (const payload of [{}, { code: 12 }, { code: '' }]) {

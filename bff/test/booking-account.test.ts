@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { book, catalog, createSlot, createVeterans, DONGHU, linkFamily, slotSeen, type Catalog } from './booking-helpers'
+import {
+  book,
+  catalog,
+  createSlot,
+  createVeterans,
+  DONGHU,
+  linkFamily,
+  slotSeen,
+  type Catalog
+} from './booking-helpers'
 
 // Bookings in the person's data export, and what closing an account does to them.
 
@@ -20,9 +29,17 @@ describe('GET /me/export', () => {
   it('carries the bookings made by or for me, my waitlist entries and my notifications', async () => {
     const laowang = await signInWechat(app, 'laowang')
     const exported = (await laowang.request({ method: 'GET', url: '/api/v1/me/export' })).json()
-    expect(exported.records.bookings.map((b: { status: string }) => b.status).sort()).toEqual(['booked', 'booked', 'cancelled', 'completed'])
+    expect(exported.records.bookings.map((b: { status: string }) => b.status).sort()).toEqual([
+      'booked',
+      'booked',
+      'cancelled',
+      'completed'
+    ])
     expect(exported.records.waitlist).toEqual([])
-    expect(exported.records.notifications.map((n: { kind: string }) => n.kind).sort()).toEqual(['booking.booked_for_you', 'booking.completed'])
+    expect(exported.records.notifications.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'booking.booked_for_you',
+      'booking.completed'
+    ])
     const zhangmin = await signInWechat(app, 'zhangmin')
     const theirs = (await zhangmin.request({ method: 'GET', url: '/api/v1/me/export' })).json()
     expect(theirs.records.bookings).toEqual([])
@@ -34,24 +51,59 @@ describe('DELETE /me', () => {
     const admin = await signInStaff(app, 'admin')
     const [veteran, holder, queued] = await createVeterans(app, admin, 'close', 3)
     const family = await linkFamily(app, veteran!, 'close-family')
-    const a = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('records'), startsInMinutes: 3 * 24 * 60, capacity: 1 })
-    const b = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('employment'), startsInMinutes: 3 * 24 * 60, capacity: 1 })
+    const a = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('records'),
+      startsInMinutes: 3 * 24 * 60,
+      capacity: 1
+    })
+    const b = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('employment'),
+      startsInMinutes: 3 * 24 * 60,
+      capacity: 1
+    })
     const forVeteran = (await book(family, { slotId: a.id, veteranId: veteran!.veteranId })).json()
     const byVeteran = (await book(veteran!, { slotId: b.id })).json()
-    expect((await queued!.request({ method: 'POST', url: '/api/v1/waitlist', payload: { slotId: a.id } })).statusCode).toBe(201)
-    const c = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('education'), startsInMinutes: 3 * 24 * 60, capacity: 1 })
+    expect(
+      (await queued!.request({ method: 'POST', url: '/api/v1/waitlist', payload: { slotId: a.id } })).statusCode
+    ).toBe(201)
+    const c = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('education'),
+      startsInMinutes: 3 * 24 * 60,
+      capacity: 1
+    })
     expect((await book(holder!, { slotId: c.id })).statusCode).toBe(201)
-    expect((await family.request({ method: 'POST', url: '/api/v1/waitlist', payload: { slotId: c.id, veteranId: veteran!.veteranId } })).statusCode).toBe(201)
+    expect(
+      (
+        await family.request({
+          method: 'POST',
+          url: '/api/v1/waitlist',
+          payload: { slotId: c.id, veteranId: veteran!.veteranId }
+        })
+      ).statusCode
+    ).toBe(201)
 
     expect((await family.request({ method: 'DELETE', url: '/api/v1/me' })).statusCode).toBe(204)
 
     const cancelled = (await veteran!.request({ method: 'GET', url: `/api/v1/bookings/${forVeteran.id}` })).json()
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '预约人已注销账号' })
-    expect((await veteran!.request({ method: 'GET', url: `/api/v1/bookings/${byVeteran.id}` })).json().status).toBe('booked')
+    expect((await veteran!.request({ method: 'GET', url: `/api/v1/bookings/${byVeteran.id}` })).json().status).toBe(
+      'booked'
+    )
     const told = (await veteran!.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items
-    expect(told.some((n: { kind: string; data: { bookingId: string } }) => n.kind === 'booking.cancelled' && n.data.bookingId === forVeteran.id)).toBe(true)
+    expect(
+      told.some(
+        (n: { kind: string; data: { bookingId: string } }) =>
+          n.kind === 'booking.cancelled' && n.data.bookingId === forVeteran.id
+      )
+    ).toBe(true)
     // The freed place went to the waitlist; the closed account's own waiting ended.
-    expect((await queued!.request({ method: 'GET', url: '/api/v1/waitlist' })).json().items[0]).toMatchObject({ slotId: a.id, status: 'promoted' })
+    expect((await queued!.request({ method: 'GET', url: '/api/v1/waitlist' })).json().items[0]).toMatchObject({
+      slotId: a.id,
+      status: 'promoted'
+    })
     expect((await slotSeen(veteran!, a.id)).remaining).toBe(0)
     expect((await slotSeen(veteran!, c.id)).waiting).toBe(0)
   })
@@ -59,13 +111,22 @@ describe('DELETE /me', () => {
   it('leaves no live booking when the account books and closes at the same moment', async () => {
     const admin = await signInStaff(app, 'admin')
     const closing = await createVeterans(app, admin, 'race-close', 8)
-    const slot = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('legal_aid'), startsInMinutes: 3 * 24 * 60, capacity: 20 })
-    const later = (turns: number) => new Promise((resolve) => (turns === 0 ? resolve(null) : setImmediate(() => resolve(later(turns - 1)))))
+    const slot = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('legal_aid'),
+      startsInMinutes: 3 * 24 * 60,
+      capacity: 20
+    })
+    const later = (turns: number) =>
+      new Promise((resolve) => (turns === 0 ? resolve(null) : setImmediate(() => resolve(later(turns - 1)))))
     const outcomes = await Promise.all(
       closing.map(async (v, i) => {
         // The booking starts a few turns of the event loop before, with or after the closing, so that some
         // are signed in when they start and reach the database after the closing began.
-        const [booked, closed] = await Promise.all([later(i % 8).then(() => book(v, { slotId: slot.id })), v.request({ method: 'DELETE', url: '/api/v1/me' })])
+        const [booked, closed] = await Promise.all([
+          later(i % 8).then(() => book(v, { slotId: slot.id })),
+          v.request({ method: 'DELETE', url: '/api/v1/me' })
+        ])
         return { closed: closed.statusCode, booked: booked.statusCode }
       })
     )
@@ -73,11 +134,18 @@ describe('DELETE /me', () => {
     // Each booking either came first (and was then cancelled by the closing) or was refused.
     for (const o of outcomes) expect([201, 401]).toContain(o.booked)
     const live = app.sqlite
-      .prepare("SELECT count(*) FROM bookings b JOIN users u ON u.id = b.booked_by_user_id WHERE b.slot_id = ? AND b.status <> 'cancelled'")
+      .prepare(
+        "SELECT count(*) FROM bookings b JOIN users u ON u.id = b.booked_by_user_id WHERE b.slot_id = ? AND b.status <> 'cancelled'"
+      )
       .pluck()
       .get(slot.id)
     expect(live).toBe(0)
-    const listed = (await donghu.request({ method: 'GET', url: `/api/v1/staff/slots?centerId=${slot.centerId}&serviceId=${slot.serviceId}` })).json()
+    const listed = (
+      await donghu.request({
+        method: 'GET',
+        url: `/api/v1/staff/slots?centerId=${slot.centerId}&serviceId=${slot.serviceId}`
+      })
+    ).json()
     expect(listed.items.find((s: { id: string }) => s.id === slot.id)).toMatchObject({ booked: 0 })
   })
 })

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { book, catalog, createSlot, createVeterans, DONGHU, errorCode, linkFamily, slotSeen, XIJIANG, type Catalog } from './booking-helpers'
+import {
+  book,
+  catalog,
+  createSlot,
+  createVeterans,
+  DONGHU,
+  errorCode,
+  linkFamily,
+  slotSeen,
+  XIJIANG,
+  type Catalog
+} from './booking-helpers'
 
 // Booking as veterans and families use it: who may book, the refusals, seeing, cancelling, moving and rating.
 
@@ -16,7 +27,12 @@ let wangId: string
 
 beforeAll(async () => {
   app = await buildTestApp()
-  ;[laowang, xiaowang, zhangmin, donghu] = await Promise.all([signInWechat(app, 'laowang'), signInWechat(app, 'xiaowang'), signInWechat(app, 'zhangmin'), signInStaff(app, 'donghu')])
+  ;[laowang, xiaowang, zhangmin, donghu] = await Promise.all([
+    signInWechat(app, 'laowang'),
+    signInWechat(app, 'xiaowang'),
+    signInWechat(app, 'zhangmin'),
+    signInStaff(app, 'donghu')
+  ])
   city = await signInStaff(app, 'city')
   cat = await catalog(laowang)
   wangId = (await laowang.request({ method: 'GET', url: '/api/v1/me' })).json().veteran.id
@@ -28,12 +44,20 @@ const slotAt = (service: string, startsInMinutes: number, capacity = 3, center =
 
 describe('the demo veteran', () => {
   it('sees bookings in every state, including one his daughter made for him', async () => {
-    const items = (await laowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items as { status: string; bookedByUserId: string; serviceName: string; rating: unknown }[]
+    const items = (await laowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items as {
+      status: string
+      bookedByUserId: string
+      serviceName: string
+      rating: unknown
+    }[]
     expect(items.map((b) => b.status).sort()).toEqual(['booked', 'booked', 'cancelled', 'completed'])
     expect(items.find((b) => b.status === 'completed')).toMatchObject({ serviceName: '优待证申领', rating: null })
     const me = (await xiaowang.request({ method: 'GET', url: '/api/v1/me' })).json()
     expect(items.filter((b) => b.bookedByUserId === me.id)).toHaveLength(1)
-    const upcoming = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?when=upcoming' })).json().items as { startsAt: string; status: string }[]
+    const upcoming = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?when=upcoming' })).json().items as {
+      startsAt: string
+      status: string
+    }[]
     expect(upcoming.map((b) => b.status)).toEqual(['booked', 'booked'])
     expect(upcoming[0]!.startsAt < upcoming[1]!.startsAt).toBe(true)
     const completed = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=completed' })).json().items
@@ -68,16 +92,25 @@ describe('POST /bookings: who may book', () => {
     expect(response.statusCode, response.body).toBe(201)
     const id = response.json().id
     expect((await laowang.request({ method: 'GET', url: `/api/v1/bookings/${id}` })).statusCode).toBe(200)
-    expect((await xiaowang.request({ method: 'GET', url: `/api/v1/bookings/${id}` })).json().veteranNameMasked).toBe('王*国')
+    expect((await xiaowang.request({ method: 'GET', url: `/api/v1/bookings/${id}` })).json().veteranNameMasked).toBe(
+      '王*国'
+    )
     const told = (await laowang.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items
-    expect(told.find((n: { kind: string; data: { bookingId: string } }) => n.kind === 'booking.booked_for_you' && n.data.bookingId === id)?.body).toContain('王小梅')
+    expect(
+      told.find(
+        (n: { kind: string; data: { bookingId: string } }) =>
+          n.kind === 'booking.booked_for_you' && n.data.bookingId === id
+      )?.body
+    ).toContain('王小梅')
     // The family member sees the bookings they made, not the ones the veteran made himself (404 for those).
     const theirs = (await xiaowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items
     expect(theirs.length).toBeGreaterThan(0)
-    expect(theirs.every((b: { bookedByUserId: string }) => b.bookedByUserId === response.json().bookedByUserId)).toBe(true)
-    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings' })).json().items.find(
-      (b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id
+    expect(theirs.every((b: { bookedByUserId: string }) => b.bookedByUserId === response.json().bookedByUserId)).toBe(
+      true
     )
+    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings' }))
+      .json()
+      .items.find((b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id)
     expect((await xiaowang.request({ method: 'GET', url: `/api/v1/bookings/${hisOwn.id}` })).statusCode).toBe(404)
   })
 
@@ -110,7 +143,9 @@ describe('POST /bookings: who may book', () => {
     const slot = await slotAt('records', 5 * 24 * 60)
     expect((await book(family, { slotId: slot.id, veteranId: veteran!.veteranId })).statusCode).toBe(201)
     const links = (await veteran!.request({ method: 'GET', url: '/api/v1/me/family' })).json().items
-    expect((await veteran!.request({ method: 'DELETE', url: `/api/v1/me/family/${links[0].linkId}` })).statusCode).toBe(204)
+    expect((await veteran!.request({ method: 'DELETE', url: `/api/v1/me/family/${links[0].linkId}` })).statusCode).toBe(
+      204
+    )
     const other = await slotAt('education', 5 * 24 * 60)
     expect(errorCode(await book(family, { slotId: other.id, veteranId: veteran!.veteranId }))).toBe('NOT_ELIGIBLE')
   })
@@ -133,7 +168,11 @@ describe('POST /bookings: refusals', () => {
     expect(errorCode(twice)).toBe('ALREADY_BOOKED')
 
     const closed = await slotAt('legal_aid', 5 * 24 * 60)
-    await donghu.request({ method: 'PATCH', url: `/api/v1/staff/slots/${closed.id}`, payload: { status: 'closed', reason: '停电' } })
+    await donghu.request({
+      method: 'PATCH',
+      url: `/api/v1/staff/slots/${closed.id}`,
+      payload: { status: 'closed', reason: '停电' }
+    })
     const refused = await book(b!, { slotId: closed.id })
     expect(refused.statusCode).toBe(422)
     expect(errorCode(refused)).toBe('SLOT_NOT_BOOKABLE')
@@ -153,7 +192,7 @@ describe('POST /bookings: refusals', () => {
 })
 
 describe('GET /bookings and GET /bookings/:id', () => {
-  it('pages with a cursor and hides other people\'s bookings (404)', async () => {
+  it("pages with a cursor and hides other people's bookings (404)", async () => {
     const admin = await signInStaff(app, 'admin')
     const [pager, other] = await createVeterans(app, admin, 'page', 2)
     for (const service of ['employment', 'records', 'education']) {
@@ -163,7 +202,9 @@ describe('GET /bookings and GET /bookings/:id', () => {
     const first = (await pager!.request({ method: 'GET', url: '/api/v1/bookings?limit=2' })).json()
     expect(first.items).toHaveLength(2)
     expect(first.nextCursor).toEqual(expect.any(String))
-    const second = (await pager!.request({ method: 'GET', url: `/api/v1/bookings?limit=2&cursor=${first.nextCursor}` })).json()
+    const second = (
+      await pager!.request({ method: 'GET', url: `/api/v1/bookings?limit=2&cursor=${first.nextCursor}` })
+    ).json()
     expect(second.items).toHaveLength(1)
     expect(second.nextCursor).toBeNull()
     const ids = [...first.items, ...second.items].map((b: { id: string }) => b.id)
@@ -180,7 +221,11 @@ describe('POST /bookings/:id/cancel', () => {
   it('frees the place at once; a second cancel returns the same booking', async () => {
     const slot = await slotAt('hardship_aid', 3 * 24 * 60, 2)
     const booking = (await book(laowang, { slotId: slot.id })).json()
-    const cancelled = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: { reason: '身体不适' } })
+    const cancelled = await laowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${booking.id}/cancel`,
+      payload: { reason: '身体不适' }
+    })
     expect(cancelled.statusCode).toBe(200)
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '身体不适', cancelledBy: 'person' })
     expect((await slotSeen(laowang, slot.id)).remaining).toBe(2)
@@ -190,13 +235,17 @@ describe('POST /bookings/:id/cancel', () => {
     expect((await book(laowang, { slotId: slot.id })).statusCode).toBe(201)
   })
 
-  it('inside the cut-off it is refused with the center\'s phone number', async () => {
+  it("inside the cut-off it is refused with the center's phone number", async () => {
     const slot = await slotAt('education', 90, 2, XIJIANG)
     const booking = (await book(laowang, { slotId: slot.id })).json()
     const refused = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })
     expect(refused.statusCode).toBe(409)
     expect(errorCode(refused)).toBe('CANCEL_WINDOW_CLOSED')
-    expect(refused.json().error.details).toMatchObject({ centerPhone: '0399-2623400', centerName: XIJIANG, cutoffMinutes: 120 })
+    expect(refused.json().error.details).toMatchObject({
+      centerPhone: '0399-2623400',
+      centerName: XIJIANG,
+      cutoffMinutes: 120
+    })
     expect(refused.json().error.message).toContain('0399-2623400')
     expect((await slotSeen(laowang, slot.id)).remaining).toBe(1)
   })
@@ -204,17 +253,30 @@ describe('POST /bookings/:id/cancel', () => {
   it('the family member cancels what they booked for the veteran, who is told; others get 404', async () => {
     const slot = await slotAt('entrepreneurship', 3 * 24 * 60)
     const booking = (await book(xiaowang, { slotId: slot.id, veteranId: wangId })).json()
-    expect((await zhangmin.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })).statusCode).toBe(404)
+    expect(
+      (await zhangmin.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })).statusCode
+    ).toBe(404)
     // The veteran's own bookings are his: a family member cannot cancel them.
-    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=booked' })).json().items.find(
-      (b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id
-    )
+    const hisOwn = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=booked' }))
+      .json()
+      .items.find((b: { bookedByUserId: string }) => b.bookedByUserId === laowang.user.id)
     expect(hisOwn).toBeDefined()
-    expect((await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${hisOwn.id}/cancel`, payload: {} })).statusCode).toBe(404)
-    const cancelled = await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/cancel`, payload: {} })
+    expect(
+      (await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${hisOwn.id}/cancel`, payload: {} })).statusCode
+    ).toBe(404)
+    const cancelled = await xiaowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${booking.id}/cancel`,
+      payload: {}
+    })
     expect(cancelled.json().status).toBe('cancelled')
     const told = (await laowang.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().items
-    expect(told.find((n: { kind: string; data: { bookingId: string } }) => n.kind === 'booking.cancelled' && n.data.bookingId === booking.id)?.body).toContain('王小梅')
+    expect(
+      told.find(
+        (n: { kind: string; data: { bookingId: string } }) =>
+          n.kind === 'booking.cancelled' && n.data.bookingId === booking.id
+      )?.body
+    ).toContain('王小梅')
   })
 })
 
@@ -223,12 +285,27 @@ describe('POST /bookings/:id/reschedule', () => {
     const from = await slotAt('counselling', 3 * 24 * 60, 2)
     const to = await slotAt('counselling', 4 * 24 * 60, 2, XIJIANG)
     const booking = (await book(xiaowang, { slotId: from.id, veteranId: wangId })).json()
-    const moved = await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/reschedule`, payload: { slotId: to.id } })
+    const moved = await xiaowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${booking.id}/reschedule`,
+      payload: { slotId: to.id }
+    })
     expect(moved.statusCode, moved.body).toBe(200)
-    expect(moved.json()).toMatchObject({ id: booking.id, slotId: to.id, centerName: XIJIANG, startsAt: to.startsAt, checkInCode: booking.checkInCode, status: 'booked' })
+    expect(moved.json()).toMatchObject({
+      id: booking.id,
+      slotId: to.id,
+      centerName: XIJIANG,
+      startsAt: to.startsAt,
+      checkInCode: booking.checkInCode,
+      status: 'booked'
+    })
     expect((await slotSeen(laowang, from.id)).remaining).toBe(2)
     expect((await slotSeen(laowang, to.id)).remaining).toBe(1)
-    const retry = await xiaowang.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/reschedule`, payload: { slotId: to.id } })
+    const retry = await xiaowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${booking.id}/reschedule`,
+      payload: { slotId: to.id }
+    })
     expect(retry.json()).toEqual(moved.json())
     expect((await slotSeen(laowang, to.id)).remaining).toBe(1)
   })
@@ -240,7 +317,11 @@ describe('POST /bookings/:id/reschedule', () => {
     const full = await slotAt('employment', 4 * 24 * 60, 1)
     const closed = await slotAt('employment', 5 * 24 * 60, 2)
     const otherService = await slotAt('records', 5 * 24 * 60, 2)
-    await donghu.request({ method: 'PATCH', url: `/api/v1/staff/slots/${closed.id}`, payload: { status: 'closed', reason: '设备检修' } })
+    await donghu.request({
+      method: 'PATCH',
+      url: `/api/v1/staff/slots/${closed.id}`,
+      payload: { status: 'closed', reason: '设备检修' }
+    })
     expect((await book(filler!, { slotId: full.id })).statusCode).toBe(201)
     const booking = (await book(veteran!, { slotId: from.id })).json()
     const attempts = [
@@ -250,7 +331,11 @@ describe('POST /bookings/:id/reschedule', () => {
       ['NO-SUCH-SLOT', 404, 'NOT_FOUND']
     ] as const
     for (const [slotId, status, code] of attempts) {
-      const response = await veteran!.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/reschedule`, payload: { slotId } })
+      const response = await veteran!.request({
+        method: 'POST',
+        url: `/api/v1/bookings/${booking.id}/reschedule`,
+        payload: { slotId }
+      })
       expect(response.statusCode).toBe(status)
       expect(errorCode(response)).toBe(code)
     }
@@ -262,7 +347,11 @@ describe('POST /bookings/:id/reschedule', () => {
     const late = await slotAt('education', 60, 2)
     const lateBooking = (await book(veteran!, { slotId: late.id })).json()
     const later = await slotAt('education', 3 * 24 * 60, 2)
-    const inCutoff = await veteran!.request({ method: 'POST', url: `/api/v1/bookings/${lateBooking.id}/reschedule`, payload: { slotId: later.id } })
+    const inCutoff = await veteran!.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${lateBooking.id}/reschedule`,
+      payload: { slotId: later.id }
+    })
     expect(errorCode(inCutoff)).toBe('CANCEL_WINDOW_CLOSED')
     expect((await slotSeen(veteran!, later.id)).remaining).toBe(2)
   })
@@ -270,25 +359,54 @@ describe('POST /bookings/:id/reschedule', () => {
 
 describe('POST /bookings/:id/rating', () => {
   it('rates a completed visit once; anything else is NOT_RATEABLE', async () => {
-    const completed = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=completed' })).json().items[0]
+    const completed = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=completed' })).json()
+      .items[0]
     const upcoming = (await laowang.request({ method: 'GET', url: '/api/v1/bookings?status=booked' })).json().items[0]
-    const early = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${upcoming.id}/rating`, payload: { score: 5 } })
+    const early = await laowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${upcoming.id}/rating`,
+      payload: { score: 5 }
+    })
     expect(early.statusCode).toBe(409)
     expect(errorCode(early)).toBe('NOT_RATEABLE')
-    const rated = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 4, comment: '工作人员很耐心' } })
+    const rated = await laowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${completed.id}/rating`,
+      payload: { score: 4, comment: '工作人员很耐心' }
+    })
     expect(rated.statusCode).toBe(201)
     expect(rated.json()).toMatchObject({ bookingId: completed.id, score: 4, comment: '工作人员很耐心' })
-    const twice = await laowang.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 1 } })
+    const twice = await laowang.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${completed.id}/rating`,
+      payload: { score: 1 }
+    })
     expect(errorCode(twice)).toBe('NOT_RATEABLE')
-    expect((await laowang.request({ method: 'GET', url: `/api/v1/bookings/${completed.id}` })).json().rating).toMatchObject({ score: 4, comment: '工作人员很耐心' })
-    expect((await zhangmin.request({ method: 'POST', url: `/api/v1/bookings/${completed.id}/rating`, payload: { score: 1 } })).statusCode).toBe(404)
+    expect(
+      (await laowang.request({ method: 'GET', url: `/api/v1/bookings/${completed.id}` })).json().rating
+    ).toMatchObject({ score: 4, comment: '工作人员很耐心' })
+    expect(
+      (
+        await zhangmin.request({
+          method: 'POST',
+          url: `/api/v1/bookings/${completed.id}/rating`,
+          payload: { score: 1 }
+        })
+      ).statusCode
+    ).toBe(404)
   })
 
   it('concurrent ratings of one visit record exactly one', async () => {
     const slot = await slotAt('preferential_card', 30, 2)
     const booking = (await book(xiaowang, { slotId: slot.id, veteranId: wangId })).json()
-    expect((await donghu.request({ method: 'POST', url: `/api/v1/staff/bookings/${booking.id}/complete` })).statusCode).toBe(200)
-    const responses = await Promise.all([laowang, xiaowang, laowang, xiaowang].map((s, i) => s.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/rating`, payload: { score: i + 1 } })))
+    expect(
+      (await donghu.request({ method: 'POST', url: `/api/v1/staff/bookings/${booking.id}/complete` })).statusCode
+    ).toBe(200)
+    const responses = await Promise.all(
+      [laowang, xiaowang, laowang, xiaowang].map((s, i) =>
+        s.request({ method: 'POST', url: `/api/v1/bookings/${booking.id}/rating`, payload: { score: i + 1 } })
+      )
+    )
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409])
   })
 })

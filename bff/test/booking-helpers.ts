@@ -19,7 +19,12 @@ export async function catalog(session: Session): Promise<Catalog> {
   expect(centersResponse.statusCode, centersResponse.body).toBe(200)
   expect(servicesResponse.statusCode, servicesResponse.body).toBe(200)
   const centers = centersResponse.json().items as { id: string; name: string; phone: string }[]
-  const services = servicesResponse.json().items as { id: string; code: string; name: string; durationMinutes: number }[]
+  const services = servicesResponse.json().items as {
+    id: string
+    code: string
+    name: string
+    durationMinutes: number
+  }[]
   const byName = new Map(centers.map((c) => [c.name, c]))
   const byCode = new Map(services.map((s) => [s.code, s]))
   return {
@@ -51,10 +56,23 @@ export async function createSlot(
   const response = await staff.request({
     method: 'POST',
     url: '/api/v1/staff/slots',
-    payload: { centerId: input.centerId, serviceId: input.serviceId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity: input.capacity }
+    payload: {
+      centerId: input.centerId,
+      serviceId: input.serviceId,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      capacity: input.capacity
+    }
   })
   expect(response.statusCode, response.body).toBe(201)
-  return response.json() as { id: string; startsAt: string; endsAt: string; capacity: number; centerId: string; serviceId: string }
+  return response.json<{
+    id: string
+    startsAt: string
+    endsAt: string
+    capacity: number
+    centerId: string
+    serviceId: string
+  }>()
 }
 
 let idSerial = 0
@@ -74,7 +92,13 @@ export function testIdNumber(): string {
  * Eligible veterans: a registry record added by `registrar`, a WeChat account signed in as `<prefix>-<i>`, and
  * that account bound to the record — the way a real veteran becomes eligible.
  */
-export async function createVeterans(app: FastifyInstance, registrar: Session, prefix: string, count: number, chunk = 25) {
+export async function createVeterans(
+  app: FastifyInstance,
+  registrar: Session,
+  prefix: string,
+  count: number,
+  chunk = 25
+) {
   const sessions: (Session & { veteranId: string; name: string })[] = []
   for (let start = 0; start < count; start += chunk) {
     const batch = await Promise.all(
@@ -82,10 +106,18 @@ export async function createVeterans(app: FastifyInstance, registrar: Session, p
         const i = start + k
         const name = `测试${prefix}${i}`
         let idNumber = testIdNumber()
-        let created = await registrar.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name, idNumber, districtCode: '419921', category: 'soldier' } })
+        let created = await registrar.request({
+          method: 'POST',
+          url: '/api/v1/staff/veterans',
+          payload: { name, idNumber, districtCode: '419921', category: 'soldier' }
+        })
         while (created.statusCode === 409) {
           idNumber = testIdNumber()
-          created = await registrar.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name, idNumber, districtCode: '419921', category: 'soldier' } })
+          created = await registrar.request({
+            method: 'POST',
+            url: '/api/v1/staff/veterans',
+            payload: { name, idNumber, districtCode: '419921', category: 'soldier' }
+          })
         }
         expect(created.statusCode, created.body).toBe(201)
         const session = await signInWechat(app, `${prefix}-${i}`)
@@ -104,7 +136,11 @@ export async function linkFamily(app: FastifyInstance, veteran: Session, familyN
   const invite = await veteran.request({ method: 'POST', url: '/api/v1/me/family-invites' })
   expect(invite.statusCode, invite.body).toBe(201)
   const family = await signInWechat(app, familyName)
-  const link = await family.request({ method: 'POST', url: '/api/v1/me/family-links', payload: { code: invite.json().code, relation } })
+  const link = await family.request({
+    method: 'POST',
+    url: '/api/v1/me/family-links',
+    payload: { code: invite.json().code, relation }
+  })
   expect(link.statusCode, link.body).toBe(201)
   return family
 }
@@ -120,7 +156,7 @@ export function book(session: Session, payload: Record<string, unknown>, key: st
 export async function slotSeen(session: Session, slotId: string) {
   const response = await session.request({ method: 'GET', url: `/api/v1/slots/${slotId}` })
   expect(response.statusCode, response.body).toBe(200)
-  return response.json() as { capacity: number; remaining: number; status: string; waiting: number; bookable: boolean }
+  return response.json<{ capacity: number; remaining: number; status: string; waiting: number; bookable: boolean }>()
 }
 
 /**
@@ -129,11 +165,16 @@ export async function slotSeen(session: Session, slotId: string) {
  */
 export async function placesHeld(staff: Session, slot: { id: string; centerId: string; startsAt: string }) {
   const date = new Date(Date.parse(slot.startsAt) + 8 * 3_600_000).toISOString().slice(0, 10)
-  const response = await staff.request({ method: 'GET', url: `/api/v1/staff/bookings?centerId=${slot.centerId}&date=${date}` })
+  const response = await staff.request({
+    method: 'GET',
+    url: `/api/v1/staff/bookings?centerId=${slot.centerId}&date=${date}`
+  })
   expect(response.statusCode, response.body).toBe(200)
-  return (response.json().items as { slotId: string; status: string; veteranId: string }[]).filter((b) => b.slotId === slot.id && b.status !== 'cancelled')
+  return (response.json().items as { slotId: string; status: string; veteranId: string }[]).filter(
+    (b) => b.slotId === slot.id && b.status !== 'cancelled'
+  )
 }
 
 export function errorCode(response: LightMyRequestResponse) {
-  return (response.json() as { error?: { code: string } }).error?.code
+  return response.json<{ error?: { code: string } }>().error?.code
 }

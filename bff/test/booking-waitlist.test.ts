@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { book, catalog, createSlot, createVeterans, DONGHU, errorCode, linkFamily, slotSeen, type Catalog } from './booking-helpers'
+import {
+  book,
+  catalog,
+  createSlot,
+  createVeterans,
+  DONGHU,
+  errorCode,
+  linkFamily,
+  slotSeen,
+  type Catalog
+} from './booking-helpers'
 
 // 候补: joining a full slot, positions, leaving, and promotion when a place frees (and only then).
 
@@ -22,19 +32,32 @@ afterAll(() => app.close())
 let next = 0
 const person = () => people[next++]!
 const fullSlot = async (service: string, capacity = 1) => {
-  const slot = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service(service), startsInMinutes: 3 * 24 * 60, capacity })
+  const slot = await createSlot(donghu, {
+    centerId: cat.center(DONGHU),
+    serviceId: cat.service(service),
+    startsInMinutes: 3 * 24 * 60,
+    capacity
+  })
   const holders = Array.from({ length: capacity }, person)
   const bookings = []
   for (const h of holders) bookings.push((await book(h, { slotId: slot.id })).json().id as string)
   return { slot, holders, bookings }
 }
-const join = (s: Session, payload: Record<string, unknown>) => s.request({ method: 'POST', url: '/api/v1/waitlist', payload })
+const join = (s: Session, payload: Record<string, unknown>) =>
+  s.request({ method: 'POST', url: '/api/v1/waitlist', payload })
 const mine = async (s: Session, slotId: string) =>
-  (await s.request({ method: 'GET', url: '/api/v1/waitlist' })).json().items.find((e: { slotId: string }) => e.slotId === slotId)
+  (await s.request({ method: 'GET', url: '/api/v1/waitlist' }))
+    .json()
+    .items.find((e: { slotId: string }) => e.slotId === slotId)
 
 describe('POST /waitlist', () => {
   it('joins a full slot with a position; refuses a slot with places, a second entry and someone already booked', async () => {
-    const open = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('employment'), startsInMinutes: 3 * 24 * 60, capacity: 2 })
+    const open = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('employment'),
+      startsInMinutes: 3 * 24 * 60,
+      capacity: 2
+    })
     const notFull = await join(person(), { slotId: open.id })
     expect(notFull.statusCode).toBe(409)
     expect(errorCode(notFull)).toBe('SLOT_NOT_FULL')
@@ -43,7 +66,13 @@ describe('POST /waitlist', () => {
     const [a, b] = [person(), person()]
     const first = await join(a, { slotId: slot.id })
     expect(first.statusCode).toBe(201)
-    expect(first.json()).toMatchObject({ slotId: slot.id, position: 1, status: 'waiting', centerName: DONGHU, serviceName: '就业创业指导' })
+    expect(first.json()).toMatchObject({
+      slotId: slot.id,
+      position: 1,
+      status: 'waiting',
+      centerName: DONGHU,
+      serviceName: '就业创业指导'
+    })
     expect((await join(b, { slotId: slot.id })).json().position).toBe(2)
     const twice = await join(a, { slotId: slot.id })
     expect(errorCode(twice)).toBe('WAITLIST_EXISTS')
@@ -75,8 +104,8 @@ describe('DELETE /waitlist/:id', () => {
     await join(b, { slotId: slot.id })
     expect((await b.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(404)
     expect((await a.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(204)
-    expect((await mine(a, slot.id))).toMatchObject({ status: 'cancelled', position: 0, endedReason: 'left' })
-    expect((await mine(b, slot.id))).toMatchObject({ status: 'waiting', position: 1, endedReason: null })
+    expect(await mine(a, slot.id)).toMatchObject({ status: 'cancelled', position: 0, endedReason: 'left' })
+    expect(await mine(b, slot.id)).toMatchObject({ status: 'waiting', position: 1, endedReason: null })
     expect((await a.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })).statusCode).toBe(204)
   })
 })
@@ -87,13 +116,23 @@ describe('promotion', () => {
     const [a, b] = [person(), person()]
     const entryA = (await join(a, { slotId: slot.id })).json()
     await join(b, { slotId: slot.id })
-    expect((await holders[0]!.request({ method: 'POST', url: `/api/v1/bookings/${bookings[0]}/cancel`, payload: {} })).statusCode).toBe(200)
+    expect(
+      (await holders[0]!.request({ method: 'POST', url: `/api/v1/bookings/${bookings[0]}/cancel`, payload: {} }))
+        .statusCode
+    ).toBe(200)
     const promoted = await mine(a, slot.id)
     expect(promoted).toMatchObject({ status: 'promoted', position: 0, bookingId: expect.any(String) })
-    expect((await a.request({ method: 'GET', url: `/api/v1/bookings/${promoted.bookingId}` })).json()).toMatchObject({ status: 'booked', slotId: slot.id })
+    expect((await a.request({ method: 'GET', url: `/api/v1/bookings/${promoted.bookingId}` })).json()).toMatchObject({
+      status: 'booked',
+      slotId: slot.id
+    })
     const told = (await a.request({ method: 'GET', url: '/api/v1/me/notifications' })).json()
     expect(told.unreadCount).toBe(1)
-    expect(told.items[0]).toMatchObject({ kind: 'booking.promoted', read: false, data: { bookingId: promoted.bookingId } })
+    expect(told.items[0]).toMatchObject({
+      kind: 'booking.promoted',
+      read: false,
+      data: { bookingId: promoted.bookingId }
+    })
     expect((await mine(b, slot.id)).position).toBe(1)
     const leave = await a.request({ method: 'DELETE', url: `/api/v1/waitlist/${entryA.id}` })
     expect(leave.statusCode).toBe(409)
@@ -104,8 +143,17 @@ describe('promotion', () => {
     const { slot, holders, bookings } = await fullSlot('counselling')
     const waiting = person()
     await join(waiting, { slotId: slot.id })
-    const elsewhere = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('counselling'), startsInMinutes: 4 * 24 * 60, capacity: 2 })
-    const moved = await holders[0]!.request({ method: 'POST', url: `/api/v1/bookings/${bookings[0]}/reschedule`, payload: { slotId: elsewhere.id } })
+    const elsewhere = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('counselling'),
+      startsInMinutes: 4 * 24 * 60,
+      capacity: 2
+    })
+    const moved = await holders[0]!.request({
+      method: 'POST',
+      url: `/api/v1/bookings/${bookings[0]}/reschedule`,
+      payload: { slotId: elsewhere.id }
+    })
     expect(moved.statusCode).toBe(200)
     expect((await mine(waiting, slot.id)).status).toBe('promoted')
     expect((await slotSeen(waiting, slot.id)).remaining).toBe(0)
@@ -120,7 +168,12 @@ describe('promotion', () => {
     await join(selfBooker, { slotId: slot.id })
     await join(family, { slotId: slot.id, veteranId: unlinkedVeteran.veteranId })
     await join(last, { slotId: slot.id })
-    const other = await createSlot(donghu, { centerId: cat.center(DONGHU), serviceId: cat.service('entrepreneurship'), startsInMinutes: 5 * 24 * 60, capacity: 3 })
+    const other = await createSlot(donghu, {
+      centerId: cat.center(DONGHU),
+      serviceId: cat.service('entrepreneurship'),
+      startsInMinutes: 5 * 24 * 60,
+      capacity: 3
+    })
     expect((await book(selfBooker, { slotId: other.id })).statusCode).toBe(201)
     expect(await mine(selfBooker, slot.id)).toMatchObject({ status: 'cancelled', endedReason: 'booked' })
     const links = (await unlinkedVeteran.request({ method: 'GET', url: '/api/v1/me/family' })).json().items
@@ -139,6 +192,10 @@ describe('promotion', () => {
     const queue = [person(), person(), person()]
     for (const q of queue) await join(q, { slotId: slot.id })
     await donghu.request({ method: 'PATCH', url: `/api/v1/staff/slots/${slot.id}`, payload: { capacity: 3 } })
-    expect(await Promise.all(queue.map(async (q) => (await mine(q, slot.id)).status))).toEqual(['promoted', 'promoted', 'waiting'])
+    expect(await Promise.all(queue.map(async (q) => (await mine(q, slot.id)).status))).toEqual([
+      'promoted',
+      'promoted',
+      'waiting'
+    ])
   })
 })

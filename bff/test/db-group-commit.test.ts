@@ -23,15 +23,21 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const insert = (n: number, label = `mark ${n}`) => clientOf(db).prepare('INSERT INTO marks (n, label) VALUES (?, ?)').run(n, label)
-const marks = (conn: Database.Database = sqlite) => conn.prepare('SELECT n FROM marks ORDER BY n').pluck().all() as number[]
+const insert = (n: number, label = `mark ${n}`) =>
+  clientOf(db).prepare('INSERT INTO marks (n, label) VALUES (?, ?)').run(n, label)
+const marks = (conn: Database.Database = sqlite) =>
+  conn.prepare('SELECT n FROM marks ORDER BY n').pluck().all() as number[]
 
 describe('group commit', () => {
   it('answers each write only after its commit: another connection already sees it', async () => {
     const other = new Database(file, { readonly: true })
     try {
       const seenByOther = await Promise.all(
-        Array.from({ length: 40 }, (_, n) => groupCommit(db, () => insert(n)).then(() => (other.prepare('SELECT count(*) FROM marks WHERE n = ?').pluck().get(n) as number)))
+        Array.from({ length: 40 }, (_, n) =>
+          groupCommit(db, () => insert(n)).then(
+            () => other.prepare('SELECT count(*) FROM marks WHERE n = ?').pluck().get(n) as number
+          )
+        )
       )
       expect(seenByOther).toEqual(Array.from({ length: 40 }, () => 1))
     } finally {

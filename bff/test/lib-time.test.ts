@@ -13,7 +13,11 @@ describe('today in Asia/Shanghai', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-03-01T15:59:59.900Z'))
     expect(shanghaiDate()).toBe('2026-03-01')
-    expect(dateRange(undefined, undefined)).toMatchObject({ first: '2026-03-01', last: '2026-03-14', fromIso: '2026-02-28T16:00:00.000Z' })
+    expect(dateRange(undefined, undefined)).toMatchObject({
+      first: '2026-03-01',
+      last: '2026-03-14',
+      fromIso: '2026-02-28T16:00:00.000Z'
+    })
     vi.setSystemTime(new Date('2026-03-01T16:00:00.000Z'))
     expect(shanghaiDate()).toBe('2026-03-02')
     expect(dateRange(undefined, undefined)).toMatchObject({ first: '2026-03-02', last: '2026-03-15' })

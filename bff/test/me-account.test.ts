@@ -17,7 +17,12 @@ describe('GET /me/export', () => {
     expect(response.headers['cache-control']).toBe('no-store')
     const data = response.json()
     expect(data.account).toMatchObject({ displayName: '老王', phone: '13700001111', role: 'veteran' })
-    expect(data.veteranRecord).toMatchObject({ name: '王建国', idNumber: DEMO_VETERANS.wangJianguo.idNumber, phone: '13800138000', disabilityLevel: 8 })
+    expect(data.veteranRecord).toMatchObject({
+      name: '王建国',
+      idNumber: DEMO_VETERANS.wangJianguo.idNumber,
+      phone: '13800138000',
+      disabilityLevel: 8
+    })
     expect(data.familyMembers).toEqual([expect.objectContaining({ displayName: '王小梅', relation: 'child' })])
     expect(data.sessions.length).toBeGreaterThan(0)
   })
@@ -40,7 +45,11 @@ describe('DELETE /me', () => {
     const deleted = await first.request({ method: 'DELETE', url: '/api/v1/me' })
     expect(deleted.statusCode).toBe(204)
     expect((await first.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401)
-    const refresh = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: first.refreshToken } })
+    const refresh = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: first.refreshToken }
+    })
     expect(refresh.statusCode).toBe(401)
 
     // Signing in again with the same WeChat identity starts a fresh, empty account.
@@ -53,7 +62,9 @@ describe('DELETE /me', () => {
   })
 
   it('is for WeChat accounts: staff get 403, nobody gets in without a token', async () => {
-    expect((await (await signInStaff(app, 'xijiang')).request({ method: 'DELETE', url: '/api/v1/me' })).statusCode).toBe(403)
+    expect(
+      (await (await signInStaff(app, 'xijiang')).request({ method: 'DELETE', url: '/api/v1/me' })).statusCode
+    ).toBe(403)
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/me' })).statusCode).toBe(401)
   })
 })

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const invite = async (session: Session) => session.request({ method: 'POST', url: '/api/v1/me/family-invites' })
-const link = (session: Session, payload: object) => session.request({ method: 'POST', url: '/api/v1/me/family-links', payload })
+const link = (session: Session, payload: object) =>
+  session.request({ method: 'POST', url: '/api/v1/me/family-links', payload })
 
 describe('family invites and links', () => {
   it('lets a veteran invite a family member, who becomes family and sees the veteran', async () => {
@@ -33,7 +34,9 @@ describe('family invites and links', () => {
     expect(me).toMatchObject({ role: 'family', familyOf: [{ veteranNameMasked: '王*国', relation: 'spouse' }] })
 
     const family = (await veteran.request({ method: 'GET', url: '/api/v1/me/family' })).json()
-    expect(family.items.map((m: { displayName: string }) => m.displayName)).toEqual(expect.arrayContaining(['王小梅', 'spouse']))
+    expect(family.items.map((m: { displayName: string }) => m.displayName)).toEqual(
+      expect.arrayContaining(['王小梅', 'spouse'])
+    )
   })
 
   it('uses a code once: a second person gets 404 INVITE_INVALID', async () => {
@@ -53,7 +56,11 @@ describe('family invites and links', () => {
 
   it('refuses unknown and expired codes with 404 INVITE_INVALID', async () => {
     const { code } = (await invite(veteran)).json()
-    app.db.update(familyInvites).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(familyInvites.veteranId, veteran.user.veteran!.id)).run()
+    app.db
+      .update(familyInvites)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(familyInvites.veteranId, veteran.user.veteran!.id))
+      .run()
     const someone = await signInWechat(app, 'late')
     expect((await link(someone, { code, relation: 'child' })).json().error.code).toBe('INVITE_INVALID')
     expect((await link(someone, { code: 'ZZZZZZZZ', relation: 'child' })).json().error.code).toBe('INVITE_INVALID')
@@ -76,7 +83,10 @@ describe('family invites and links', () => {
     const stranger = await signInWechat(app, 'stranger')
     expect((await stranger.request({ method: 'DELETE', url: `/api/v1/me/family/${linkId}` })).statusCode).toBe(404)
     expect((await veteran.request({ method: 'DELETE', url: `/api/v1/me/family/${linkId}` })).statusCode).toBe(204)
-    expect((await cousin.request({ method: 'GET', url: '/api/v1/me' })).json()).toMatchObject({ role: 'resident', familyOf: [] })
+    expect((await cousin.request({ method: 'GET', url: '/api/v1/me' })).json()).toMatchObject({
+      role: 'resident',
+      familyOf: []
+    })
     expect((await veteran.request({ method: 'DELETE', url: `/api/v1/me/family/${linkId}` })).statusCode).toBe(404)
 
     const again = (await invite(veteran)).json()
@@ -85,6 +95,8 @@ describe('family invites and links', () => {
   })
 
   it('lists family only for veterans', async () => {
-    expect((await (await signInWechat(app, 'xiaowang')).request({ method: 'GET', url: '/api/v1/me/family' })).statusCode).toBe(403)
+    expect(
+      (await (await signInWechat(app, 'xiaowang')).request({ method: 'GET', url: '/api/v1/me/family' })).statusCode
+    ).toBe(403)
   })
 })

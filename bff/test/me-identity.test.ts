@@ -14,7 +14,10 @@ describe('GET and PATCH /me', () => {
   it('shows a veteran their masked record and a family member whom they are linked to', async () => {
     const veteran = await signInWechat(app, 'laowang')
     const me = (await veteran.request({ method: 'GET', url: '/api/v1/me' })).json()
-    expect(me).toMatchObject({ role: 'veteran', veteran: { name: '王建国', idNumberMasked: '419902********0313', districtCode: '419902', category: 'soldier' } })
+    expect(me).toMatchObject({
+      role: 'veteran',
+      veteran: { name: '王建国', idNumberMasked: '419902********0313', districtCode: '419902', category: 'soldier' }
+    })
     expect(JSON.stringify(me)).not.toContain(wangJianguo.idNumber)
     const family = await signInWechat(app, 'xiaowang')
     expect(family.user).toMatchObject({ role: 'family', familyOf: [{ veteranNameMasked: '王*国', relation: 'child' }] })
@@ -22,7 +25,11 @@ describe('GET and PATCH /me', () => {
 
   it('updates display name, elder mode and phone, and shows the phone masked', async () => {
     const user = await signInWechat(app, 'patcher')
-    const response = await user.request({ method: 'PATCH', url: '/api/v1/me', payload: { displayName: '老李', elderMode: true, phone: '13912348888' } })
+    const response = await user.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { displayName: '老李', elderMode: true, phone: '13912348888' }
+    })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ displayName: '老李', elderMode: true, phoneMasked: '139****8888' })
     expect(response.body).not.toContain('13912348888')
@@ -32,9 +39,16 @@ describe('GET and PATCH /me', () => {
 
   it('answers 400 with field paths for bad values', async () => {
     const user = await signInWechat(app, 'patcher2')
-    const response = await user.request({ method: 'PATCH', url: '/api/v1/me', payload: { phone: '12345', elderMode: 'yes', displayName: '' } })
+    const response = await user.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      payload: { phone: '12345', elderMode: 'yes', displayName: '' }
+    })
     expect(response.statusCode).toBe(400)
-    const paths = response.json().error.details.fields.map((f: { path: string }) => f.path).sort()
+    const paths = response
+      .json()
+      .error.details.fields.map((f: { path: string }) => f.path)
+      .sort()
     expect(paths).toEqual(['body.displayName', 'body.elderMode', 'body.phone'])
   })
 
@@ -52,7 +66,10 @@ describe('POST /me/veteran (identity binding)', () => {
     const resident = await signInWechat(app, 'lizhiqiang')
     const response = await bind(resident, { name: liZhiqiang.name, idNumber: liZhiqiang.idNumber })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({ role: 'veteran', veteran: { name: '李志强', idNumberMasked: '419903********0516' } })
+    expect(response.json()).toMatchObject({
+      role: 'veteran',
+      veteran: { name: '李志强', idNumberMasked: '419903********0516' }
+    })
     // Binding again to the same record is harmless.
     expect((await bind(resident, { name: liZhiqiang.name, idNumber: liZhiqiang.idNumber })).statusCode).toBe(200)
   })
@@ -66,7 +83,9 @@ describe('POST /me/veteran (identity binding)', () => {
 
   it('lets exactly one of many accounts bind one record at the same moment', async () => {
     const sessions = await Promise.all(Array.from({ length: 8 }, (_, i) => signInWechat(app, `claimant${i}`)))
-    const results = await Promise.all(sessions.map((s) => bind(s, { name: chenXiuying.name, idNumber: chenXiuying.idNumber })))
+    const results = await Promise.all(
+      sessions.map((s) => bind(s, { name: chenXiuying.name, idNumber: chenXiuying.idNumber }))
+    )
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1)
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(7)
   })
@@ -89,7 +108,8 @@ describe('POST /me/veteran (identity binding)', () => {
 
   it('allows 5 failed attempts per account per hour, then 429 TOO_MANY_ATTEMPTS even for correct details', async () => {
     const resident = await signInWechat(app, 'guesser')
-    for (let i = 0; i < 5; i++) expect((await bind(resident, { name: '某某', idNumber: liZhiqiang.idNumber })).statusCode).toBe(404)
+    for (let i = 0; i < 5; i++)
+      expect((await bind(resident, { name: '某某', idNumber: liZhiqiang.idNumber })).statusCode).toBe(404)
     const blocked = await bind(resident, { name: liZhiqiang.name, idNumber: liZhiqiang.idNumber })
     expect(blocked.statusCode).toBe(429)
     expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS')
@@ -98,7 +118,9 @@ describe('POST /me/veteran (identity binding)', () => {
 
   it('counts parallel attempts too: of 10 wrong bindings sent at once, only 5 are tried', async () => {
     const resident = await signInWechat(app, 'parallel-guesser')
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => bind(resident, { name: `某${i}`, idNumber: liZhiqiang.idNumber })))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => bind(resident, { name: `某${i}`, idNumber: liZhiqiang.idNumber }))
+    )
     expect(results.filter((r) => r.statusCode === 404)).toHaveLength(5)
     expect(results.filter((r) => r.statusCode === 429)).toHaveLength(5)
   })
@@ -107,7 +129,12 @@ describe('POST /me/veteran (identity binding)', () => {
     const resident = await signInWechat(app, 'blank')
     const missing = await bind(resident, {})
     expect(missing.statusCode).toBe(400)
-    expect(missing.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.idNumber', 'body.name'])
+    expect(
+      missing
+        .json()
+        .error.details.fields.map((f: { path: string }) => f.path)
+        .sort()
+    ).toEqual(['body.idNumber', 'body.name'])
     expect((await app.inject({ method: 'POST', url: '/api/v1/me/veteran', payload: {} })).statusCode).toBe(401)
     const staff = await signInStaff(app, 'donghu')
     expect((await bind(staff, { name: liZhiqiang.name, idNumber: liZhiqiang.idNumber })).statusCode).toBe(403)

@@ -28,7 +28,15 @@ describe('operations', () => {
   it('publishes OpenAPI generated from the route schemas, and its UI', async () => {
     const spec = (await app.inject('/openapi.json')).json()
     expect(spec.openapi).toMatch(/^3\./)
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/wechat', '/api/v1/me', '/api/v1/me/veteran', '/api/v1/staff/veterans', '/api/v1/admin/audit']))
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/wechat',
+        '/api/v1/me',
+        '/api/v1/me/veteran',
+        '/api/v1/staff/veterans',
+        '/api/v1/admin/audit'
+      ])
+    )
     expect(spec.paths['/api/v1/me/veteran'].post.responses).toHaveProperty('409')
     const docs = await app.inject('/docs/')
     expect(docs.statusCode).toBe(200)
@@ -54,7 +62,12 @@ describe('errors', () => {
   })
 
   it('answers malformed JSON with 400 VALIDATION_FAILED', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', headers: { 'content-type': 'application/json' }, payload: '{"code": ' })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/wechat',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code": '
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.code).toBe('VALIDATION_FAILED')
   })
@@ -73,7 +86,14 @@ describe('errors', () => {
   it('refuses to start when a route forgets to declare who may call it', async () => {
     const bare = Fastify()
     bare.decorate('config', testConfig({ SEED: 'none' }))
-    await bare.register(fp(async (i) => { i.decorate('db', {} as never) }, { name: 'db' }))
+    await bare.register(
+      fp(
+        async (i) => {
+          i.decorate('db', {} as never)
+        },
+        { name: 'db' }
+      )
+    )
     await bare.register(fp(async () => {}, { name: 'errors' }))
     await bare.register(authPlugin)
     expect(() => bare.get('/api/v1/forgot', async () => 'open')).toThrow(/does not declare config.access/)
@@ -87,10 +107,16 @@ describe('reference data', () => {
     expect(districts.length).toBeGreaterThanOrEqual(5)
     const services = (await user.request({ method: 'GET', url: '/api/v1/services' })).json().items
     expect(services.length).toBeGreaterThanOrEqual(8)
-    expect(services[0]).toMatchObject({ code: expect.any(String), requiredDocuments: expect.any(Array), durationMinutes: expect.any(Number) })
+    expect(services[0]).toMatchObject({
+      code: expect.any(String),
+      requiredDocuments: expect.any(Array),
+      durationMinutes: expect.any(Number)
+    })
     const all = (await user.request({ method: 'GET', url: '/api/v1/centers' })).json().items
     expect(all.filter((c: { level: string }) => c.level === 'city')).toHaveLength(1)
-    expect(all.filter((c: { level: string }) => c.level === 'street' || c.level === 'community').length).toBeGreaterThanOrEqual(10)
+    expect(
+      all.filter((c: { level: string }) => c.level === 'street' || c.level === 'community').length
+    ).toBeGreaterThanOrEqual(10)
     const donghu = (await user.request({ method: 'GET', url: '/api/v1/centers?districtCode=419902' })).json().items
     expect(donghu.length).toBeGreaterThan(1)
     expect(donghu.every((c: { districtCode: string }) => c.districtCode === '419902')).toBe(true)
@@ -113,10 +139,22 @@ describe('reference data', () => {
 describe('logs', () => {
   it('keep ID numbers, phones, passwords and tokens out', async () => {
     const lines: string[] = []
-    const logged = await buildApp(testConfig({ LOG_LEVEL: 'info' }), { logStream: { write: (line) => lines.push(line) } })
+    const logged = await buildApp(testConfig({ LOG_LEVEL: 'info' }), {
+      logStream: { write: (line) => lines.push(line) }
+    })
     await logged.ready()
     const staff = await signInStaff(logged, 'admin')
-    await staff.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name: '日志', idNumber: '41990219700101001X', districtCode: '419902', category: 'soldier', phone: '13811112222' } })
+    await staff.request({
+      method: 'POST',
+      url: '/api/v1/staff/veterans',
+      payload: {
+        name: '日志',
+        idNumber: '41990219700101001X',
+        districtCode: '419902',
+        category: 'soldier',
+        phone: '13811112222'
+      }
+    })
     await logged.inject({ method: 'GET', url: '/api/v1/nothing?idNumber=419902195803120313&phone=13800138000' })
     logged.log.info({ body: { password: 'secret-pass', idNumber: '419902195803120313' } }, 'person 13800138000 called')
     logged.log.error({ err: new Error('no record for 419902195803120313') }, 'lookup failed')

@@ -68,18 +68,35 @@ describe('GET /policies/for-me', () => {
     expect(theirs.map((i) => i.id)).toEqual(mine.map((i) => i.id))
     expect(byTitle(theirs, '伤残抚恤管理办法')?.matchedBecause).toEqual(['您的家人王*国的伤残等级为 8 级'])
     expect(byTitle(theirs, '东湖区退役军人关爱帮扶实施方案')?.matchedBecause).toEqual(['您的家人王*国户籍在东湖区'])
-    expect(byTitle(theirs, 'M市退役军人优待证服务和优待项目清单')?.matchedBecause).toEqual(['本政策适用于全体退役军人，包括您的家人王*国'])
+    expect(byTitle(theirs, 'M市退役军人优待证服务和优待项目清单')?.matchedBecause).toEqual([
+      '本政策适用于全体退役军人，包括您的家人王*国'
+    ])
     const raw = (await xiaowang.request({ method: 'GET', url: '/api/v1/policies/for-me' })).body
     expect(raw).not.toContain('王建国')
   })
 
   it('follows newly published policies, every criterion required, drafts never', async () => {
-    const both = await publishPolicy(staff, policyInput({ title: '八级伤残退役士兵专项', eligibility: { categories: ['soldier'], disabilityLevels: [7, 8] } }))
+    const both = await publishPolicy(
+      staff,
+      policyInput({ title: '八级伤残退役士兵专项', eligibility: { categories: ['soldier'], disabilityLevels: [7, 8] } })
+    )
     const years = await publishPolicy(staff, policyInput({ title: '服役满五年', eligibility: { minServiceYears: 5 } }))
-    const tooLong = await publishPolicy(staff, policyInput({ title: '服役满六年', eligibility: { minServiceYears: 6 } }))
-    const elsewhere = await publishPolicy(staff, policyInput({ title: '西江区与伤残', eligibility: { districts: ['419903'], disabilityLevels: [8] } }))
-    const later = await publishPolicy(staff, policyInput({ title: '明年施行', effectiveFrom: shanghaiDay(40), eligibility: { disabilityLevels: [8] } }))
-    const draft = await createDraft(staff.author, policyInput({ title: '草稿不算', eligibility: { disabilityLevels: [8] } }))
+    const tooLong = await publishPolicy(
+      staff,
+      policyInput({ title: '服役满六年', eligibility: { minServiceYears: 6 } })
+    )
+    const elsewhere = await publishPolicy(
+      staff,
+      policyInput({ title: '西江区与伤残', eligibility: { districts: ['419903'], disabilityLevels: [8] } })
+    )
+    const later = await publishPolicy(
+      staff,
+      policyInput({ title: '明年施行', effectiveFrom: shanghaiDay(40), eligibility: { disabilityLevels: [8] } })
+    )
+    const draft = await createDraft(
+      staff.author,
+      policyInput({ title: '草稿不算', eligibility: { disabilityLevels: [8] } })
+    )
 
     const items = await forMe(laowang)
     const ids = items.map((i) => i.id)

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { PolicyDetail, PolicyListItem } from '@veterans/shared'
 import { buildTestApp, signInWechat } from '../src/testing/index'
-import { policyInput, publishPolicy, search, searchTitles, shanghaiDay, staffPair, type Staff } from './policies-fixtures'
+import {
+  policyInput,
+  publishPolicy,
+  search,
+  searchTitles,
+  shanghaiDay,
+  staffPair,
+  type Staff
+} from './policies-fixtures'
 
 let app: FastifyInstance
 let staff: Staff
@@ -19,9 +27,13 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const searchable = (p: PolicyDetail) => [p.title, p.docNumber, p.issuer, p.summary, p.body].join('\n').normalize('NFKC').toLowerCase()
+const searchable = (p: PolicyDetail) =>
+  [p.title, p.docNumber, p.issuer, p.summary, p.body].join('\n').normalize('NFKC').toLowerCase()
 const titlesContaining = (...words: string[]) =>
-  corpus.filter((p) => words.every((w) => searchable(p).includes(w))).map((p) => p.title).sort()
+  corpus
+    .filter((p) => words.every((w) => searchable(p).includes(w)))
+    .map((p) => p.title)
+    .sort()
 
 describe('demo corpus', () => {
   it('has at least 40 published policies across levels and topics, with expired, superseded and repealed ones', async () => {
@@ -36,11 +48,14 @@ describe('demo corpus', () => {
 })
 
 describe('GET /policies search', () => {
-  it.each(['医', '证', '优待', '补贴', '待遇'])('finds exactly the policies containing %s (one or two characters)', async (q) => {
-    const expected = titlesContaining(q)
-    expect(expected.length).toBeGreaterThan(0)
-    expect((await searchTitles(app, { q, validity: 'all' })).sort()).toEqual(expected)
-  })
+  it.each(['医', '证', '优待', '补贴', '待遇'])(
+    'finds exactly the policies containing %s (one or two characters)',
+    async (q) => {
+      const expected = titlesContaining(q)
+      expect(expected.length).toBeGreaterThan(0)
+      expect((await searchTitles(app, { q, validity: 'all' })).sort()).toEqual(expected)
+    }
+  )
 
   it('requires every term (AND)', async () => {
     const both = titlesContaining('补贴', '培训')
@@ -66,14 +81,26 @@ describe('GET /policies search', () => {
   })
 
   it('finds document numbers however the brackets are typed', async () => {
-    for (const q of ['M退役军人发〔2025〕8号', 'M退役军人发[2025]8号', '〔2025〕8号', '[2025]8号', '（2025）8号', '2025 8号', 'm退役军人发［２０２５］８号']) {
+    for (const q of [
+      'M退役军人发〔2025〕8号',
+      'M退役军人发[2025]8号',
+      '〔2025〕8号',
+      '[2025]8号',
+      '（2025）8号',
+      '2025 8号',
+      'm退役军人发［２０２５］８号'
+    ]) {
       const titles = await searchTitles(app, { q })
       expect(titles[0], q).toBe('M市退役军人优待证服务和优待项目清单')
     }
     expect((await searchTitles(app, { q: '主席令第六十三号' }))[0]).toBe('中华人民共和国退役军人保障法')
     // A superseded regulation is found by its number once expired ones are included.
-    expect(await searchTitles(app, { q: '财税〔2019〕21号' })).not.toContain('关于进一步扶持自主就业退役士兵创业就业有关税收政策的通知')
-    expect((await searchTitles(app, { q: '财税〔2019〕21号', validity: 'expired' }))[0]).toBe('关于进一步扶持自主就业退役士兵创业就业有关税收政策的通知')
+    expect(await searchTitles(app, { q: '财税〔2019〕21号' })).not.toContain(
+      '关于进一步扶持自主就业退役士兵创业就业有关税收政策的通知'
+    )
+    expect((await searchTitles(app, { q: '财税〔2019〕21号', validity: 'expired' }))[0]).toBe(
+      '关于进一步扶持自主就业退役士兵创业就业有关税收政策的通知'
+    )
   })
 
   it('matches unspaced long queries word by word when the whole string does not occur, and says so', async () => {
@@ -87,17 +114,26 @@ describe('GET /policies search', () => {
 
   it('ranks title and document-number hits above body hits, and in-force above expired', async () => {
     const word = '棠棣之华'
-    const bodyOnly = await publishPolicy(staff, policyInput({
-      title: '正文提及的政策',
-      body: `${word}。`.repeat(30),
-      effectiveFrom: shanghaiDay(-10)
-    }))
-    const inTitle = await publishPolicy(staff, policyInput({ title: `关于${word}的通知`, effectiveFrom: shanghaiDay(-400) }))
-    const expiredInTitle = await publishPolicy(staff, policyInput({
-      title: `${word}旧办法`,
-      effectiveFrom: shanghaiDay(-800),
-      effectiveTo: shanghaiDay(-1)
-    }))
+    const bodyOnly = await publishPolicy(
+      staff,
+      policyInput({
+        title: '正文提及的政策',
+        body: `${word}。`.repeat(30),
+        effectiveFrom: shanghaiDay(-10)
+      })
+    )
+    const inTitle = await publishPolicy(
+      staff,
+      policyInput({ title: `关于${word}的通知`, effectiveFrom: shanghaiDay(-400) })
+    )
+    const expiredInTitle = await publishPolicy(
+      staff,
+      policyInput({
+        title: `${word}旧办法`,
+        effectiveFrom: shanghaiDay(-800),
+        effectiveTo: shanghaiDay(-1)
+      })
+    )
     const ids = (await search(app, { q: word, validity: 'all' })).json().items.map((i: PolicyListItem) => i.id)
     expect(ids).toEqual([inTitle, bodyOnly, expiredInTitle])
   })
@@ -128,7 +164,9 @@ describe('GET /policies search', () => {
     expect(employment.facets.category).toEqual(all.facets.category)
     expect(employment.facets.level).toEqual(countBy(employment.items, 'level'))
 
-    const cityEmployment = (await search(app, { q: '补贴', validity: 'all', category: 'employment', level: 'city' })).json()
+    const cityEmployment = (
+      await search(app, { q: '补贴', validity: 'all', category: 'employment', level: 'city' })
+    ).json()
     expect(cityEmployment.total).toBe(employment.facets.level.city)
   })
 
@@ -136,16 +174,39 @@ describe('GET /policies search', () => {
     const word = '蒹葭苍苍'
     const base = { summary: `${word}。` }
     const inForce = await publishPolicy(staff, policyInput({ ...base, title: '现行', effectiveFrom: shanghaiDay(-5) }))
-    const endsToday = await publishPolicy(staff, policyInput({ ...base, title: '今天到期', effectiveFrom: shanghaiDay(-5), effectiveTo: shanghaiDay(0) }))
-    const expired = await publishPolicy(staff, policyInput({ ...base, title: '过期', effectiveFrom: shanghaiDay(-50), effectiveTo: shanghaiDay(-1) }))
-    const upcoming = await publishPolicy(staff, policyInput({ ...base, title: '未施行', effectiveFrom: shanghaiDay(1) }))
+    const endsToday = await publishPolicy(
+      staff,
+      policyInput({ ...base, title: '今天到期', effectiveFrom: shanghaiDay(-5), effectiveTo: shanghaiDay(0) })
+    )
+    const expired = await publishPolicy(
+      staff,
+      policyInput({ ...base, title: '过期', effectiveFrom: shanghaiDay(-50), effectiveTo: shanghaiDay(-1) })
+    )
+    const upcoming = await publishPolicy(
+      staff,
+      policyInput({ ...base, title: '未施行', effectiveFrom: shanghaiDay(1) })
+    )
     const repealed = await publishPolicy(staff, policyInput({ ...base, title: '废止', effectiveFrom: shanghaiDay(-5) }))
-    expect((await staff.approver.request({ method: 'POST', url: `/api/v1/staff/policies/${repealed}/repeal`, payload: { reason: '测试' } })).statusCode).toBe(200)
+    expect(
+      (
+        await staff.approver.request({
+          method: 'POST',
+          url: `/api/v1/staff/policies/${repealed}/repeal`,
+          payload: { reason: '测试' }
+        })
+      ).statusCode
+    ).toBe(200)
     const old = await publishPolicy(staff, policyInput({ ...base, title: '旧版', effectiveFrom: shanghaiDay(-90) }))
-    const replacement = await publishPolicy(staff, policyInput({ ...base, title: '新版', effectiveFrom: shanghaiDay(-1), supersedesId: old }))
+    const replacement = await publishPolicy(
+      staff,
+      policyInput({ ...base, title: '新版', effectiveFrom: shanghaiDay(-1), supersedesId: old })
+    )
 
     const ids = async (validity?: string) =>
-      (await search(app, { q: word, ...(validity ? { validity } : {}) })).json().items.map((i: PolicyListItem) => i.id).sort()
+      (await search(app, { q: word, ...(validity ? { validity } : {}) }))
+        .json()
+        .items.map((i: PolicyListItem) => i.id)
+        .sort()
     const sorted = (...xs: string[]) => xs.sort()
     expect(await ids()).toEqual(sorted(inForce, endsToday, replacement))
     expect(await ids('in_force')).toEqual(sorted(inForce, endsToday, replacement))
@@ -155,7 +216,12 @@ describe('GET /policies search', () => {
     expect(await ids('repealed')).toEqual([repealed])
     const all = (await search(app, { q: word, validity: 'all' })).json().items as PolicyListItem[]
     expect(all.map((i) => i.validity).slice(0, 4)).toEqual(['in_force', 'in_force', 'in_force', 'not_yet_effective'])
-    expect(all.map((i) => i.validity).slice(4, 6).sort()).toEqual(['expired', 'superseded'])
+    expect(
+      all
+        .map((i) => i.validity)
+        .slice(4, 6)
+        .sort()
+    ).toEqual(['expired', 'superseded'])
     expect(all[6]!.validity).toBe('repealed')
   })
 
@@ -165,7 +231,10 @@ describe('GET /policies search', () => {
     const rank = { in_force: 0, not_yet_effective: 1, expired: 2, superseded: 2, repealed: 3 }
     for (let i = 1; i < items.length; i++) {
       const [a, b] = [items[i - 1]!, items[i]!]
-      expect(rank[a.validity] < rank[b.validity] || (rank[a.validity] === rank[b.validity] && a.effectiveFrom >= b.effectiveFrom)).toBe(true)
+      expect(
+        rank[a.validity] < rank[b.validity] ||
+          (rank[a.validity] === rank[b.validity] && a.effectiveFrom >= b.effectiveFrom)
+      ).toBe(true)
     }
     expect(items.every((i) => i.snippet === undefined)).toBe(true)
   })
@@ -173,11 +242,14 @@ describe('GET /policies search', () => {
 
 describe('escaping and hostile input', () => {
   it('shows a hostile body as text in snippets: only <em> marks are markup', async () => {
-    const id = await publishPolicy(staff, policyInput({
-      title: '<b>粗体</b>标题',
-      summary: '摘要 <img src=x onerror="alert(1)"> 结束',
-      body: '开头 <script>alert("x")</script> 夔龙纹样 & "引号" \'单引号\''
-    }))
+    const id = await publishPolicy(
+      staff,
+      policyInput({
+        title: '<b>粗体</b>标题',
+        summary: '摘要 <img src=x onerror="alert(1)"> 结束',
+        body: '开头 <script>alert("x")</script> 夔龙纹样 & "引号" \'单引号\''
+      })
+    )
     const response = await search(app, { q: '夔龙纹样' })
     const item = response.json().items.find((i: PolicyListItem) => i.id === id)
     expect(item.snippet).toContain('alert(&quot;x&quot;)&lt;/script&gt;')
@@ -194,15 +266,44 @@ describe('escaping and hostile input', () => {
   })
 
   it.each([
-    '"', '""', '"unbalanced', "'", '*', '医*', '^医', 'NEAR', 'NEAR(退役 就业)', 'a NEAR b', 'OR', 'AND', 'NOT 医', '退役 OR 就业',
-    '(', '((医', ')', '{title}:医', 'title:医', '-医', '+医', '<', '<script>alert(1)</script>', '%', '\\', ';', '--', 'x'.repeat(200),
-    '医'.repeat(200), '🎖️', '\u0000'
+    '"',
+    '""',
+    '"unbalanced',
+    "'",
+    '*',
+    '医*',
+    '^医',
+    'NEAR',
+    'NEAR(退役 就业)',
+    'a NEAR b',
+    'OR',
+    'AND',
+    'NOT 医',
+    '退役 OR 就业',
+    '(',
+    '((医',
+    ')',
+    '{title}:医',
+    'title:医',
+    '-医',
+    '+医',
+    '<',
+    '<script>alert(1)</script>',
+    '%',
+    '\\',
+    ';',
+    '--',
+    'x'.repeat(200),
+    '医'.repeat(200),
+    '🎖️',
+    '\u0000'
   ])('never fails on %j', async (q) => {
     const response = await search(app, { q, validity: 'all' })
     expect(response.statusCode).toBe(200)
     const body = response.json()
     expect(Array.isArray(body.items)).toBe(true)
-    for (const item of body.items as PolicyListItem[]) expect((item.snippet ?? '').replace(/<\/?em>/g, '')).not.toMatch(/[<>]/)
+    for (const item of body.items as PolicyListItem[])
+      expect((item.snippet ?? '').replace(/<\/?em>/g, '')).not.toMatch(/[<>]/)
   })
 
   it('treats operators as words: OR does not widen a search', async () => {
@@ -244,13 +345,20 @@ describe('escaping and hostile input', () => {
 describe('GET /policies/:id', () => {
   it('returns the full policy with links to the older and newer version and related services', async () => {
     const newer = corpus.find((p) => p.title === '军人抚恤优待条例（2024年修订）')!
-    expect(newer.supersedes).toEqual({ id: expect.any(String), title: '军人抚恤优待条例（2011年修订）', docNumber: '国务院、中央军委令第602号' })
+    expect(newer.supersedes).toEqual({
+      id: expect.any(String),
+      title: '军人抚恤优待条例（2011年修订）',
+      docNumber: '国务院、中央军委令第602号'
+    })
     const older = (await app.inject(`/api/v1/policies/${newer.supersedes!.id}`)).json()
     expect(older.validity).toBe('superseded')
     expect(older.supersededBy).toEqual({ id: newer.id, title: newer.title, docNumber: newer.docNumber })
     expect(newer.body).toMatch(/^## /)
     const laowang = await signInWechat(app, 'laowang')
-    const services = (await laowang.request({ method: 'GET', url: '/api/v1/services' })).json().items as { id: string; code: string }[]
+    const services = (await laowang.request({ method: 'GET', url: '/api/v1/services' })).json().items as {
+      id: string
+      code: string
+    }[]
     const codeOf = new Map(services.map((s) => [s.id, s.code]))
     expect(newer.relatedServiceIds.map((id) => codeOf.get(id))).toEqual(['entitlement', 'preferential_card'])
   })

@@ -56,7 +56,13 @@ export default defineConfig<'webpack5'>(async () => {
           ...(chain.optimization.get('splitChunks') as object),
           cacheGroups: {
             ...((chain.optimization.get('splitChunks') as { cacheGroups?: object } | undefined)?.cacheGroups ?? {}),
-            sharedByPages: { name: 'pages-shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true }
+            sharedByPages: {
+              name: 'pages-shared',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 5,
+              reuseExistingChunk: true
+            }
           }
         })
       },

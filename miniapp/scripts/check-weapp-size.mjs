@@ -30,13 +30,18 @@ const subpackages = roots.map((root) => ({ name: root, bytes: sizeOf(path.join(d
 const total = sizeOf(dist)
 const main = total - subpackages.reduce((sum, sub) => sum + sub.bytes, 0)
 
-const rows = [{ name: 'main package', bytes: main }, ...subpackages.map((s) => ({ name: `subpackage ${s.name}`, bytes: s.bytes }))]
+const rows = [
+  { name: 'main package', bytes: main },
+  ...subpackages.map((s) => ({ name: `subpackage ${s.name}`, bytes: s.bytes }))
+]
 console.log('WeChat package sizes (limit 2048.0 KB each, 20480.0 KB in all):')
 for (const row of rows) console.log(`  ${row.name.padEnd(24)}${format(row.bytes)}`)
 console.log(`  ${'total'.padEnd(24)}${format(total)}`)
 
 const problems = [
-  ...rows.filter((row) => row.bytes > LIMITS.package).map((row) => `${row.name} is ${format(row.bytes).trim()}, over 2 MB`),
+  ...rows
+    .filter((row) => row.bytes > LIMITS.package)
+    .map((row) => `${row.name} is ${format(row.bytes).trim()}, over 2 MB`),
   ...(total > LIMITS.total ? [`all packages together are ${format(total).trim()}, over 20 MB`] : [])
 ]
 if (problems.length > 0) {

@@ -22,20 +22,40 @@ const polygon = (points) => (x, y) => {
   }
   return inside
 }
-const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y))
-const minus = (shape, ...holes) => (x, y) => shape(x, y) && !holes.some((h) => h(x, y))
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
+const minus =
+  (shape, ...holes) =>
+  (x, y) =>
+    shape(x, y) && !holes.some((h) => h(x, y))
 const intersect = (a, b) => (x, y) => a(x, y) && b(x, y)
 
 const ICONS = {
   home: minus(
-    union(polygon([[0.08, 0.5], [0.5, 0.1], [0.92, 0.5]]), rect(0.2, 0.45, 0.8, 0.88)),
+    union(
+      polygon([
+        [0.08, 0.5],
+        [0.5, 0.1],
+        [0.92, 0.5]
+      ]),
+      rect(0.2, 0.45, 0.8, 0.88)
+    ),
     rect(0.42, 0.62, 0.58, 0.88)
   ),
   booking: union(
     minus(rect(0.14, 0.2, 0.86, 0.88), rect(0.21, 0.4, 0.79, 0.81)),
     rect(0.3, 0.1, 0.38, 0.28),
     rect(0.62, 0.1, 0.7, 0.28),
-    polygon([[0.3, 0.6], [0.36, 0.54], [0.46, 0.64], [0.64, 0.46], [0.7, 0.52], [0.46, 0.76]])
+    polygon([
+      [0.3, 0.6],
+      [0.36, 0.54],
+      [0.46, 0.64],
+      [0.64, 0.46],
+      [0.7, 0.52],
+      [0.46, 0.76]
+    ])
   ),
   policies: union(
     minus(rect(0.18, 0.08, 0.82, 0.92), rect(0.26, 0.16, 0.74, 0.84)),
@@ -44,7 +64,14 @@ const ICONS = {
     rect(0.34, 0.62, 0.56, 0.68)
   ),
   messages: minus(
-    union(rect(0.1, 0.18, 0.9, 0.7), polygon([[0.26, 0.66], [0.26, 0.9], [0.5, 0.66]])),
+    union(
+      rect(0.1, 0.18, 0.9, 0.7),
+      polygon([
+        [0.26, 0.66],
+        [0.26, 0.9],
+        [0.5, 0.66]
+      ])
+    ),
     circle(0.32, 0.44, 0.06),
     circle(0.5, 0.44, 0.06),
     circle(0.68, 0.44, 0.06)

@@ -42,7 +42,12 @@ describe('access token and refresh', () => {
     })
     const { client, events } = clientFor(server)
     server.expireAccessToken()
-    const results = await Promise.all([client.get('/me'), client.get('/centers'), client.get('/services'), client.get('/me')])
+    const results = await Promise.all([
+      client.get('/me'),
+      client.get('/centers'),
+      client.get('/services'),
+      client.get('/me')
+    ])
     expect(results).toHaveLength(4)
     expect(server.refreshCalls).toEqual(['refresh-1'])
     expect(events.filter((e) => e.type === 'signedOut')).toEqual([])
@@ -109,7 +114,13 @@ describe('errors', () => {
     const server = fakeServer({
       'POST /me/veteran': () => ({
         status: 404,
-        body: { error: { code: 'REGISTRY_NO_MATCH', message: '未找到与姓名和身份证号一致的登记信息（服务器的话）', details: {} } }
+        body: {
+          error: {
+            code: 'REGISTRY_NO_MATCH',
+            message: '未找到与姓名和身份证号一致的登记信息（服务器的话）',
+            details: {}
+          }
+        }
       })
     })
     const { client } = clientFor(server)
@@ -120,7 +131,9 @@ describe('errors', () => {
   })
 
   it('falls back to the shared message when the body has a code but no message', async () => {
-    const server = fakeServer({ 'POST /me/veteran': () => ({ status: 429, body: { error: { code: 'TOO_MANY_ATTEMPTS' } } }) })
+    const server = fakeServer({
+      'POST /me/veteran': () => ({ status: 429, body: { error: { code: 'TOO_MANY_ATTEMPTS' } } })
+    })
     const { client } = clientFor(server)
     const error = (await client.post('/me/veteran').catch((e: unknown) => e)) as ApiError
     expect(error.code).toBe('TOO_MANY_ATTEMPTS')
@@ -139,7 +152,13 @@ describe('errors', () => {
     const server = fakeServer({
       'PATCH /me': () => ({
         status: 400,
-        body: { error: { code: 'VALIDATION_FAILED', message: '填写的内容有误', details: { fields: [{ path: 'body.phone', message: '手机号格式不对' }] } } }
+        body: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: '填写的内容有误',
+            details: { fields: [{ path: 'body.phone', message: '手机号格式不对' }] }
+          }
+        }
       })
     })
     const { client } = clientFor(server)
@@ -162,7 +181,9 @@ describe('errors', () => {
 describe('retries', () => {
   it('retries a GET that got no answer', async () => {
     let calls = 0
-    const server = fakeServer({ 'GET /services': () => (++calls < 3 ? 'network-down' : { status: 200, body: { items: [] } }) })
+    const server = fakeServer({
+      'GET /services': () => (++calls < 3 ? 'network-down' : { status: 200, body: { items: [] } })
+    })
     const { client } = clientFor(server)
     await expect(client.get('/services')).resolves.toEqual({ items: [] })
     expect(server.requests).toHaveLength(3)
@@ -171,10 +192,13 @@ describe('retries', () => {
   it('retries a call with an idempotency key using the same key every time', async () => {
     let calls = 0
     const server = fakeServer({
-      'POST /bookings': () => (++calls === 1 ? 'network-down' : calls === 2 ? { status: 503, body: null } : { status: 201, body: { id: 'b1' } })
+      'POST /bookings': () =>
+        ++calls === 1 ? 'network-down' : calls === 2 ? { status: 503, body: null } : { status: 201, body: { id: 'b1' } }
     })
     const { client } = clientFor(server)
-    await expect(client.post('/bookings', { body: { slotId: 's1' }, idempotencyKey: 'key-123' })).resolves.toEqual({ id: 'b1' })
+    await expect(client.post('/bookings', { body: { slotId: 's1' }, idempotencyKey: 'key-123' })).resolves.toEqual({
+      id: 'b1'
+    })
     expect(server.requests).toHaveLength(3)
     expect(server.requests.map((r) => r.headers['Idempotency-Key'])).toEqual(['key-123', 'key-123', 'key-123'])
     expect(server.requests.map((r) => r.body)).toEqual([{ slotId: 's1' }, { slotId: 's1' }, { slotId: 's1' }])
@@ -210,7 +234,11 @@ describe('request shape', () => {
     const { client } = clientFor(server)
     await expect(client.delete('/me')).resolves.toBeUndefined()
     await client.get('/centers', { query: { districtCode: '419902', serviceId: undefined } })
-    expect(server.requests[0]).toMatchObject({ method: 'DELETE', body: {}, headers: { 'Content-Type': 'application/json' } })
+    expect(server.requests[0]).toMatchObject({
+      method: 'DELETE',
+      body: {},
+      headers: { 'Content-Type': 'application/json' }
+    })
     expect(server.requests[1]!.body).toBeUndefined()
     expect(server.requests[1]!.headers['Content-Type']).toBeUndefined()
     expect(server.requests[1]!.url).toBe('/api/v1/centers?districtCode=419902')

@@ -9,7 +9,13 @@ import { dayText, momentText, timeRange, weekdayName, whenText } from '../src/fe
 import { loadCached, MAX_CACHED_CHARS, saveCached } from '../src/features/booking/offline-cache'
 import { bookingAccess, bookingPeople, chosenPerson, veteranIdFor } from '../src/features/booking/people'
 import { refusalOf } from '../src/features/booking/refusals'
-import { bookingStatusText, canRate, changeWindow, RATING_WORDS, waitlistStatusText } from '../src/features/booking/status'
+import {
+  bookingStatusText,
+  canRate,
+  changeWindow,
+  RATING_WORDS,
+  waitlistStatusText
+} from '../src/features/booking/status'
 import { attendanceWindow, findByCheckInCode, normalizeCheckInCode } from '../src/features/staff-booking/attendance'
 import { checkCapacity, checkTimeRanges, parseTimeRanges } from '../src/features/staff-booking/time-ranges'
 import type { KeyValueStore } from '../src/lib/key-value-store'
@@ -43,7 +49,9 @@ describe('dates in Beijing time, whatever the phone’s time zone', () => {
     expect(dayText('2026-11-29', '2026-11-28')).toBe('11月29日（周日，明天）')
     expect(dayText('2026-12-01', '2026-11-28')).toBe('12月1日（周二）')
     expect(dayText('2027-01-04', '2026-11-28')).toBe('2027年1月4日（周一）')
-    expect(whenText('2026-12-01T01:00:00.000Z', '2026-12-01T01:30:00.000Z', '2026-11-28')).toBe('12月1日（周二） 09:00–09:30')
+    expect(whenText('2026-12-01T01:00:00.000Z', '2026-12-01T01:30:00.000Z', '2026-11-28')).toBe(
+      '12月1日（周二） 09:00–09:30'
+    )
     expect(momentText('2026-11-28T02:05:00.000Z', '2026-11-28')).toBe('今天 10:05')
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
   })
@@ -107,7 +115,9 @@ describe('booking status in words', () => {
     const booking = { status: 'booked' as const, cancellableUntil: '2026-12-01T23:00:00.000Z' }
     expect(changeWindow(booking, new Date('2026-12-01T22:59:00.000Z'))).toBe('open')
     expect(changeWindow(booking, new Date('2026-12-01T23:00:00.000Z'))).toBe('closed')
-    expect(changeWindow({ ...booking, status: 'cancelled' }, new Date('2026-11-01T00:00:00.000Z'))).toBe('not-applicable')
+    expect(changeWindow({ ...booking, status: 'cancelled' }, new Date('2026-11-01T00:00:00.000Z'))).toBe(
+      'not-applicable'
+    )
     expect(canRate({ status: 'completed', rating: null })).toBe(true)
     expect(canRate({ status: 'booked', rating: null })).toBe(false)
   })
@@ -182,8 +192,16 @@ const baseMe: Me = { id: 'u1', role: 'resident', displayName: '小王', elderMod
 
 describe('whom a booking is for', () => {
   it('a veteran books for themself; a family member for the linked veteran; both when both', () => {
-    const veteran: Me = { ...baseMe, role: 'veteran', veteran: { id: 'v1', name: '王建国', idNumberMasked: '', districtCode: '419902', category: 'soldier' } }
-    const family: Me = { ...baseMe, role: 'family', familyOf: [{ linkId: 'l1', veteranId: 'v1', veteranNameMasked: '王*国', relation: 'child' }] }
+    const veteran: Me = {
+      ...baseMe,
+      role: 'veteran',
+      veteran: { id: 'v1', name: '王建国', idNumberMasked: '', districtCode: '419902', category: 'soldier' }
+    }
+    const family: Me = {
+      ...baseMe,
+      role: 'family',
+      familyOf: [{ linkId: 'l1', veteranId: 'v1', veteranNameMasked: '王*国', relation: 'child' }]
+    }
     expect(bookingPeople(veteran).map((p) => p.label)).toEqual(['我本人（王建国）'])
     expect(bookingPeople(family).map((p) => p.label)).toEqual(['王*国（您是他的子女）'])
     expect(veteranIdFor(chosenPerson(bookingPeople(veteran), undefined))).toBeUndefined()
@@ -206,7 +224,12 @@ describe('centers nearest first, or by district', () => {
     serviceIds: [],
     ...(lat !== undefined ? { location: { lat, lng: 113.6 } } : {})
   })
-  const centers = [center('b-street', 'B', 'street', 34.8), center('a-district', 'A', 'district', 34.7), center('b-district', 'B', 'district', 34.75), center('none', 'A', 'community')]
+  const centers = [
+    center('b-street', 'B', 'street', 34.8),
+    center('a-district', 'A', 'district', 34.7),
+    center('b-district', 'B', 'district', 34.75),
+    center('none', 'A', 'community')
+  ]
   const districts = [
     { code: 'A', name: '甲区' },
     { code: 'B', name: '乙区' }
@@ -266,7 +289,10 @@ describe('staff forms', () => {
     const early = attendanceWindow(slot, new Date('2026-11-30T23:59:00.000Z'))
     expect(early).toMatchObject({ canCheckIn: false, canComplete: false, canMarkNoShow: false })
     expect(early.checkInHint).toBe('开始前 1 小时（08:00）起可以签到')
-    expect(attendanceWindow(slot, new Date('2026-12-01T00:00:00.000Z'))).toMatchObject({ canCheckIn: true, canMarkNoShow: false })
+    expect(attendanceWindow(slot, new Date('2026-12-01T00:00:00.000Z'))).toMatchObject({
+      canCheckIn: true,
+      canMarkNoShow: false
+    })
     const after = attendanceWindow(slot, new Date('2026-12-01T01:30:00.000Z'))
     expect(after).toMatchObject({ canCheckIn: false, canMarkNoShow: true })
     expect(after.noShowHint).toBe('时段结束（09:30）以后才能标记未到')

@@ -1,6 +1,13 @@
 import type { WaitlistEntry } from '@veterans/shared'
 import { describe, expect, it } from 'vitest'
-import { cannotComeAdvice, cutoffMark, cutoffMinutesOf, cutoffText, cutoffWarning, insideCutoff } from '../src/features/booking/cutoff'
+import {
+  cannotComeAdvice,
+  cutoffMark,
+  cutoffMinutesOf,
+  cutoffText,
+  cutoffWarning,
+  insideCutoff
+} from '../src/features/booking/cutoff'
 import { bookingStatusText, waitlistStatusText } from '../src/features/booking/status'
 import { waitlistEndedByBooking, waitlistEndingText } from '../src/features/booking/waitlist-ending'
 import { rememberCenter, rememberedCenter, STAFF_CENTER_STORAGE_KEY } from '../src/features/staff-booking/center-memory'
@@ -11,8 +18,12 @@ const center = { centerName: '东湖区退役军人服务中心', centerPhone: '
 
 describe('the cancellation cut-off', () => {
   it('is read off a booking: startsAt − cancellableUntil', () => {
-    expect(cutoffMinutesOf({ startsAt: '2026-12-01T02:00:00.000Z', cancellableUntil: '2026-12-01T00:00:00.000Z' })).toBe(120)
-    expect(cutoffMinutesOf({ startsAt: '2026-12-01T02:00:00.000Z', cancellableUntil: '2026-12-01T00:30:00.000Z' })).toBe(90)
+    expect(
+      cutoffMinutesOf({ startsAt: '2026-12-01T02:00:00.000Z', cancellableUntil: '2026-12-01T00:00:00.000Z' })
+    ).toBe(120)
+    expect(
+      cutoffMinutesOf({ startsAt: '2026-12-01T02:00:00.000Z', cancellableUntil: '2026-12-01T00:30:00.000Z' })
+    ).toBe(90)
     expect(cutoffText(120)).toBe('2 小时')
     expect(cutoffText(90)).toBe('90 分钟')
     expect(cutoffText(1440)).toBe('1 天')
@@ -35,7 +46,9 @@ describe('the cancellation cut-off', () => {
   })
 
   it('does not tell someone to cancel online when they no longer can', () => {
-    expect(cannotComeAdvice(true, 120, center)).toBe('如果不能前往，请致电东湖区退役军人服务中心 0399-2612300，把名额让给别人。')
+    expect(cannotComeAdvice(true, 120, center)).toBe(
+      '如果不能前往，请致电东湖区退役军人服务中心 0399-2612300，把名额让给别人。'
+    )
     expect(cannotComeAdvice(false, 120, center)).toMatch(/^如果不能前往，请在开始前 2 小时以前到“我的预约”里取消/)
     expect(cannotComeAdvice(true, 120, center)).not.toMatch(/我的预约/)
   })
@@ -45,7 +58,10 @@ describe('a cancelled booking says who cancelled it', () => {
   const cancelled = { status: 'cancelled' as const, rating: null, cancelReason: null, ...center }
 
   it('the person: the place went to someone else', () => {
-    expect(bookingStatusText({ ...cancelled, cancelledBy: 'person' })).toEqual({ words: '已取消', meaning: '这次预约已取消，名额已让给其他人。' })
+    expect(bookingStatusText({ ...cancelled, cancelledBy: 'person' })).toEqual({
+      words: '已取消',
+      meaning: '这次预约已取消，名额已让给其他人。'
+    })
   })
 
   it('the center: says so, with the reason and the phone, and never that the place was given away', () => {
@@ -54,7 +70,9 @@ describe('a cancelled booking says who cancelled it', () => {
     expect(text.meaning).toBe(
       '东湖区退役军人服务中心取消了这次预约，原因：工作人员外出培训。您不用前往。如有疑问，请致电东湖区退役军人服务中心 0399-2612300。可以另约其他时间。'
     )
-    expect(bookingStatusText({ ...cancelled, cancelledBy: 'staff' }).meaning).toMatch(/^东湖区退役军人服务中心取消了这次预约。您不用前往/)
+    expect(bookingStatusText({ ...cancelled, cancelledBy: 'staff' }).meaning).toMatch(
+      /^东湖区退役军人服务中心取消了这次预约。您不用前往/
+    )
   })
 })
 
@@ -97,7 +115,8 @@ describe('the waitlist (候补) and new bookings', () => {
   })
 
   it('says afterwards why a 候补 ended, for every reason', () => {
-    const ended = (endedReason: WaitlistEntry['endedReason']) => waitlistStatusText({ status: 'cancelled', position: 0, endedReason })
+    const ended = (endedReason: WaitlistEntry['endedReason']) =>
+      waitlistStatusText({ status: 'cancelled', position: 0, endedReason })
     expect(ended('booked')).toMatch(/^候补已结束：已预约了这项服务的其他时间/)
     expect(ended('left')).toBe('已不再候补')
     expect(ended('slot_closed')).toBe('候补已结束：服务中心暂停了这个时段')
@@ -109,7 +128,9 @@ describe('the waitlist (候补) and new bookings', () => {
 describe('staff forms', () => {
   it('read times typed on a Chinese keyboard', () => {
     expect(normalizeTypedTimes('０９：００－０９：３０')).toBe('09:00-09:30')
-    expect(checkTimeRanges('０９：００－０９：３０，１０：００——１０：３０　14:00～14:30 15：00—15：30 16:00〜16:30')).toEqual({
+    expect(
+      checkTimeRanges('０９：００－０９：３０，１０：００——１０：３０　14:00～14:30 15：00—15：30 16:00〜16:30')
+    ).toEqual({
       times: ['09:00-09:30', '10:00-10:30', '14:00-14:30', '15:00-15:30', '16:00-16:30']
     })
     expect(checkTimeRanges('９：００至９：３０').times).toEqual(['09:00-09:30'])
@@ -119,7 +140,11 @@ describe('staff forms', () => {
 
   it('remember the center an admin chose, per account', () => {
     const data = new Map<string, unknown>()
-    const store: KeyValueStore = { get: (k) => data.get(k), set: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) }
+    const store: KeyValueStore = {
+      get: (k) => data.get(k),
+      set: (k, v) => (data.set(k, v), true),
+      remove: (k) => void data.delete(k)
+    }
     expect(rememberedCenter(store, 'admin')).toBeUndefined()
     rememberCenter(store, 'admin', 'c-xijiang')
     rememberCenter(store, 'city', 'c-donghu')

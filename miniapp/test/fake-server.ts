@@ -37,7 +37,8 @@ export function fakeServer(routes: Record<string, Handler> = {}) {
       const token = (request.body as { refreshToken: string }).refreshToken
       refreshCalls.push(token)
       await new Promise((resolve) => setTimeout(resolve, 5)) // let concurrent callers pile up
-      if (token !== validRefresh) return error(401, 'REFRESH_TOKEN_REUSED', '登录状态异常，为保护账号安全已退出，请重新登录')
+      if (token !== validRefresh)
+        return error(401, 'REFRESH_TOKEN_REUSED', '登录状态异常，为保护账号安全已退出，请重新登录')
       generation += 1
       validAccess = `access-${generation}`
       validRefresh = `refresh-${generation}`
@@ -47,7 +48,11 @@ export function fakeServer(routes: Record<string, Handler> = {}) {
 
   const transport: Transport = async (request) => {
     requests.push(request)
-    const path = request.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/api\/v1/, '').split('?')[0] ?? ''
+    const path =
+      request.url
+        .replace(/^https?:\/\/[^/]+/, '')
+        .replace(/^\/api\/v1/, '')
+        .split('?')[0] ?? ''
     const handler = routes[`${request.method} ${path}`] ?? builtIn[`${request.method} ${path}`]
     if (!handler) return error(404, 'NOT_FOUND')
     const isAuthRoute = path.startsWith('/auth/')

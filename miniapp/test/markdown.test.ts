@@ -13,11 +13,37 @@ function elements(nodes: RichNode[]): RichElement[] {
   return nodes.flatMap((node) => (isText(node) ? [] : [node, ...elements(node.children)]))
 }
 
-const ALLOWED_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'hr', 'br', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'a'])
+const ALLOWED_TAGS = new Set([
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+  'br',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+  'a'
+])
 
 describe('Markdown structure', () => {
   it('reads headings, paragraphs and lists as the corpus writes them', () => {
-    const md = '## 发放对象\n\n户籍在本省的退役军人，可以申领优待证。\n\n## 申领材料\n\n- 本人有效居民身份证；\n- 退役证件；\n- 户口簿。'
+    const md =
+      '## 发放对象\n\n户籍在本省的退役军人，可以申领优待证。\n\n## 申领材料\n\n- 本人有效居民身份证；\n- 退役证件；\n- 户口簿。'
     expect(shape(markdownToNodes(md))).toEqual([
       ['h2', '发放对象'],
       ['p', '户籍在本省的退役军人，可以申领优待证。'],
@@ -36,7 +62,9 @@ describe('Markdown structure', () => {
     expect(shape(markdownToNodes('**移交接收**：军队和 *地方* 政府'))).toEqual([
       ['p', ['strong', '移交接收'], '：军队和 ', ['em', '地方'], ' 政府']
     ])
-    expect(shape(markdownToNodes('**重要 *提示* 内容**'))).toEqual([['p', ['strong', '重要 ', ['em', '提示'], ' 内容']]])
+    expect(shape(markdownToNodes('**重要 *提示* 内容**'))).toEqual([
+      ['p', ['strong', '重要 ', ['em', '提示'], ' 内容']]
+    ])
     expect(shape(markdownToNodes('*一 **二** 三*'))).toEqual([['p', ['em', '一 ', ['strong', '二'], ' 三']]])
     expect(shape(markdownToNodes('用 `**` 表示加粗'))).toEqual([['p', '用 ', ['code', '**'], ' 表示加粗']])
   })
@@ -110,7 +138,7 @@ describe('Markdown safety: everything that is not our Markdown is text', () => {
       '| <script> | x |\n|---|---|\n| <img onerror=1> | y |',
       '> '.repeat(50) + '深',
       '- '.repeat(50) + '深',
-      '*'.repeat(3000) + '[' .repeat(3000) + '`'.repeat(100)
+      '*'.repeat(3000) + '['.repeat(3000) + '`'.repeat(100)
     ].join('\n\n')
     const all = elements(markdownToNodes(hostile))
     for (const node of all) {
@@ -126,15 +154,29 @@ describe('Markdown safety: everything that is not our Markdown is text', () => {
     expect(shape(markdownToNodes('[点我](javascript:alert(1))'))).toEqual([['p', '点我']])
     expect(shape(markdownToNodes('[看这里](data:text/html,<script>)'))).toEqual([['p', '看这里']])
     expect(shape(markdownToNodes('[办事指南](../../etc/passwd)'))).toEqual([['p', '办事指南']])
-    expect(shape(markdownToNodes('[政府网站](https://www.gov.cn/zhengce)'))).toEqual([['p', '政府网站（https://www.gov.cn/zhengce）']])
+    expect(shape(markdownToNodes('[政府网站](https://www.gov.cn/zhengce)'))).toEqual([
+      ['p', '政府网站（https://www.gov.cn/zhengce）']
+    ])
     expect(shape(markdownToNodes('![优待证样式](https://x.example/a.png)'))).toEqual([['p', '优待证样式']])
   })
 
   it('links in-app pages only, with a path checked character by character', () => {
     const [p] = markdownToNodes('见[新政策](/policy/pages/detail/index?id=01ABC)') as RichElement[]
-    expect(p!.children[1]).toEqual({ name: 'a', attrs: { class: 'md-a', href: '/policy/pages/detail/index?id=01ABC' }, children: [{ type: 'text', text: '新政策' }] })
+    expect(p!.children[1]).toEqual({
+      name: 'a',
+      attrs: { class: 'md-a', href: '/policy/pages/detail/index?id=01ABC' },
+      children: [{ type: 'text', text: '新政策' }]
+    })
     expect(safeAppPath('/pages/booking/index?serviceId=01X')).toBe('/pages/booking/index?serviceId=01X')
-    for (const bad of ['//evil.example/pages/x', '/pages/../x', '/pages/x?a="b"', 'pages/x', '/staff/pages/home/index', '/pages/x#y', '/pages/x y']) {
+    for (const bad of [
+      '//evil.example/pages/x',
+      '/pages/../x',
+      '/pages/x?a="b"',
+      'pages/x',
+      '/staff/pages/home/index',
+      '/pages/x#y',
+      '/pages/x y'
+    ]) {
       expect(safeAppPath(bad)).toBeNull()
     }
   })

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { keepTogether } from '../src/components/keep-together'
 import { ANY_PAGE, NavigationGuard } from '../src/shell/navigation-guard'
-import { BOOKING_PAGES, isInAppUrl, PAGES, paramsOf, POLICY_PAGES, STAFF_BOOKING_PAGES, urlWith } from '../src/shell/navigation-pages'
+import {
+  BOOKING_PAGES,
+  isInAppUrl,
+  PAGES,
+  paramsOf,
+  POLICY_PAGES,
+  STAFF_BOOKING_PAGES,
+  urlWith
+} from '../src/shell/navigation-pages'
 import { PARENT_NAMES, PARENT_RULES, parentOf } from '../src/shell/navigation-parents'
 import appConfig from './app-pages'
 
@@ -88,7 +96,8 @@ describe('返回 without a previous page leads one step up', () => {
   })
 
   it('fills what the page’s own address lacks from the parent’s last visit, only when it agrees', () => {
-    const remembered = (path: string) => (path === BOOKING_PAGES.slots ? { serviceId: 's1', centerId: 'c1', veteranId: 'v1' } : undefined)
+    const remembered = (path: string) =>
+      path === BOOKING_PAGES.slots ? { serviceId: 's1', centerId: 'c1', veteranId: 'v1' } : undefined
     expect(parentOf(urlWith(BOOKING_PAGES.confirm, { slotId: 'x', veteranId: 'v1' }), remembered)).toBe(
       urlWith(BOOKING_PAGES.slots, { serviceId: 's1', centerId: 'c1', veteranId: 'v1' })
     )
@@ -101,16 +110,24 @@ describe('返回 without a previous page leads one step up', () => {
     expect(parentOf(STAFF_BOOKING_PAGES.schedule, none)).toBe(PAGES.staffHome)
     expect(parentOf(STAFF_BOOKING_PAGES.dayBoard, none)).toBe(PAGES.staffHome)
     expect(parentOf(POLICY_PAGES.staffList, none)).toBe(PAGES.staffHome)
-    expect(parentOf(urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId: 'c1' }), none)).toBe(STAFF_BOOKING_PAGES.schedule)
+    expect(parentOf(urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId: 'c1' }), none)).toBe(
+      STAFF_BOOKING_PAGES.schedule
+    )
     expect(parentOf(urlWith(POLICY_PAGES.staffPolicy, { id: 'p1' }), none)).toBe(POLICY_PAGES.staffList)
-    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { id: 'p1' }), none)).toBe(urlWith(POLICY_PAGES.staffPolicy, { id: 'p1' }))
-    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { supersedes: 'p0' }), none)).toBe(urlWith(POLICY_PAGES.staffPolicy, { id: 'p0' }))
+    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { id: 'p1' }), none)).toBe(
+      urlWith(POLICY_PAGES.staffPolicy, { id: 'p1' })
+    )
+    expect(parentOf(urlWith(POLICY_PAGES.staffEdit, { supersedes: 'p0' }), none)).toBe(
+      urlWith(POLICY_PAGES.staffPolicy, { id: 'p0' })
+    )
     expect(parentOf(POLICY_PAGES.staffEdit, none)).toBe(POLICY_PAGES.staffList)
   })
 
   it('takes policy pages and account pages to their tab', () => {
     expect(parentOf(urlWith(POLICY_PAGES.detail, { id: 'p1' }), none)).toBe(PAGES.policies)
-    expect(parentOf(urlWith(POLICY_PAGES.ask, { policyId: 'p1', q: '优待' }), none)).toBe(urlWith(POLICY_PAGES.detail, { id: 'p1' }))
+    expect(parentOf(urlWith(POLICY_PAGES.ask, { policyId: 'p1', q: '优待' }), none)).toBe(
+      urlWith(POLICY_PAGES.detail, { id: 'p1' })
+    )
     expect(parentOf(POLICY_PAGES.ask, none)).toBe(PAGES.policies)
     expect(parentOf(PAGES.identity, none)).toBe(PAGES.me)
     expect(parentOf(PAGES.home, none)).toBeNull()
@@ -153,10 +170,17 @@ describe('page addresses', () => {
 })
 
 describe('values keep times, numbers and units whole', () => {
-  const kept = (text: string) => keepTogether(text).filter((r) => r.keep).map((r) => r.text)
+  const kept = (text: string) =>
+    keepTogether(text)
+      .filter((r) => r.keep)
+      .map((r) => r.text)
 
   it('keeps time ranges, numbers with their unit and phone numbers on one line', () => {
-    expect(kept('周一至周五 8:30–12:00，14:00–17:30；周六 9:00–12:00')).toEqual(['8:30–12:00', '14:00–17:30', '9:00–12:00'])
+    expect(kept('周一至周五 8:30–12:00，14:00–17:30；周六 9:00–12:00')).toEqual([
+      '8:30–12:00',
+      '14:00–17:30',
+      '9:00–12:00'
+    ])
     expect(kept('东湖区人民路 88 号市民服务中心 3 楼')).toEqual(['88 号', '3 楼'])
     expect(kept('0399-2601000')).toEqual(['0399-2601000'])
     expect(kept('约 1.2 公里')).toEqual(['1.2 公里'])
@@ -164,7 +188,11 @@ describe('values keep times, numbers and units whole', () => {
 
   it('loses no text, and leaves long codes free to break on a narrow screen', () => {
     const text = '东湖区建设东路 21 号区政务服务大厅 2 楼 ABCDEFGHIJ-KLMNOPQRST 优待证'
-    expect(keepTogether(text).map((r) => r.text).join('')).toBe(text)
+    expect(
+      keepTogether(text)
+        .map((r) => r.text)
+        .join('')
+    ).toBe(text)
     expect(kept(text)).toEqual(['21 号', '2 楼'])
     expect(keepTogether('')).toEqual([])
     expect(kept('Word')).toEqual([])

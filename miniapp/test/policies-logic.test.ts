@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest'
 import { reasonText, splitMatches } from '../src/features/policies/for-me'
 import { withRecent } from '../src/features/policies/recent-list'
 import { broaderSearches, NO_FILTERS } from '../src/features/policies/suggestions'
-import { EMPTY_FORM, formFromPolicy, serverFieldErrors, toPolicyInput, type PolicyForm } from '../src/features/staff-policies/policy-form-state'
+import {
+  EMPTY_FORM,
+  formFromPolicy,
+  serverFieldErrors,
+  toPolicyInput,
+  type PolicyForm
+} from '../src/features/staff-policies/policy-form-state'
 
 describe('broader searches when nothing was found', () => {
   it('drops a filter, looks beyond policies in force, then drops a word', () => {
-    const suggestions = broaderSearches('优待证 火星', { category: 'medical', level: 'city', validity: 'in_force' }, { category: '医疗保障', level: '市级' })
+    const suggestions = broaderSearches(
+      '优待证 火星',
+      { category: 'medical', level: 'city', validity: 'in_force' },
+      { category: '医疗保障', level: '市级' }
+    )
     expect(suggestions.map((s) => s.label)).toEqual([
       '不限类别（去掉“医疗保障”）',
       '不限层级（去掉“市级”）',
@@ -15,7 +25,10 @@ describe('broader searches when nothing was found', () => {
       '只搜“火星”',
       '只搜“优待证”'
     ])
-    expect(suggestions[0]).toMatchObject({ q: '优待证 火星', filters: { category: '', level: 'city', validity: 'in_force' } })
+    expect(suggestions[0]).toMatchObject({
+      q: '优待证 火星',
+      filters: { category: '', level: 'city', validity: 'in_force' }
+    })
     expect(suggestions[4]).toMatchObject({ q: '优待证', filters: { category: 'medical' } })
   })
 
@@ -36,7 +49,8 @@ describe('recent searches', () => {
 })
 
 describe('与我相关', () => {
-  const match = (id: string, matchedBecause: string[], forEveryVeteran = false) => ({ id, matchedBecause, forEveryVeteran }) as PolicyMatch
+  const match = (id: string, matchedBecause: string[], forEveryVeteran = false) =>
+    ({ id, matchedBecause, forEveryVeteran }) as PolicyMatch
 
   it('says why, in a sentence, and sets apart the policies for every veteran', () => {
     expect(reasonText('您是退役士兵')).toBe('因为您是退役士兵')
@@ -72,14 +86,22 @@ describe('the authoring form', () => {
   it('names every missing field, in words', () => {
     const { input, errors } = toPolicyInput(EMPTY_FORM)
     expect(input).toBeUndefined()
-    expect(errors).toMatchObject({ title: '请填写标题', level: '请选择发文层级', category: '请选择类别', effectiveFrom: '请选择施行日期', body: '请填写正文' })
+    expect(errors).toMatchObject({
+      title: '请填写标题',
+      level: '请选择发文层级',
+      category: '请选择类别',
+      effectiveFrom: '请选择施行日期',
+      body: '请填写正文'
+    })
   })
 
   it('checks dates and service years as the server does', () => {
     expect(toPolicyInput({ ...filled, effectiveFrom: '2026-02-30' }).errors.effectiveFrom).toMatch(/日期格式/)
     expect(toPolicyInput({ ...filled, effectiveTo: '2025-12-31' }).errors.effectiveTo).toBe('失效日期不能早于施行日期')
     expect(toPolicyInput({ ...filled, minServiceYears: '0' }).errors['eligibility.minServiceYears']).toMatch(/1 到 60/)
-    expect(toPolicyInput({ ...filled, minServiceYears: '两年' }).errors['eligibility.minServiceYears']).toMatch(/1 到 60/)
+    expect(toPolicyInput({ ...filled, minServiceYears: '两年' }).errors['eligibility.minServiceYears']).toMatch(
+      /1 到 60/
+    )
   })
 
   it('builds the request body: trimmed, criteria only where given, no supersedes', () => {
@@ -99,7 +121,9 @@ describe('the authoring form', () => {
         supersedesId: null
       }
     })
-    expect(toPolicyInput({ ...filled, districts: [], minServiceYears: '', disabilityLevels: [] }).input).not.toHaveProperty('eligibility')
+    expect(
+      toPolicyInput({ ...filled, districts: [], minServiceYears: '', disabilityLevels: [] }).input
+    ).not.toHaveProperty('eligibility')
   })
 
   it('starts a new version from a published policy, to replace it', () => {
@@ -119,7 +143,13 @@ describe('the authoring form', () => {
       supersedesId: null
     } as unknown as StaffPolicy
     const form = formFromPolicy(published, true)
-    expect(form).toMatchObject({ title: '旧办法', docNumber: '', effectiveFrom: '', categories: ['soldier'], relatedServiceIds: ['s1'] })
+    expect(form).toMatchObject({
+      title: '旧办法',
+      docNumber: '',
+      effectiveFrom: '',
+      categories: ['soldier'],
+      relatedServiceIds: ['s1']
+    })
     expect(form.supersedes).toEqual({ id: 'old', title: '旧办法', docNumber: '〔2020〕1号' })
     expect(formFromPolicy(published).supersedes).toBeNull()
   })

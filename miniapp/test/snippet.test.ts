@@ -18,7 +18,9 @@ describe('search snippets', () => {
 
   it('never reads another tag as markup, even unescaped', () => {
     expect(parseSnippet('<script>x</script><b>y</b>')).toEqual([{ text: '<script>x</script><b>y</b>', hit: false }])
-    expect(parseSnippet('<EM>大写</EM> <em class="x">属性</em>')).toEqual([{ text: '<EM>大写</EM> <em class="x">属性</em>', hit: false }])
+    expect(parseSnippet('<EM>大写</EM> <em class="x">属性</em>')).toEqual([
+      { text: '<EM>大写</EM> <em class="x">属性</em>', hit: false }
+    ])
   })
 
   it('shows unbalanced or nested markers as text', () => {

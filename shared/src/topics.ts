@@ -37,11 +37,23 @@ export const VETERAN_CATEGORIES = {
 export type VeteranCategory = keyof typeof VETERAN_CATEGORIES
 export const VETERAN_CATEGORY_CODES = codesOf(VETERAN_CATEGORIES)
 
-export const RELATIONS = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他亲属' } as const
+export const RELATIONS = {
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  other: '其他亲属'
+} as const
 export type Relation = keyof typeof RELATIONS
 export const RELATION_CODES = codesOf(RELATIONS)
 
-export const ROLES = { resident: '居民', veteran: '退役军人', family: '家属', staff: '工作人员', admin: '管理员' } as const
+export const ROLES = {
+  resident: '居民',
+  veteran: '退役军人',
+  family: '家属',
+  staff: '工作人员',
+  admin: '管理员'
+} as const
 export type Role = keyof typeof ROLES
 export const ROLE_CODES = codesOf(ROLES)
 /** Staff and admins: who works in the staff workspace. */

@@ -15,7 +15,10 @@ import { fileURLToPath } from 'node:url'
 // autocannon ships no types; this is the part of its API used here.
 interface LoadRequest {
   method?: string
-  setupRequest?: (request: { headers?: Record<string, string>; body?: string }, context: Record<string, unknown>) => unknown
+  setupRequest?: (
+    request: { headers?: Record<string, string>; body?: string },
+    context: Record<string, unknown>
+  ) => unknown
   onResponse?: (status: number, body: string, context: Record<string, unknown>) => void
 }
 interface LoadResult {
@@ -26,7 +29,14 @@ interface LoadResult {
   errors: number
   timeouts: number
 }
-type Autocannon = (options: { url: string; connections: number; duration?: number; amount?: number; timeout?: number; requests: LoadRequest[] }) => Promise<LoadResult>
+type Autocannon = (options: {
+  url: string
+  connections: number
+  duration?: number
+  amount?: number
+  timeout?: number
+  requests: LoadRequest[]
+}) => Promise<LoadResult>
 
 const require = createRequire(import.meta.url)
 const autocannon = require('autocannon') as Autocannon
@@ -35,7 +45,18 @@ const CONNECTIONS = 50
 const GET_SECONDS = 4
 const WARMUP_SECONDS = 1
 const VETERANS = 1000
-const SERVICES = ['employment', 'records', 'education', 'counselling', 'legal_aid', 'hardship_aid', 'preferential_card', 'entitlement', 'entrepreneurship', 'medical']
+const SERVICES = [
+  'employment',
+  'records',
+  'education',
+  'counselling',
+  'legal_aid',
+  'hardship_aid',
+  'preferential_card',
+  'entitlement',
+  'entrepreneurship',
+  'medical'
+]
 /** Bookings sent before measuring, so that the booking path is compiled by the JIT when the clock starts. */
 const BOOKING_WARMUP = 2000
 const CAPACITY = 5
@@ -63,7 +84,10 @@ interface Invariant {
   journalMode: string
 }
 
-type Message = { type: 'ready'; prepared: Prepared } | { type: 'invariant'; invariant: Invariant } | { type: 'error'; message: string }
+type Message =
+  | { type: 'ready'; prepared: Prepared }
+  | { type: 'invariant'; invariant: Invariant }
+  | { type: 'error'; message: string }
 
 // ------------------------------------------------------------------------------------------------------------
 // Child: the servers and their data
@@ -80,16 +104,25 @@ async function serve() {
     server: { address(): unknown }
   }
 
-  const app = await buildApp(testConfig({ DATABASE_URL: `file:${process.env.BENCH_DB}`, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }))
+  const app = await buildApp(
+    testConfig({ DATABASE_URL: `file:${process.env.BENCH_DB}`, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' })
+  )
   await app.ready()
   const admin = await signInStaff(app, 'admin')
   const json = <T>(r: { statusCode: number; body: string }, expected: number): T => {
-    if (r.statusCode !== expected) throw new Error(`prepare: expected ${expected}, got ${r.statusCode} ${r.body.slice(0, 300)}`)
+    if (r.statusCode !== expected)
+      throw new Error(`prepare: expected ${expected}, got ${r.statusCode} ${r.body.slice(0, 300)}`)
     return JSON.parse(r.body) as T
   }
 
-  const centers = json<{ items: { id: string; name: string }[] }>(await admin.request({ method: 'GET', url: '/api/v1/centers' }), 200).items
-  const services = json<{ items: { id: string; code: string }[] }>(await admin.request({ method: 'GET', url: '/api/v1/services' }), 200).items
+  const centers = json<{ items: { id: string; name: string }[] }>(
+    await admin.request({ method: 'GET', url: '/api/v1/centers' }),
+    200
+  ).items
+  const services = json<{ items: { id: string; code: string }[] }>(
+    await admin.request({ method: 'GET', url: '/api/v1/services' }),
+    200
+  ).items
   const center = centers.find((c) => c.name === '东湖区退役军人服务中心')!
   const serviceId = (code: string) => services.find((s) => s.code === code)!.id
 
@@ -97,25 +130,32 @@ async function serve() {
   const veterans: { token: string }[] = []
   for (let start = 0; start < VETERANS; start += 50) {
     veterans.push(
-      ...(await Promise.all(
-        Array.from({ length: Math.min(50, VETERANS - start) }, async (_, k) => {
-          const i = start + k
-          const first17 = `419921${1960 + (i % 40)}${String(1 + (Math.floor(i / 40) % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 480) % 28)).padStart(2, '0')}${String(950 + (i % 7)).padStart(3, '0')}`
-          const idNumber = first17 + idNumberCheckChar(first17)
-          const name = `压测${i}`
-          const created = await admin.request({ method: 'POST', url: '/api/v1/staff/veterans', payload: { name, idNumber, districtCode: '419921', category: 'soldier' } })
-          if (created.statusCode !== 201) return null
-          const session = await signInWechat(app, `bench-${i}`)
-          json(await session.request({ method: 'POST', url: '/api/v1/me/veteran', payload: { name, idNumber } }), 200)
-          return { token: session.accessToken }
-        })
-      )).filter((v): v is { token: string } => v !== null)
+      ...(
+        await Promise.all(
+          Array.from({ length: Math.min(50, VETERANS - start) }, async (_, k) => {
+            const i = start + k
+            const first17 = `419921${1960 + (i % 40)}${String(1 + (Math.floor(i / 40) % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 480) % 28)).padStart(2, '0')}${String(950 + (i % 7)).padStart(3, '0')}`
+            const idNumber = first17 + idNumberCheckChar(first17)
+            const name = `压测${i}`
+            const created = await admin.request({
+              method: 'POST',
+              url: '/api/v1/staff/veterans',
+              payload: { name, idNumber, districtCode: '419921', category: 'soldier' }
+            })
+            if (created.statusCode !== 201) return null
+            const session = await signInWechat(app, `bench-${i}`)
+            json(await session.request({ method: 'POST', url: '/api/v1/me/veteran', payload: { name, idNumber } }), 200)
+            return { token: session.accessToken }
+          })
+        )
+      ).filter((v): v is { token: string } => v !== null)
     )
   }
 
   // Slots of the next 30 days at minutes the demo schedule never uses (…:05, …:25, …:45), capacity 5.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+  const day = (offset: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
   const times: string[] = []
   for (let m = 8 * 60 + 5; m + 15 <= 13 * 60 + 45; m += 20) {
     const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
@@ -124,18 +164,45 @@ async function serve() {
   const plan: PlannedBooking[] = []
   const capacities: Record<string, number> = {}
   for (const code of SERVICES) {
-    json(await admin.request({ method: 'POST', url: '/api/v1/staff/slots/batch', payload: { centerId: center.id, serviceId: serviceId(code), from: day(1), to: day(30), weekdays: [1, 2, 3, 4, 5, 6], times, capacity: CAPACITY } }), 201)
+    json(
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/staff/slots/batch',
+        payload: {
+          centerId: center.id,
+          serviceId: serviceId(code),
+          from: day(1),
+          to: day(30),
+          weekdays: [1, 2, 3, 4, 5, 6],
+          times,
+          capacity: CAPACITY
+        }
+      }),
+      201
+    )
     const listed = json<{ items: { id: string; startsAt: string }[] }>(
-      await admin.request({ method: 'GET', url: `/api/v1/staff/slots?centerId=${center.id}&serviceId=${serviceId(code)}&from=${day(1)}&to=${day(30)}` }),
+      await admin.request({
+        method: 'GET',
+        url: `/api/v1/staff/slots?centerId=${center.id}&serviceId=${serviceId(code)}&from=${day(1)}&to=${day(30)}`
+      }),
       200
     ).items.filter((s) => Number(s.startsAt.slice(14, 16)) % 10 === 5)
     let next = 0
     for (const [index, slot] of listed.entries()) {
       const short = index % SHORT_EVERY === 0
-      if (short) json(await admin.request({ method: 'PATCH', url: `/api/v1/staff/slots/${slot.id}`, payload: { capacity: CAPACITY - 1 } }), 200)
+      if (short)
+        json(
+          await admin.request({
+            method: 'PATCH',
+            url: `/api/v1/staff/slots/${slot.id}`,
+            payload: { capacity: CAPACITY - 1 }
+          }),
+          200
+        )
       capacities[slot.id] = short ? CAPACITY - 1 : CAPACITY
       // Every veteran books each service once: one active booking per service.
-      for (let k = 0; k < CAPACITY && next < veterans.length; k++) plan.push({ token: veterans[next++]!.token, slotId: slot.id })
+      for (let k = 0; k < CAPACITY && next < veterans.length; k++)
+        plan.push({ token: veterans[next++]!.token, slotId: slot.id })
       if (next >= veterans.length) break
     }
   }
@@ -145,7 +212,11 @@ async function serve() {
   // What a person choosing a time reads: one center's demo schedule of one service (not the bench's own slots).
   const readCenter = centers.find((c) => c.name === '西江区退役军人服务中心')!
   const slotsPath = `/api/v1/slots?centerId=${readCenter.id}&serviceId=${serviceId('preferential_card')}`
-  const sample = await app.inject({ method: 'GET', url: slotsPath, headers: { authorization: `Bearer ${readTokens[0]}` } })
+  const sample = await app.inject({
+    method: 'GET',
+    url: slotsPath,
+    headers: { authorization: `Bearer ${readTokens[0]}` }
+  })
   const payload = JSON.parse(sample.body) as unknown
 
   // The bare route: Fastify alone, answering the same JSON (serialized per request like any handler's object).
@@ -154,12 +225,30 @@ async function serve() {
   await bare.listen({ port: 0, host: '127.0.0.1' })
 
   const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port
-  process.send!({ type: 'ready', prepared: { port: portOf(app), barePort: portOf(bare), slotsPath, slotsBytes: Buffer.byteLength(sample.body), readTokens, plan, capacities } } satisfies Message)
+  process.send!({
+    type: 'ready',
+    prepared: {
+      port: portOf(app),
+      barePort: portOf(bare),
+      slotsPath,
+      slotsBytes: Buffer.byteLength(sample.body),
+      readTokens,
+      plan,
+      capacities
+    }
+  } satisfies Message)
 
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'check') {
       // Read-only verification straight from the database file the server wrote.
-      const sqlite = (app.db as unknown as { $client: { prepare(sql: string): { get(): unknown }; pragma(sql: string, options: { simple: boolean }): unknown } }).$client
+      const sqlite = (
+        app.db as unknown as {
+          $client: {
+            prepare(sql: string): { get(): unknown }
+            pragma(sql: string, options: { simple: boolean }): unknown
+          }
+        }
+      ).$client
       const row = sqlite
         .prepare(
           `SELECT count(*) AS slots,
@@ -222,7 +311,10 @@ function combine(rounds: LoadResult[]): LoadResult {
   const duration = sum((r) => r.duration)
   return {
     requests: { total, average: total / duration },
-    latency: { p50: Math.round(sum((r) => r.latency.p50) / rounds.length), p99: Math.round(sum((r) => r.latency.p99) / rounds.length) },
+    latency: {
+      p50: Math.round(sum((r) => r.latency.p50) / rounds.length),
+      p99: Math.round(sum((r) => r.latency.p99) / rounds.length)
+    },
     duration,
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
@@ -235,11 +327,16 @@ async function main() {
   const execArgv = [...(process.execArgv.length ? process.execArgv : ['--import', 'tsx'])]
   // BENCH_CPU_PROF=<dir> writes a CPU profile of the server process there, to find what a request spends time on.
   if (process.env.BENCH_CPU_PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`)
-  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_ROLE: 'server', BENCH_DB: path.join(dir, 'bench.db') }, execArgv })
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, BENCH_ROLE: 'server', BENCH_DB: path.join(dir, 'bench.db') },
+    execArgv
+  })
   try {
     const started = Date.now()
     const { prepared } = await waitFor(child, 'ready')
-    console.log(`prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${prepared.plan.length} planned bookings over ${Object.keys(prepared.capacities).length} slots, database ${dir}/bench.db`)
+    console.log(
+      `prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${prepared.plan.length} planned bookings over ${Object.keys(prepared.capacities).length} slots, database ${dir}/bench.db`
+    )
     const base = `http://127.0.0.1:${prepared.port}`
     const bare = `http://127.0.0.1:${prepared.barePort}/bare`
 
@@ -276,7 +373,12 @@ async function main() {
               const i = next++
               const planned = plan[i % plan.length]!
               context.slotId = planned.slotId
-              request.headers = { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${planned.token}`, 'idempotency-key': `${keyPrefix}-${i}` }
+              request.headers = {
+                ...request.headers,
+                'content-type': 'application/json',
+                authorization: `Bearer ${planned.token}`,
+                'idempotency-key': `${keyPrefix}-${i}`
+              }
               request.body = JSON.stringify({ slotId: planned.slotId })
               return request
             },
@@ -302,7 +404,9 @@ async function main() {
     // 3. Overbooking: from the clients' side (201s per slot) and from the database.
     child.send({ type: 'check' })
     const { invariant } = await waitFor(child, 'invariant')
-    const clientOverbooked = [...committedPerSlot].filter(([slotId, n]) => n > (prepared.capacities[slotId] ?? 0)).length
+    const clientOverbooked = [...committedPerSlot].filter(
+      ([slotId, n]) => n > (prepared.capacities[slotId] ?? 0)
+    ).length
 
     for (const [status, n] of statuses) measuredStatuses.set(status, (measuredStatuses.get(status) ?? 0) + n)
     const committed = measuredStatuses.get(201) ?? 0
@@ -313,12 +417,38 @@ async function main() {
     const lines = [
       row(['measurement', 'req/s', 'p50 ms', 'p99 ms', 'result']),
       row(['---', '---:', '---:', '---:', '---']),
-      row([`bare Fastify route, same JSON (${prepared.slotsBytes} B)`, bareResult.requests.average.toFixed(0), bareResult.latency.p50, bareResult.latency.p99, 'baseline']),
-      row(['GET /api/v1/slots (authenticated)', slotsResult.requests.average.toFixed(0), slotsResult.latency.p50, slotsResult.latency.p99, `${(ratio * 100).toFixed(0)} % of bare (target ≥ 50 %): ${mark(ratio >= 0.5)}`]),
-      row([`POST /api/v1/bookings, ${CONNECTIONS} connections`, `${committedPerSecond.toFixed(0)} committed/s`, bookResult.latency.p50, bookResult.latency.p99, `≥ 1,500/s: ${mark(committedPerSecond >= 1500)}; p99 ≤ 50 ms: ${mark(bookResult.latency.p99 <= 50)}`]),
-      row(['overbooking check', `${invariant.slots} slots`, '', '', `overbooked ${invariant.overbooked + clientOverbooked}, out of step ${invariant.outOfStep}: ${invariant.overbooked + invariant.outOfStep + clientOverbooked === 0 ? 'PASS' : 'FAIL'}`])
+      row([
+        `bare Fastify route, same JSON (${prepared.slotsBytes} B)`,
+        bareResult.requests.average.toFixed(0),
+        bareResult.latency.p50,
+        bareResult.latency.p99,
+        'baseline'
+      ]),
+      row([
+        'GET /api/v1/slots (authenticated)',
+        slotsResult.requests.average.toFixed(0),
+        slotsResult.latency.p50,
+        slotsResult.latency.p99,
+        `${(ratio * 100).toFixed(0)} % of bare (target ≥ 50 %): ${mark(ratio >= 0.5)}`
+      ]),
+      row([
+        `POST /api/v1/bookings, ${CONNECTIONS} connections`,
+        `${committedPerSecond.toFixed(0)} committed/s`,
+        bookResult.latency.p50,
+        bookResult.latency.p99,
+        `≥ 1,500/s: ${mark(committedPerSecond >= 1500)}; p99 ≤ 50 ms: ${mark(bookResult.latency.p99 <= 50)}`
+      ]),
+      row([
+        'overbooking check',
+        `${invariant.slots} slots`,
+        '',
+        '',
+        `overbooked ${invariant.overbooked + clientOverbooked}, out of step ${invariant.outOfStep}: ${invariant.overbooked + invariant.outOfStep + clientOverbooked === 0 ? 'PASS' : 'FAIL'}`
+      ])
     ]
-    console.log(`\nBooking benchmark (loopback, ${CONNECTIONS} connections, SQLite file in ${invariant.journalMode} mode)\n`)
+    console.log(
+      `\nBooking benchmark (loopback, ${CONNECTIONS} connections, SQLite file in ${invariant.journalMode} mode)\n`
+    )
     console.log(lines.join('\n'))
     console.log(
       `\nbookings: ${bookResult.requests.total} requests in ${bookSeconds.toFixed(2)} s; measured statuses ${JSON.stringify(Object.fromEntries(measuredStatuses))} (after ${BOOKING_WARMUP} warm-up bookings); ` +

@@ -23,25 +23,269 @@ const BATCH = 1000
 // ---- vocabulary ---------------------------------------------------------------------------------------------------
 
 const TOPIC_WORDS: Record<Exclude<Topic, 'other'>, string[]> = {
-  employment: ['就业', '创业', '招聘', '岗位', '职业技能培训', '技能等级证书', '创业担保贷款', '财政贴息', '创业孵化基地', '吸纳就业', '社会保险补贴', '公益性岗位', '求职创业补贴', '个体工商户', '小微企业', '税收优惠', '劳动合同', '定向招录', '就业见习', '培训补贴', '经营场所', '创业导师', '专场招聘会', '适应性培训'],
-  preferential: ['优待证', '公共交通', '乘车', '免费', '景区', '公园', '门票', '博物馆', '纪念馆', '优先窗口', '优先购票', '拥军优属', '商户', '折扣', '文化旅游', '优待项目', '持证人员', '挂失', '补领', '换领', '优先安检'],
-  pension: ['抚恤金', '定期抚恤', '生活补助', '一次性抚恤金', '抚恤标准', '优抚对象', '在乡复员军人', '带病回乡退伍军人', '参战参试退役人员', '老年生活补助', '困难帮扶', '帮扶援助', '临时救助', '最低生活保障', '特困供养', '补发差额', '按月发放'],
-  medical: ['医疗保障', '基本医疗保险', '大病保险', '医疗救助', '优抚医疗补助', '定点医疗机构', '住院', '门诊', '慢特病', '一站式结算', '报销', '健康体检', '家庭医生', '短期疗养', '优抚医院', '康复', '就医', '挂号'],
-  education: ['子女教育', '入学', '入园', '义务教育', '中考', '降分录取', '高等学校', '学历教育', '学生资助', '奖学金', '学费减免', '报考', '招生', '公办学校', '就近入学'],
-  housing: ['住房保障', '公共租赁住房', '保障性租赁住房', '优先配租', '租金补贴', '危房改造', '住房公积金', '无障碍改造', '住房困难', '人均住房面积'],
-  disability: ['残疾等级', '伤残等级', '残疾军人证', '残疾抚恤金', '等级评定', '医学鉴定', '旧伤复发', '辅助器具', '假肢', '轮椅', '伤残抚恤关系', '因战致残', '因公致残'],
-  survivors: ['烈士', '烈士遗属', '因公牺牲', '病故军人', '烈士褒扬金', '纪念设施', '烈士陵园', '祭扫', '丧葬补助', '殡葬服务', '安葬', '光荣院', '光荣牌'],
-  legal: ['法律援助', '法律咨询', '诉讼代理', '劳动争议', '工伤赔偿', '人民调解', '维护权益', '值班律师', '法律援助工作站', '经济困难'],
+  employment: [
+    '就业',
+    '创业',
+    '招聘',
+    '岗位',
+    '职业技能培训',
+    '技能等级证书',
+    '创业担保贷款',
+    '财政贴息',
+    '创业孵化基地',
+    '吸纳就业',
+    '社会保险补贴',
+    '公益性岗位',
+    '求职创业补贴',
+    '个体工商户',
+    '小微企业',
+    '税收优惠',
+    '劳动合同',
+    '定向招录',
+    '就业见习',
+    '培训补贴',
+    '经营场所',
+    '创业导师',
+    '专场招聘会',
+    '适应性培训'
+  ],
+  preferential: [
+    '优待证',
+    '公共交通',
+    '乘车',
+    '免费',
+    '景区',
+    '公园',
+    '门票',
+    '博物馆',
+    '纪念馆',
+    '优先窗口',
+    '优先购票',
+    '拥军优属',
+    '商户',
+    '折扣',
+    '文化旅游',
+    '优待项目',
+    '持证人员',
+    '挂失',
+    '补领',
+    '换领',
+    '优先安检'
+  ],
+  pension: [
+    '抚恤金',
+    '定期抚恤',
+    '生活补助',
+    '一次性抚恤金',
+    '抚恤标准',
+    '优抚对象',
+    '在乡复员军人',
+    '带病回乡退伍军人',
+    '参战参试退役人员',
+    '老年生活补助',
+    '困难帮扶',
+    '帮扶援助',
+    '临时救助',
+    '最低生活保障',
+    '特困供养',
+    '补发差额',
+    '按月发放'
+  ],
+  medical: [
+    '医疗保障',
+    '基本医疗保险',
+    '大病保险',
+    '医疗救助',
+    '优抚医疗补助',
+    '定点医疗机构',
+    '住院',
+    '门诊',
+    '慢特病',
+    '一站式结算',
+    '报销',
+    '健康体检',
+    '家庭医生',
+    '短期疗养',
+    '优抚医院',
+    '康复',
+    '就医',
+    '挂号'
+  ],
+  education: [
+    '子女教育',
+    '入学',
+    '入园',
+    '义务教育',
+    '中考',
+    '降分录取',
+    '高等学校',
+    '学历教育',
+    '学生资助',
+    '奖学金',
+    '学费减免',
+    '报考',
+    '招生',
+    '公办学校',
+    '就近入学'
+  ],
+  housing: [
+    '住房保障',
+    '公共租赁住房',
+    '保障性租赁住房',
+    '优先配租',
+    '租金补贴',
+    '危房改造',
+    '住房公积金',
+    '无障碍改造',
+    '住房困难',
+    '人均住房面积'
+  ],
+  disability: [
+    '残疾等级',
+    '伤残等级',
+    '残疾军人证',
+    '残疾抚恤金',
+    '等级评定',
+    '医学鉴定',
+    '旧伤复发',
+    '辅助器具',
+    '假肢',
+    '轮椅',
+    '伤残抚恤关系',
+    '因战致残',
+    '因公致残'
+  ],
+  survivors: [
+    '烈士',
+    '烈士遗属',
+    '因公牺牲',
+    '病故军人',
+    '烈士褒扬金',
+    '纪念设施',
+    '烈士陵园',
+    '祭扫',
+    '丧葬补助',
+    '殡葬服务',
+    '安葬',
+    '光荣院',
+    '光荣牌'
+  ],
+  legal: [
+    '法律援助',
+    '法律咨询',
+    '诉讼代理',
+    '劳动争议',
+    '工伤赔偿',
+    '人民调解',
+    '维护权益',
+    '值班律师',
+    '法律援助工作站',
+    '经济困难'
+  ],
   psychological: ['心理疏导', '心理咨询', '团体辅导', '危机干预', '心理健康', '精神卫生', '严格保密', '定期回访'],
   records: ['档案', '查阅档案', '复印材料', '出具证明', '服役经历', '入伍时间', '退役时间', '调取档案', '档案移交']
 }
 const TOPICS = Object.keys(TOPIC_WORDS) as Exclude<Topic, 'other'>[]
-const COMMON_WORDS = ['退役军人', '退役士兵', '军队转业干部', '复员干部', '军休干部', '服务中心', '服务站', '退役军人事务部门', '人民政府', '财政部门', '县级', '设区的市', '街道', '乡镇', '社区', '户籍所在地', '申请人', '居民身份证', '退役证件', '户口簿', '申请材料', '审核', '审批', '办理', '受理', '工作日', '有关规定', '符合条件', '相关部门', '监督检查', '网上办理', '标准', '资金', '经费', '保障', '服务', '管理', '政策', '待遇', '合法权益', '关爱', '荣誉', '落实', '组织实施', '信息化', '动态管理', '公示', '备案']
-const FUNCTION_WORDS = ['的', '和', '对', '在', '由', '按照', '向', '为', '应当', '可以', '依法', '及时', '统一', '给予', '享受', '负责', '不得', '予以', '确保', '结合']
+const COMMON_WORDS = [
+  '退役军人',
+  '退役士兵',
+  '军队转业干部',
+  '复员干部',
+  '军休干部',
+  '服务中心',
+  '服务站',
+  '退役军人事务部门',
+  '人民政府',
+  '财政部门',
+  '县级',
+  '设区的市',
+  '街道',
+  '乡镇',
+  '社区',
+  '户籍所在地',
+  '申请人',
+  '居民身份证',
+  '退役证件',
+  '户口簿',
+  '申请材料',
+  '审核',
+  '审批',
+  '办理',
+  '受理',
+  '工作日',
+  '有关规定',
+  '符合条件',
+  '相关部门',
+  '监督检查',
+  '网上办理',
+  '标准',
+  '资金',
+  '经费',
+  '保障',
+  '服务',
+  '管理',
+  '政策',
+  '待遇',
+  '合法权益',
+  '关爱',
+  '荣誉',
+  '落实',
+  '组织实施',
+  '信息化',
+  '动态管理',
+  '公示',
+  '备案'
+]
+const FUNCTION_WORDS = [
+  '的',
+  '和',
+  '对',
+  '在',
+  '由',
+  '按照',
+  '向',
+  '为',
+  '应当',
+  '可以',
+  '依法',
+  '及时',
+  '统一',
+  '给予',
+  '享受',
+  '负责',
+  '不得',
+  '予以',
+  '确保',
+  '结合'
+]
 const PUNCTUATION = ['，', '，', '，', '、', '；']
-const HEADINGS = ['总则', '适用范围', '适用对象', '申请条件', '申请材料', '办理程序', '待遇标准', '资金保障', '服务管理', '监督检查', '法律责任', '附则']
+const HEADINGS = [
+  '总则',
+  '适用范围',
+  '适用对象',
+  '申请条件',
+  '申请材料',
+  '办理程序',
+  '待遇标准',
+  '资金保障',
+  '服务管理',
+  '监督检查',
+  '法律责任',
+  '附则'
+]
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
-const DOC_TYPES = ['办法', '实施办法', '实施细则', '通知', '意见', '实施意见', '工作方案', '暂行规定', '管理办法', '规定']
+const DOC_TYPES = [
+  '办法',
+  '实施办法',
+  '实施细则',
+  '通知',
+  '意见',
+  '实施意见',
+  '工作方案',
+  '暂行规定',
+  '管理办法',
+  '规定'
+]
 const VERBS = ['进一步做好', '加强', '规范', '完善', '做好', '全面落实', '深入推进', '切实加强']
 const PLACES: Record<PolicyLevel, string[]> = {
   national: [''],
@@ -84,7 +328,15 @@ function sentence(topic: Exclude<Topic, 'other'>): string {
   const length = between(5, 11)
   for (let i = 0; i < length; i++) {
     const r = random()
-    words.push(r < 0.45 ? pick(TOPIC_WORDS[topic]) : r < 0.75 ? pick(COMMON_WORDS) : r < 0.85 ? pick(TOPIC_WORDS[pick(TOPICS)]) : pick(FUNCTION_WORDS))
+    words.push(
+      r < 0.45
+        ? pick(TOPIC_WORDS[topic])
+        : r < 0.75
+          ? pick(COMMON_WORDS)
+          : r < 0.85
+            ? pick(TOPIC_WORDS[pick(TOPICS)])
+            : pick(FUNCTION_WORDS)
+    )
     if (i < length - 1 && random() < 0.22) words.push(pick(PUNCTUATION))
   }
   if (random() < 0.2) words.push(`，每人每月${between(2, 30) * 50}元`)
@@ -120,14 +372,20 @@ function title(level: PolicyLevel, topic: Exclude<Topic, 'other'>): string {
   return text.length > 40 ? text.slice(0, 40) : text.length < 20 ? `${text}（${2000 + between(10, 26)}年修订）` : text
 }
 
-const LEVEL_WEIGHTS: [PolicyLevel, number][] = [['national', 0.15], ['provincial', 0.25], ['city', 0.4], ['district', 0.2]]
+const LEVEL_WEIGHTS: [PolicyLevel, number][] = [
+  ['national', 0.15],
+  ['provincial', 0.25],
+  ['city', 0.4],
+  ['district', 0.2]
+]
 function level(): PolicyLevel {
   let r = random()
   for (const [l, w] of LEVEL_WEIGHTS) if ((r -= w) < 0) return l
   return 'city'
 }
 
-const isoDate = (year: number) => `${year}-${String(between(1, 12)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`
+const isoDate = (year: number) =>
+  `${year}-${String(between(1, 12)).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`
 
 function generatePolicy(i: number): PolicyInput {
   const lv = level()
@@ -156,7 +414,9 @@ function queryTerm(samples: string[]): string {
     const start = between(0, Math.max(0, word.length - length))
     return word.slice(start, start + length)
   }
-  const runs = pick(samples).match(/[\u4e00-\u9fff0-9]+/g)!.filter((run) => run.length >= length)
+  const runs = pick(samples)
+    .match(/[\u4e00-\u9fff0-9]+/g)!
+    .filter((run) => run.length >= length)
   const run = runs.length ? pick(runs) : '退役军人'
   const start = between(0, run.length - Math.min(length, run.length))
   return run.slice(start, start + length)
@@ -166,7 +426,13 @@ function queries(samples: string[]): PolicyQuery[] {
   return Array.from({ length: QUERIES + WARMUP }, () => {
     const q = Array.from({ length: between(1, 3) }, () => queryTerm(samples)).join(' ')
     const r = random()
-    return r < 0.1 ? { q, validity: 'all' } : r < 0.2 ? { q, category: pick(TOPICS) } : r < 0.25 ? { q, level: 'city' } : { q }
+    return r < 0.1
+      ? { q, validity: 'all' }
+      : r < 0.2
+        ? { q, category: pick(TOPICS) }
+        : r < 0.25
+          ? { q, level: 'city' }
+          : { q }
   })
 }
 
@@ -194,7 +460,11 @@ async function main() {
   try {
     await app.ready()
     const signIn = async (username: string) => {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/staff', payload: { username, password: 'demo-password-2026' } })
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/staff',
+        payload: { username, password: 'demo-password-2026' }
+      })
       return response.json().user.id as string
     }
     const people = { authorId: await signIn('city'), approverId: await signIn('admin') }
@@ -220,8 +490,12 @@ async function main() {
     buildMs += performance.now() - optimizeStart
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const sizeMb = statSync(file).size / 1e6
-    console.log(`  corpus      ${(chars / POLICIES).toFixed(0)} characters per policy on average, generated in ${(generateMs / 1000).toFixed(1)} s`)
-    console.log(`  index build ${(buildMs / 1000).toFixed(1)} s (${Math.round(POLICIES / (buildMs / 1000))} policies/s: rows, segmentation, FTS5, optimize)`)
+    console.log(
+      `  corpus      ${(chars / POLICIES).toFixed(0)} characters per policy on average, generated in ${(generateMs / 1000).toFixed(1)} s`
+    )
+    console.log(
+      `  index build ${(buildMs / 1000).toFixed(1)} s (${Math.round(POLICIES / (buildMs / 1000))} policies/s: rows, segmentation, FTS5, optimize)`
+    )
     console.log(`  database    ${sizeMb.toFixed(1)} MB (policies, FTS5 index and the demo data)`)
 
     const mixed = queries(samples)
@@ -255,11 +529,19 @@ async function main() {
       await cold.close()
     }
     const measured = QUERIES + WARMUP
-    console.log(`  queries     ${Math.round((hits / measured) * 100)} % found something, ${Math.round(totals / measured)} matches on average`)
+    console.log(
+      `  queries     ${Math.round((hits / measured) * 100)} % found something, ${Math.round(totals / measured)} matches on average`
+    )
     console.log(`  search      p50 ${ms(search.p50)} ms   p99 ${ms(search.p99)} ms   max ${ms(search.max)} ms`)
-    console.log(`  cold cache  p50 ${ms(coldStats.p50)} ms   p99 ${ms(coldStats.p99)} ms   max ${ms(coldStats.max)} ms   (first 200 measured queries, new connection)`)
-    console.log(`  baseline    p50 ${ms(lookup.p50)} ms   p99 ${ms(lookup.p99)} ms   max ${ms(lookup.max)} ms   (one policy by primary key)`)
-    console.log(`  ratio       p50 ×${(search.p50 / lookup.p50).toFixed(1)}   p99 ×${(search.p99 / lookup.p99).toFixed(1)}`)
+    console.log(
+      `  cold cache  p50 ${ms(coldStats.p50)} ms   p99 ${ms(coldStats.p99)} ms   max ${ms(coldStats.max)} ms   (first 200 measured queries, new connection)`
+    )
+    console.log(
+      `  baseline    p50 ${ms(lookup.p50)} ms   p99 ${ms(lookup.p99)} ms   max ${ms(lookup.max)} ms   (one policy by primary key)`
+    )
+    console.log(
+      `  ratio       p50 ×${(search.p50 / lookup.p50).toFixed(1)}   p99 ×${(search.p99 / lookup.p99).toFixed(1)}`
+    )
     console.log(`  target      search p99 ≤ ${TARGET_P99_MS} ms: ${search.p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'}`)
   } finally {
     await app.close()

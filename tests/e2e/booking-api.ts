@@ -9,10 +9,22 @@ import { DEMO_PASSWORD } from './harness/server'
 export interface Caller {
   token: string
   user: Me
-  call<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>
+  call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<{ status: number; body: T }>
 }
 
-async function request<T>(baseUrl: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+async function request<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {}
+) {
   const response = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
     headers: {
@@ -42,7 +54,10 @@ export async function asPerson(baseUrl: string, name: string): Promise<Caller> {
 }
 
 export async function asStaff(baseUrl: string, username: string): Promise<Caller> {
-  const { status, body } = await request<TokenPair>(baseUrl, 'POST', '/auth/staff', undefined, { username, password: DEMO_PASSWORD })
+  const { status, body } = await request<TokenPair>(baseUrl, 'POST', '/auth/staff', undefined, {
+    username,
+    password: DEMO_PASSWORD
+  })
   if (status !== 200) throw new Error(`staff sign-in of ${username} failed: ${status}`)
   return caller(baseUrl, body)
 }
@@ -62,7 +77,12 @@ export async function bookingsOf(api: Caller, when: 'upcoming' | 'past' = 'upcom
 }
 
 export async function slotsOf(api: Caller, centerId: string, serviceId: string, date: string): Promise<Slot[]> {
-  return (await api.call<{ items: Slot[] }>('GET', `/slots?centerId=${centerId}&serviceId=${serviceId}&from=${date}&to=${date}`)).body.items
+  return (
+    await api.call<{ items: Slot[] }>(
+      'GET',
+      `/slots?centerId=${centerId}&serviceId=${serviceId}&from=${date}&to=${date}`
+    )
+  ).body.items
 }
 
 /** A time of day a few minutes from now in Beijing, rounded to 5 minutes, with the date it falls on. */
@@ -72,11 +92,25 @@ export function soon(minutesAhead: number): { date: string; time: string } {
 }
 
 /** Staff open one slot (API) on a day `daysAhead` from today at `time`, for `minutes`. */
-export async function openSlot(staff: Caller, centerId: string, serviceId: string, daysAhead: number, time: string, capacity: number, minutes = 30) {
+export async function openSlot(
+  staff: Caller,
+  centerId: string,
+  serviceId: string,
+  daysAhead: number,
+  time: string,
+  capacity: number,
+  minutes = 30
+) {
   const date = addDays(beijingToday(), daysAhead)
   const startsAt = beijingInstant(date, time)
   const endsAt = new Date(Date.parse(startsAt) + minutes * 60_000).toISOString()
-  const { status, body } = await staff.call<Slot>('POST', '/staff/slots', { centerId, serviceId, startsAt, endsAt, capacity })
+  const { status, body } = await staff.call<Slot>('POST', '/staff/slots', {
+    centerId,
+    serviceId,
+    startsAt,
+    endsAt,
+    capacity
+  })
   if (status !== 201) throw new Error(`opening a slot failed: ${status} ${JSON.stringify(body)}`)
   return { slot: body, date }
 }

@@ -19,7 +19,10 @@ describe('booking on behalf of a veteran, and who may book', () => {
     await button(page, '在这里办理：东湖区退役军人服务中心').click()
     await arriveAt(page, '选择时间')
     await page.getByRole('main').getByText('王*国', { exact: true }).waitFor() // 为谁办理
-    await page.getByRole('button', { name: /^预约这个时段：/ }).first().click()
+    await page
+      .getByRole('button', { name: /^预约这个时段：/ })
+      .first()
+      .click()
     await arriveAt(page, '确认预约')
     await page.getByRole('region', { name: '预约信息' }).getByText('王*国', { exact: true }).waitFor()
     await screenshot(page, 'booking-family-confirm')
@@ -37,7 +40,11 @@ describe('booking on behalf of a veteran, and who may book', () => {
     const laowang = await asPerson(app.url, 'laowang')
     const xiaowang = await asPerson(app.url, 'xiaowang')
     const made = (await bookingsOf(laowang)).find((b) => b.checkInCode === code)!
-    expect(made).toMatchObject({ serviceName: '优待证申领', veteranId: laowang.user.veteran!.id, bookedByUserId: xiaowang.user.id })
+    expect(made).toMatchObject({
+      serviceName: '优待证申领',
+      veteranId: laowang.user.veteran!.id,
+      bookedByUserId: xiaowang.user.id
+    })
 
     // 王建国's phone: the booking is in 我的预约 (with the same check-in code), and 消息 tells him.
     const his = await signedInPhone(app.browser, app.url, 'laowang')
@@ -51,7 +58,10 @@ describe('booking on behalf of a veteran, and who may book', () => {
     await his.page.getByRole('region', { name: '预约信息' }).getByText('家属代约').waitFor()
     await his.page.goto('/pages/messages/index')
     await arriveAt(his.page, '消息')
-    await his.page.getByRole('region', { name: '通知' }).getByText(/为您预约了 .*「优待证申领」/).waitFor()
+    await his.page
+      .getByRole('region', { name: '通知' })
+      .getByText(/为您预约了 .*「优待证申领」/)
+      .waitFor()
     expect(appErrors(his)).toEqual([])
     await his.context.close()
   })
@@ -76,13 +86,21 @@ describe('booking on behalf of a veteran, and who may book', () => {
 
     await phone.context.setOffline(true)
     await link(page, /^我的预约/).click()
-    await page.getByText(/现在连不上网络，下面是之前保存的内容（更新于 (今天|\d+月\d+日) \d\d:\d\d）/).waitFor({ timeout: 15_000 })
+    await page
+      .getByText(/现在连不上网络，下面是之前保存的内容（更新于 (今天|\d+月\d+日) \d\d:\d\d）/)
+      .waitFor({ timeout: 15_000 })
     await arriveAt(page, '我的预约')
-    await expect(page.getByRole('region', { name: '即将到来' }).getByRole('link').first().innerText()).resolves.toBe(firstName)
+    await expect(page.getByRole('region', { name: '即将到来' }).getByRole('link').first().innerText()).resolves.toBe(
+      firstName
+    )
     await screenshot(page, 'booking-offline')
     // The check-in code opens from the kept copy too.
     await page.getByRole('region', { name: '即将到来' }).getByRole('link').first().click()
-    await page.getByText(/更新于/).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+    await page
+      .getByText(/更新于/)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 15_000 })
     await arriveAt(page, '预约详情')
     await page.getByRole('img', { name: /^签到二维码/ }).waitFor()
     await phone.context.setOffline(false)
@@ -94,7 +112,10 @@ describe('booking on behalf of a veteran, and who may book', () => {
     const { page } = phone
     await openTab(page, '预约')
     await arriveAt(page, '预约服务')
-    await page.getByRole('region', { name: '请先认证身份' }).getByText(/预约服务需要先认证退役军人身份/).waitFor()
+    await page
+      .getByRole('region', { name: '请先认证身份' })
+      .getByText(/预约服务需要先认证退役军人身份/)
+      .waitFor()
     await expect(page.getByRole('button', { name: /^选这项服务：/ }).count()).resolves.toBe(0)
     await screenshot(page, 'booking-bind-first')
     await button(page, '去认证身份').click()

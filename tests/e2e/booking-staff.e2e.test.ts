@@ -52,7 +52,10 @@ describe('staff run the schedule and the day board', () => {
     const result = page.getByRole('region', { name: '开放结果' })
     const createdText = await result.getByText(/^已开放 \d+ 个时段。$/).innerText()
     const created = Number(createdText.match(/\d+/)![0])
-    if (holiday) await result.getByText(new RegExp(`跳过了 \\d+ 天法定节假日：.*${dayText(holiday, today).replace(/[（）]/g, '.')}`)).waitFor()
+    if (holiday)
+      await result
+        .getByText(new RegExp(`跳过了 \\d+ 天法定节假日：.*${dayText(holiday, today).replace(/[（）]/g, '.')}`))
+        .waitFor()
     else await result.getByText('这段日期里没有要跳过的法定节假日。').waitFor()
     await arriveAt(page, '批量开放号源')
     await screenshot(page, 'staff-batch')
@@ -62,7 +65,12 @@ describe('staff run the schedule and the day board', () => {
     const { service, center } = await reference(staff)
     const donghu = center('东湖区退役军人服务中心')
     const employment = service('employment')
-    const listed = (await staff.call<{ items: StaffSlot[] }>('GET', `/staff/slots?centerId=${donghu.id}&serviceId=${employment.id}&from=${from}&to=${to}`)).body.items
+    const listed = (
+      await staff.call<{ items: StaffSlot[] }>(
+        'GET',
+        `/staff/slots?centerId=${donghu.id}&serviceId=${employment.id}&from=${from}&to=${to}`
+      )
+    ).body.items
     const batch = listed.filter((s) => ['08:00–08:20', '16:40–17:00'].includes(timeRange(s.startsAt, s.endsAt)))
     expect(created).toBeGreaterThan(0)
     expect(batch).toHaveLength(created)
@@ -72,7 +80,12 @@ describe('staff run the schedule and the day board', () => {
     // 王建国 books the first of them; then staff pause that slot.
     const laowang = await asPerson(app.url, 'laowang')
     const target = batch.sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]!
-    const booking = await laowang.call<Booking>('POST', '/bookings', { slotId: target.id }, { 'idempotency-key': 'e2e-batch-slot' })
+    const booking = await laowang.call<Booking>(
+      'POST',
+      '/bookings',
+      { slotId: target.id },
+      { 'idempotency-key': 'e2e-batch-slot' }
+    )
     expect(booking.status).toBe(201)
 
     await button(page, '返回').click()
@@ -135,9 +148,19 @@ describe('staff run the schedule and the day board', () => {
     const laowang = await asPerson(app.url, 'laowang')
     const staff = await asStaff(app.url, 'donghu')
     const { service, center } = await reference(staff)
-    const slots = (await staff.call<{ items: StaffSlot[] }>('GET', `/staff/slots?centerId=${center('东湖区退役军人服务中心').id}&serviceId=${service('legal_aid').id}&from=${start.date}&to=${start.date}`)).body.items
+    const slots = (
+      await staff.call<{ items: StaffSlot[] }>(
+        'GET',
+        `/staff/slots?centerId=${center('东湖区退役军人服务中心').id}&serviceId=${service('legal_aid').id}&from=${start.date}&to=${start.date}`
+      )
+    ).body.items
     const slot = slots.find((s) => timeRange(s.startsAt, s.endsAt) === time)!
-    const booked = await laowang.call<Booking>('POST', '/bookings', { slotId: slot.id }, { 'idempotency-key': 'e2e-soon-slot' })
+    const booked = await laowang.call<Booking>(
+      'POST',
+      '/bookings',
+      { slotId: slot.id },
+      { 'idempotency-key': 'e2e-soon-slot' }
+    )
     expect(booked.status).toBe(201)
     const code = booked.body.checkInCode
 
@@ -186,8 +209,12 @@ describe('staff run the schedule and the day board', () => {
     await link(city.page, /^今日预约与签到/).click()
     await arriveAt(city.page, '今日预约与签到')
     await city.page.getByLabel('服务中心', { exact: true }).selectOption({ label: '东湖区退役军人服务中心' })
-    if (start.date !== today) await field(city.page.getByRole('region', { name: '查看哪一天' }), '日期').fill(start.date)
-    await city.page.getByRole('region', { name: `${dayText(start.date, today)}的预约` }).getByText('王*国 · 法律援助').waitFor()
+    if (start.date !== today)
+      await field(city.page.getByRole('region', { name: '查看哪一天' }), '日期').fill(start.date)
+    await city.page
+      .getByRole('region', { name: `${dayText(start.date, today)}的预约` })
+      .getByText('王*国 · 法律援助')
+      .waitFor()
     await arriveAt(city.page, '今日预约与签到')
     await city.context.close()
 
@@ -204,7 +231,10 @@ describe('staff run the schedule and the day board', () => {
     await shown.getByText('非常满意').waitFor()
     await shown.getByText('律师讲得很清楚').waitFor()
     await arriveAt(his.page, '预约详情')
-    expect((await laowang.call<Booking>('GET', `/bookings/${booked.body.id}`)).body.rating).toMatchObject({ score: 5, comment: '律师讲得很清楚' })
+    expect((await laowang.call<Booking>('GET', `/bookings/${booked.body.id}`)).body.rating).toMatchObject({
+      score: 5,
+      comment: '律师讲得很清楚'
+    })
     expect(appErrors(his)).toEqual([])
     await his.context.close()
   })
@@ -236,14 +266,19 @@ describe('staff run the schedule and the day board', () => {
     await field(form, '从哪天').fill(addDays(today, 1))
     await field(form, '到哪天').fill(addDays(today, 92))
     for (const day of ['周六', '周日']) await form.getByRole('checkbox', { name: day }).check()
-    const times = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}：００－${String(h).padStart(2, '0')}：３０`).join('，')
+    const times = Array.from(
+      { length: 24 },
+      (_, h) => `${String(h).padStart(2, '0')}：００－${String(h).padStart(2, '0')}：３０`
+    ).join('，')
     await field(form, '每天的时间段').fill(times)
     await button(form, '批量开放').click()
     const end = field(form, '到哪天')
     await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true')
     // Said at the field (its error is what the field is described by), not in a notice at the foot of the form.
     const errorId = (await end.getAttribute('aria-describedby'))!.split(' ').pop()!
-    await expect(page.locator(`[id="${errorId}"]`).innerText()).resolves.toBe('一次最多创建 2000 个时段，请缩短日期范围')
+    await expect(page.locator(`[id="${errorId}"]`).innerText()).resolves.toBe(
+      '一次最多创建 2000 个时段，请缩短日期范围'
+    )
     await expect(form.locator('.notice').count()).resolves.toBe(0)
     await arriveAt(page, '批量开放号源')
     expect(appErrors(phone)).toEqual([])

@@ -81,7 +81,12 @@ describe('a veteran books a service on the phone', () => {
     const laowang = await asPerson(app.url, 'laowang')
     const booked = (await bookingsOf(laowang)).filter((b) => b.serviceName === '就业创业指导')
     expect(booked).toHaveLength(1)
-    expect(booked[0]).toMatchObject({ checkInCode: code, status: 'booked', note: '想了解技能培训', centerName: '东湖区退役军人服务中心' })
+    expect(booked[0]).toMatchObject({
+      checkInCode: code,
+      status: 'booked',
+      note: '想了解技能培训',
+      centerName: '东湖区退役军人服务中心'
+    })
 
     // 我的预约 lists it; from there, cancel.
     await link(page, '我的全部预约').click()
@@ -113,7 +118,10 @@ describe('a veteran books a service on the phone', () => {
     await screenshot(page, 'booking-reschedule')
     await button(page, '确认改约').click()
     await arriveAt(page, '预约详情')
-    await page.getByText(/^已改到 .*签到码不变。$/).filter({ visible: true }).waitFor()
+    await page
+      .getByText(/^已改到 .*签到码不变。$/)
+      .filter({ visible: true })
+      .waitFor()
     await page.getByText(code, { exact: true }).filter({ visible: true }).waitFor()
     const moved = await laowang.call<Booking>('GET', `/bookings/${booked[0]!.id}`)
     expect(moved.body).toMatchObject({ status: 'booked', checkInCode: code })
@@ -140,7 +148,12 @@ describe('a veteran books a service on the phone', () => {
     const legal = service('legal_aid')
     const donghu = center('东湖区退役军人服务中心')
     const before = await bookingsOf(laowang)
-    const days = (await laowang.call<{ items: { date: string; available: number }[] }>('GET', `/slots/days?centerId=${donghu.id}&serviceId=${legal.id}`)).body.items
+    const days = (
+      await laowang.call<{ items: { date: string; available: number }[] }>(
+        'GET',
+        `/slots/days?centerId=${donghu.id}&serviceId=${legal.id}`
+      )
+    ).body.items
     const date = days.find((d) => d.available > 0)!.date
     const slot = (await slotsOf(laowang, donghu.id, legal.id, date)).find((s) => s.bookable)!
 
@@ -190,12 +203,19 @@ describe('a veteran books a service on the phone', () => {
     // Arrange a full slot: staff open one place and another veteran (李志强, bound now) takes it.
     const staff = await asStaff(app.url, 'donghu')
     const other = await asPerson(app.url, 'lizhiqiang')
-    expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(200)
+    expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(
+      200
+    )
     const { service, center } = await reference(staff)
     const hardship = service('hardship_aid')
     const donghu = center('东湖区退役军人服务中心')
     const { slot, date } = await openSlot(staff, donghu.id, hardship.id, 6, '08:00', 1)
-    const taken = await other.call<Booking>('POST', '/bookings', { slotId: slot.id }, { 'idempotency-key': 'e2e-full-slot' })
+    const taken = await other.call<Booking>(
+      'POST',
+      '/bookings',
+      { slotId: slot.id },
+      { 'idempotency-key': 'e2e-full-slot' }
+    )
     expect(taken.status).toBe(201)
 
     const phone = await signedInPhone(app.browser, app.url, 'laowang')
@@ -203,7 +223,10 @@ describe('a veteran books a service on the phone', () => {
     await page.goto(`/booking/pages/slots/index?serviceId=${hardship.id}&centerId=${donghu.id}`)
     await arriveAt(page, '选择时间')
     const [, month, day] = date.split('-').map(Number)
-    await page.getByRole('group', { name: '选择日期' }).getByRole('button', { name: new RegExp(`^${month}月${day}日`) }).click()
+    await page
+      .getByRole('group', { name: '选择日期' })
+      .getByRole('button', { name: new RegExp(`^${month}月${day}日`) })
+      .click()
     await page.getByText('已约满').first().waitFor()
     await button(page, '登记候补：08:00–08:30').click()
     await page.getByText('已登记候补：08:00–08:30，排在第 1 位').waitFor()
@@ -244,23 +267,39 @@ describe('a veteran books a service on the phone', () => {
     // Opened at exact instants: one in 5 hours (booked now), one about 80 minutes away (inside the 2-hour cut-off).
     const at = (minutes: number) => new Date(Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000)
     const open = async (start: Date) => {
-      const body = { centerId: donghu.id, serviceId: records.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 20 * 60_000).toISOString(), capacity: 2 }
+      const body = {
+        centerId: donghu.id,
+        serviceId: records.id,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 20 * 60_000).toISOString(),
+        capacity: 2
+      }
       const created = await staff.call<Slot>('POST', '/staff/slots', body)
       expect(created.status).toBe(201)
       return created.body
     }
     const current = await open(at(300))
     const late = await open(at(80))
-    const booked = await laowang.call<Booking>('POST', '/bookings', { slotId: current.id }, { 'idempotency-key': 'e2e-cutoff-move' })
+    const booked = await laowang.call<Booking>(
+      'POST',
+      '/bookings',
+      { slotId: current.id },
+      { 'idempotency-key': 'e2e-cutoff-move' }
+    )
     expect(booked.status).toBe(201)
 
     const phone = await signedInPhone(app.browser, app.url, 'laowang')
     const { page } = phone
     const pickDay = async (iso: string) => {
       const [, month, day] = beijingDateOf(iso).split('-').map(Number)
-      await page.getByRole('group', { name: '选择日期' }).getByRole('button', { name: new RegExp(`^${month}月${day}日`) }).click()
+      await page
+        .getByRole('group', { name: '选择日期' })
+        .getByRole('button', { name: new RegExp(`^${month}月${day}日`) })
+        .click()
     }
-    await page.goto(`/booking/pages/slots/index?serviceId=${records.id}&centerId=${donghu.id}&rescheduleId=${booked.body.id}`)
+    await page.goto(
+      `/booking/pages/slots/index?serviceId=${records.id}&centerId=${donghu.id}&rescheduleId=${booked.body.id}`
+    )
     await arriveAt(page, '改约：选择新时间')
     await pickDay(current.startsAt)
     const currentTime = timeRange(current.startsAt, current.endsAt)
@@ -272,20 +311,38 @@ describe('a veteran books a service on the phone', () => {
     await page.getByText('离开始不到 2 小时：约了以后不能在线取消或改约').first().waitFor()
     await button(page, `改到这个时段：${lateTime}`).click()
     await arriveAt(page, '确认改约')
-    await page.getByRole('status').filter({ hasText: '开始前 2 小时内不能在线取消或改约' }).filter({ hasText: donghu.phone }).waitFor()
-    await expect(page.getByText(/我的预约”里取消/).filter({ visible: true }).count()).resolves.toBe(0)
+    await page
+      .getByRole('status')
+      .filter({ hasText: '开始前 2 小时内不能在线取消或改约' })
+      .filter({ hasText: donghu.phone })
+      .waitFor()
+    await expect(
+      page
+        .getByText(/我的预约”里取消/)
+        .filter({ visible: true })
+        .count()
+    ).resolves.toBe(0)
     await screenshot(page, 'booking-reschedule-cutoff')
     await button(page, '确认改约').click()
     await arriveAt(page, '预约详情')
-    await page.getByRole('region', { name: '改约或取消' }).getByText(/不能在线改约或取消/).waitFor()
+    await page
+      .getByRole('region', { name: '改约或取消' })
+      .getByText(/不能在线改约或取消/)
+      .waitFor()
 
     // The center closes that slot: the booking says the center cancelled it, why, whom to call, and offers another time.
-    expect((await staff.call('PATCH', `/staff/slots/${late.id}`, { status: 'closed', reason: '工作人员外出培训' })).status).toBe(200)
+    expect(
+      (await staff.call('PATCH', `/staff/slots/${late.id}`, { status: 'closed', reason: '工作人员外出培训' })).status
+    ).toBe(200)
     await page.reload()
     await arriveAt(page, '预约详情')
     const state = page.getByRole('region', { name: '预约状态' })
     await state.getByText('服务中心已取消', { exact: true }).waitFor()
-    await state.getByText(`${donghu.name}取消了这次预约，原因：工作人员外出培训。您不用前往。如有疑问，请致电${donghu.name} ${donghu.phone}。可以另约其他时间。`).waitFor()
+    await state
+      .getByText(
+        `${donghu.name}取消了这次预约，原因：工作人员外出培训。您不用前往。如有疑问，请致电${donghu.name} ${donghu.phone}。可以另约其他时间。`
+      )
+      .waitFor()
     await expect(page.getByText('名额已让给其他人').filter({ visible: true }).count()).resolves.toBe(0)
     await button(page, '另约其他时间').click()
     await arriveAt(page, '选择时间')
@@ -298,16 +355,28 @@ describe('a veteran books a service on the phone', () => {
     const staff = await asStaff(app.url, 'donghu')
     const laowang = await asPerson(app.url, 'laowang')
     const other = await asPerson(app.url, 'lizhiqiang')
-    if (!other.user.veteran) expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(200)
+    if (!other.user.veteran)
+      expect((await other.call('POST', '/me/veteran', { name: '李志强', idNumber: '419903198506150516' })).status).toBe(
+        200
+      )
     const { service, center } = await reference(staff)
     const counselling = service('counselling')
     const donghu = center('东湖区退役军人服务中心')
     const { slot: full } = await openSlot(staff, donghu.id, counselling.id, 5, '08:10', 1)
-    expect((await other.call('POST', '/bookings', { slotId: full.id }, { 'idempotency-key': 'e2e-waitlist-ends' })).status).toBe(201)
+    expect(
+      (await other.call('POST', '/bookings', { slotId: full.id }, { 'idempotency-key': 'e2e-waitlist-ends' })).status
+    ).toBe(201)
     expect((await laowang.call('POST', '/waitlist', { slotId: full.id })).status).toBe(201)
-    const days = (await laowang.call<{ items: { date: string; available: number }[] }>('GET', `/slots/days?centerId=${donghu.id}&serviceId=${counselling.id}`)).body.items
+    const days = (
+      await laowang.call<{ items: { date: string; available: number }[] }>(
+        'GET',
+        `/slots/days?centerId=${donghu.id}&serviceId=${counselling.id}`
+      )
+    ).body.items
     const date = days.find((d) => d.available > 0)!.date
-    const target = (await slotsOf(laowang, donghu.id, counselling.id, date)).find((s) => s.bookable && s.id !== full.id)!
+    const target = (await slotsOf(laowang, donghu.id, counselling.id, date)).find(
+      (s) => s.bookable && s.id !== full.id
+    )!
 
     const phone = await signedInPhone(app.browser, app.url, 'laowang')
     const { page } = phone
@@ -330,7 +399,10 @@ describe('a veteran books a service on the phone', () => {
     await button(changes, '取消预约').waitFor()
     await page.goto('/booking/pages/mine/index')
     await arriveAt(page, '我的预约')
-    await page.getByRole('region', { name: '我的候补' }).getByText(/^候补已结束：已预约了这项服务的其他时间/).waitFor()
+    await page
+      .getByRole('region', { name: '我的候补' })
+      .getByText(/^候补已结束：已预约了这项服务的其他时间/)
+      .waitFor()
     expect(appErrors(phone)).toEqual([])
     await phone.context.close()
   })
@@ -367,16 +439,24 @@ describe('a veteran books a service on the phone', () => {
     await everyTargetIsLarge('选择服务中心')
     await button(page, '在这里办理：东湖区退役军人服务中心').click()
     await arriveAt(page, '选择时间')
-    await page.getByRole('button', { name: /^预约这个时段：/ }).first().waitFor()
+    await page
+      .getByRole('button', { name: /^预约这个时段：/ })
+      .first()
+      .waitFor()
     await everyTargetIsLarge('选择时间')
     await screenshot(page, 'booking-elder-slots')
-    await page.getByRole('button', { name: /^预约这个时段：/ }).first().click()
+    await page
+      .getByRole('button', { name: /^预约这个时段：/ })
+      .first()
+      .click()
     await arriveAt(page, '确认预约')
     await everyTargetIsLarge('确认预约')
     const confirm = button(page, '确认预约')
     expect(await fontSizeOf(confirm)).toBeGreaterThanOrEqual(30)
     expect(await heightOf(confirm)).toBeGreaterThanOrEqual(60)
-    expect(await fontSizeOf(page.getByRole('region', { name: '请带上' }).getByRole('listitem').first())).toBeGreaterThanOrEqual(18)
+    expect(
+      await fontSizeOf(page.getByRole('region', { name: '请带上' }).getByRole('listitem').first())
+    ).toBeGreaterThanOrEqual(18)
     await screenshot(page, 'booking-elder-confirm')
     expect((await laowang.call('PATCH', '/me', { elderMode: false })).status).toBe(200)
     expect(appErrors(phone)).toEqual([])

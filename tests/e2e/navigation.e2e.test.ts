@@ -45,7 +45,9 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
     await screenshot(page, 'navigation-slow-tap')
     await button(page, '在这里办理：东湖区退役军人服务中心').click({ force: true }) // on the mask, as a finger would
     await page.waitForTimeout(700)
-    await button(page, '在这里办理：东湖区退役军人服务中心').click({ force: true }).catch(() => undefined)
+    await button(page, '在这里办理：东湖区退役军人服务中心')
+      .click({ force: true })
+      .catch(() => undefined)
     await arriveAt(page, '选择时间')
     await page.getByText('正在打开…').waitFor({ state: 'hidden' })
     await settle(page)
@@ -53,7 +55,10 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
     await page.unroute(/\/(chunk|css)\/[^/]+\.(js|css)$/)
 
     // A double-tapped time slot leaves no second 确认预约 behind.
-    await page.getByRole('button', { name: /^预约这个时段：/ }).first().dblclick()
+    await page
+      .getByRole('button', { name: /^预约这个时段：/ })
+      .first()
+      .dblclick()
     await arriveAt(page, '确认预约')
     await settle(page)
     expect(await historyLength(page)).toBe(atCenters + 2)
@@ -75,7 +80,10 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
     await button(page, '在这里办理：东湖区退役军人服务中心').click()
     await arriveAt(page, '选择时间')
     const slotsUrl = new URL(page.url())
-    await page.getByRole('button', { name: /^预约这个时段：/ }).first().click()
+    await page
+      .getByRole('button', { name: /^预约这个时段：/ })
+      .first()
+      .click()
     await arriveAt(page, '确认预约')
 
     // The browser forgets the page stack on reload: 返回 must still lead to 选择时间 for this service and center.

@@ -11,7 +11,9 @@ interface Stored {
 
 // Taro keeps storage in localStorage as {"data": value}.
 const readSession = (page: Page) =>
-  page.evaluate(() => (JSON.parse(localStorage.getItem('veterans.session') ?? 'null') as { data: Stored } | null)?.data ?? null)
+  page.evaluate(
+    () => (JSON.parse(localStorage.getItem('veterans.session') ?? 'null') as { data: Stored } | null)?.data ?? null
+  )
 const writeSession = (page: Page, patch: Partial<Stored>) =>
   page.evaluate((p) => {
     const item = JSON.parse(localStorage.getItem('veterans.session')!) as { data: Stored }

@@ -69,7 +69,10 @@ export function changeStamp(db: Db): string {
   return statement(db, CHANGE_STAMP_SQL).pluck().get() as string
 }
 
-const immediateRunner = perConnection((db) => clientOf(db).transaction((fn: () => unknown) => fn()).immediate)
+const immediateRunner = perConnection((db) => {
+  const transaction = clientOf(db).transaction((fn: () => unknown) => fn())
+  return (fn: () => unknown) => transaction.immediate(fn)
+})
 
 /**
  * Runs fn in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so rules like capacity are

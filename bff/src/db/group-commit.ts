@@ -22,7 +22,7 @@ const queues = perConnection(() => ({ jobs: [] as Job[], scheduled: false }))
 export function groupCommit<T>(db: Db, fn: (tx: Conn) => T): Promise<T> {
   const queue = queues(db)
   return new Promise<T>((resolve, reject) => {
-    queue.jobs.push({ fn, resolve: resolve as (value: unknown) => void, reject })
+    queue.jobs.push({ fn, resolve, reject })
     if (!queue.scheduled) {
       queue.scheduled = true
       setImmediate(flush, db)
@@ -41,8 +41,14 @@ function flush(db: Db) {
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 /** A write that took the group's transaction down with it (SQLite rolled back everything, or its undo failed). */
-class GroupLost {
-  constructor(readonly index: number, readonly error: unknown) {}
+class GroupLost extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown
+  ) {
+    super('a write took the group commit down', { cause: error })
+    this.name = 'GroupLost'
+  }
 }
 
 function runGroup(db: Db, jobs: Job[]) {
@@ -66,7 +72,10 @@ function runGroup(db: Db, jobs: Job[]) {
       // Nothing of the group was written and nobody was answered: the write that failed gets its error, the
       // others run again in a group of their own.
       jobs[error.index]!.reject(error.error)
-      runGroup(db, jobs.filter((_, index) => index !== error.index))
+      runGroup(
+        db,
+        jobs.filter((_, index) => index !== error.index)
+      )
       return
     }
     for (const job of jobs) job.reject(error)

@@ -27,7 +27,11 @@ export function fieldError(path: string, message: string) {
  * The contract's error body `{ error: { code, message, details } }`, the only place it is built. Takes an AppError
  * or just a code; the message is the code's own from shared/src/errors.ts unless a more specific one is given.
  */
-export function errorBody(failure: { code: ErrorCode; details?: Record<string, unknown>; message?: string }): ErrorBody {
+export function errorBody(failure: {
+  code: ErrorCode
+  details?: Record<string, unknown>
+  message?: string
+}): ErrorBody {
   const { code, details = {}, message = ERRORS[code].message } = failure
   return { error: { code, message, details } }
 }

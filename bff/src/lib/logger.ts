@@ -15,7 +15,12 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
     // Error text can quote what a person typed; keep the type and code, scrub the message and stack.
     const code = (value as { code?: unknown }).code
-    return { type: value.name, message: scrubText(value.message), stack: scrubText(value.stack ?? ''), ...(code ? { code } : {}) }
+    return {
+      type: value.name,
+      message: scrubText(value.message),
+      stack: scrubText(value.stack ?? ''),
+      ...(code ? { code } : {})
+    }
   }
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1)
@@ -45,12 +50,19 @@ export function loggerOptions(config: Config) {
     },
     hooks: {
       logMethod(args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((a) => scrubDeep(a)))
+        method.apply(
+          this,
+          args.map((a) => scrubDeep(a))
+        )
       }
     },
     serializers: {
       req(request: { method?: string; url?: string; ip?: string; raw?: { url?: string } }) {
-        return { method: request.method, url: scrubText(request.url ?? request.raw?.url ?? ''), remoteAddress: request.ip }
+        return {
+          method: request.method,
+          url: scrubText(request.url ?? request.raw?.url ?? ''),
+          remoteAddress: request.ip
+        }
       }
     }
   }

@@ -21,6 +21,6 @@ export function staticSecurityHeaders(options: HelmetOptions): Record<string, st
   helmet(options)({} as IncomingMessage, response, (error?: unknown) => {
     failure = error
   })
-  if (failure) throw failure
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet failed', { cause: failure })
   return headers
 }

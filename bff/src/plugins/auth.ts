@@ -50,7 +50,7 @@ export default fp(
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/')) return
       if (!route.config?.access) {
-        throw new Error(`Route ${route.method} ${route.url} does not declare config.access`)
+        throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`)
       }
     })
 

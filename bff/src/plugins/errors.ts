@@ -27,14 +27,19 @@ export default fp(
       const status = error.statusCode ?? 500
       if (status === 429) return reply.code(429).send(errorBody({ code: 'RATE_LIMITED' }))
       if (status === 415) {
-        return reply.code(415).send(errorBody({ code: 'UNSUPPORTED_MEDIA', message: '请求格式不受支持，请以 JSON 提交' }))
+        return reply
+          .code(415)
+          .send(errorBody({ code: 'UNSUPPORTED_MEDIA', message: '请求格式不受支持，请以 JSON 提交' }))
       }
       if (status === 413) return reply.code(413).send(errorBody({ code: 'TOO_LARGE' }))
       if (status === 404) return reply.code(404).send(errorBody({ code: 'NOT_FOUND' }))
       if (status === 400) {
         // Malformed JSON, empty body with a JSON content type and the like.
         return reply.code(400).send(
-          errorBody({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'body', message: '请求内容格式不正确' }] } })
+          errorBody({
+            code: 'VALIDATION_FAILED',
+            details: { fields: [{ path: 'body', message: '请求内容格式不正确' }] }
+          })
         )
       }
       if (status < 500) return reply.code(status).send(errorBody({ code: 'VALIDATION_FAILED' }))

@@ -29,7 +29,8 @@ export async function sendReplay(request: FastifyRequest, reply: FastifyReply) {
   const wanted = request.idempotency
   const stored = wanted ? await readIdempotencyKey(request.server.db, wanted.scope) : null
   const refuse = (error: AppError) => reply.code(error.status).send(errorBody(error))
-  if (!wanted || !stored || stored.statusCode === null || stored.responseBody === null) return refuse(new AppError('UNAVAILABLE'))
+  if (!wanted || !stored || stored.statusCode === null || stored.responseBody === null)
+    return refuse(new AppError('UNAVAILABLE'))
   if (stored.requestHash !== wanted.requestHash) return refuse(new AppError('IDEMPOTENCY_KEY_REUSED'))
   return reply.code(stored.statusCode).header('idempotent-replayed', 'true').send(JSON.parse(stored.responseBody))
 }
@@ -43,13 +44,19 @@ export default fp(
       if (!request.routeOptions.config?.idempotent || !request.principal) return
       const header = request.headers['idempotency-key']
       if (header === undefined) return
-      const key = Array.isArray(header) ? header[0] ?? '' : header
+      const key = Array.isArray(header) ? (header[0] ?? '') : header
       if (!KEY_PATTERN.test(key)) {
-        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'headers.idempotency-key', message: '需为 1–128 个可见字符' }] })
+        throw new AppError('VALIDATION_FAILED', {
+          fields: [{ path: 'headers.idempotency-key', message: '需为 1–128 个可见字符' }]
+        })
       }
       request.idempotency = {
         scope: { userId: request.principal.userId, route: `${request.method} ${request.routeOptions.url}`, key },
-        requestHash: hash('sha256', JSON.stringify({ params: request.params ?? null, body: request.body ?? null }), 'base64url')
+        requestHash: hash(
+          'sha256',
+          JSON.stringify({ params: request.params ?? null, body: request.body ?? null }),
+          'base64url'
+        )
       }
     })
   },

@@ -19,7 +19,8 @@ export default fp(
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // blob: the browser build reads a chosen photo back from its blob: URL before uploading it (Taro.uploadFile).
+          connectSrc: ["'self'", 'blob:', 'ws:', 'wss:'],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"]
@@ -52,7 +53,10 @@ export default fp(
       maxEventLoopDelay: app.config.env === 'test' ? 0 : 2000,
       retryAfter: 5,
       pressureHandler: (_request, reply) => {
-        reply.code(503).header('retry-after', '5').send(errorBody({ code: 'OVERLOADED' }))
+        reply
+          .code(503)
+          .header('retry-after', '5')
+          .send(errorBody({ code: 'OVERLOADED' }))
       }
     })
   },

@@ -25,7 +25,8 @@ export async function startWechatServer(appId: string, secret: string) {
     if (q.get('secret') !== secret) return send({ errcode: 40125, errmsg: 'invalid appsecret' })
     if (q.get('grant_type') !== 'authorization_code') return send({ errcode: 40002, errmsg: 'invalid grant_type' })
     const code = q.get('js_code') ?? ''
-    if (code.startsWith('ok-')) return send({ openid: `o-${code.slice(3)}`, session_key: 'c2Vzc2lvbi1rZXk=', unionid: `u-${code.slice(3)}` })
+    if (code.startsWith('ok-'))
+      return send({ openid: `o-${code.slice(3)}`, session_key: 'c2Vzc2lvbi1rZXk=', unionid: `u-${code.slice(3)}` })
     if (code === 'slow') return // never answers: the client's timeout must fire
     if (code === 'garbage') return send('<html>bad gateway</html>')
     const errcode = /^err(-?\d+)$/.exec(code)

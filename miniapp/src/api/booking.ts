@@ -42,10 +42,17 @@ export const bookingApi = {
   list: (query: BookingQuery = {}) => api.get<BookingPage>('/bookings', { query }),
   get: (bookingId: string) => api.get<Booking>(`/bookings/${id(bookingId)}`),
   cancel: (bookingId: string, reason?: string) =>
-    api.post<Booking>(`/bookings/${id(bookingId)}/cancel`, { body: reason ? { reason } : {}, idempotencyKey: newIdempotencyKey() }),
+    api.post<Booking>(`/bookings/${id(bookingId)}/cancel`, {
+      body: reason ? { reason } : {},
+      idempotencyKey: newIdempotencyKey()
+    }),
   reschedule: (bookingId: string, slotId: string) =>
-    api.post<Booking>(`/bookings/${id(bookingId)}/reschedule`, { body: { slotId }, idempotencyKey: newIdempotencyKey() }),
-  rate: (bookingId: string, body: CreateRatingBody) => api.post<BookingRating>(`/bookings/${id(bookingId)}/rating`, { body }),
+    api.post<Booking>(`/bookings/${id(bookingId)}/reschedule`, {
+      body: { slotId },
+      idempotencyKey: newIdempotencyKey()
+    }),
+  rate: (bookingId: string, body: CreateRatingBody) =>
+    api.post<BookingRating>(`/bookings/${id(bookingId)}/rating`, { body }),
   joinWaitlist: (body: CreateWaitlistBody) => api.post<WaitlistEntry>('/waitlist', { body }),
   waitlist: () => api.get<WaitlistList>('/waitlist'),
   leaveWaitlist: (entryId: string) => api.delete<void>(`/waitlist/${id(entryId)}`)
@@ -58,7 +65,8 @@ export const staffBookingApi = {
   createSlots: (body: BatchSlotsBody) => api.post<BatchSlotsResult>('/staff/slots/batch', { body }),
   updateSlot: (slotId: string, body: UpdateSlotBody) => api.patch<StaffSlot>(`/staff/slots/${id(slotId)}`, { body }),
   bookings: (query: StaffBookingQuery) => api.get<StaffBookingList>('/staff/bookings', { query }),
-  checkIn: (bookingId: string, body: CheckInBody = {}) => api.post<Booking>(`/staff/bookings/${id(bookingId)}/check-in`, { body }),
+  checkIn: (bookingId: string, body: CheckInBody = {}) =>
+    api.post<Booking>(`/staff/bookings/${id(bookingId)}/check-in`, { body }),
   complete: (bookingId: string) => api.post<Booking>(`/staff/bookings/${id(bookingId)}/complete`),
   noShow: (bookingId: string) => api.post<Booking>(`/staff/bookings/${id(bookingId)}/no-show`)
 }

@@ -18,8 +18,7 @@ export interface SessionStore {
 export type SignOutReason = 'user' | 'expired' | 'reused' | 'closed'
 
 export type SessionEvent =
-  | { type: 'signedIn' | 'refreshed' | 'updated'; session: StoredSession }
-  | { type: 'signedOut'; reason: SignOutReason }
+  { type: 'signedIn' | 'refreshed' | 'updated'; session: StoredSession } | { type: 'signedOut'; reason: SignOutReason }
 
 export type Query = Record<string, string | number | boolean | null | undefined>
 
@@ -86,7 +85,10 @@ export class ApiClient {
 
   /** Starts a session from a sign-in answer. */
   startSession(pair: TokenPair): StoredSession {
-    return this.saveSession({ accessToken: pair.accessToken, refreshToken: pair.refreshToken, user: pair.user }, 'signedIn')
+    return this.saveSession(
+      { accessToken: pair.accessToken, refreshToken: pair.refreshToken, user: pair.user },
+      'signedIn'
+    )
   }
 
   /** Keeps the stored profile in step after PATCH /me and similar calls. */
@@ -192,7 +194,10 @@ export class ApiClient {
   private async rotateTokens(): Promise<void> {
     const session = this.current
     if (!session) return
-    const response = await this.send('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken }, auth: false })
+    const response = await this.send('POST', '/auth/refresh', {
+      body: { refreshToken: session.refreshToken },
+      auth: false
+    })
     // Signed out or in as someone else meanwhile: this answer belongs to a session that no longer exists.
     if (this.current?.refreshToken !== session.refreshToken) return
     if (response.status === 200) {

@@ -15,6 +15,17 @@ export interface FieldError {
   message: string
 }
 
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'path' in value &&
+    typeof value.path === 'string' &&
+    'message' in value &&
+    typeof value.message === 'string'
+  )
+}
+
 /** A failed API call, carrying the server's stable code and a Chinese message fit to show the person. */
 export class ApiError extends Error {
   constructor(
@@ -36,9 +47,7 @@ export class ApiError extends Error {
   get fields(): FieldError[] {
     const fields = this.details.fields
     if (!Array.isArray(fields)) return []
-    return fields.filter(
-      (f): f is FieldError => typeof f === 'object' && f !== null && typeof f.path === 'string' && typeof f.message === 'string'
-    )
+    return fields.filter(isFieldError)
   }
 
   /** The message for one body field (`body.phone` → fieldMessage('phone')). */

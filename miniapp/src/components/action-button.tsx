@@ -20,7 +20,17 @@ export interface ActionButtonProps {
 
 /** A button: a real <button> in the browser, WeChat's <button> in the mini-program. */
 export function ActionButton(props: ActionButtonProps) {
-  const { children, onClick, variant = 'primary', size = 'normal', inline, disabled, busy, busyText = '请稍候…', label } = props
+  const {
+    children,
+    onClick,
+    variant = 'primary',
+    size = 'normal',
+    inline,
+    disabled,
+    busy,
+    busyText = '请稍候…',
+    label
+  } = props
   const className = ['btn', `btn--${variant}`, size === 'key' ? 'btn--key' : '', inline ? 'btn--inline' : '']
     .filter(Boolean)
     .join(' ')

@@ -7,7 +7,17 @@ import { a11y } from './a11y'
  * A titled section of a page (a labelled region in the browser): framed; `flush`, framed edge to edge (for rows);
  * or `plain`, on the page background (a list of cards).
  */
-export function Card({ title, children, flush, plain }: { title?: string; children: ReactNode; flush?: boolean; plain?: boolean }) {
+export function Card({
+  title,
+  children,
+  flush,
+  plain
+}: {
+  title?: string
+  children: ReactNode
+  flush?: boolean
+  plain?: boolean
+}) {
   const id = useId()
   const className = plain ? 'section' : flush ? 'card card--flush' : 'card'
   if (process.env.TARO_ENV === 'h5' && title) {

@@ -1,4 +1,4 @@
-import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text, View } from '@tarojs/components'
+import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text, View, type CommonEvent } from '@tarojs/components'
 import { useFieldIds } from './field-frame'
 
 interface Common<T> {
@@ -10,7 +10,10 @@ interface Common<T> {
 
 /** One option (radios), or with `multiple` any number of them (checkboxes). */
 export type ChoiceGroupProps<T extends string | number> = Common<T> &
-  ({ multiple?: false; value: T | ''; onChange: (value: T) => void } | { multiple: true; value: readonly T[]; onChange: (value: T[]) => void })
+  (
+    | { multiple?: false; value: T | ''; onChange: (value: T) => void }
+    | { multiple: true; value: readonly T[]; onChange: (value: T[]) => void }
+  )
 
 /**
  * Options shown all at once as large tappable choices, with the group's hint and error (a fieldset of radios or
@@ -80,11 +83,14 @@ export function ChoiceGroup<T extends string | number>(props: ChoiceGroupProps<T
       <Text className='field__label'>{label}</Text>
       {hint && <Text className='field__hint'>{hint}</Text>}
       {props.multiple ? (
-        <CheckboxGroup className='choices__list' onChange={(event) => choose(event.detail.value as string[])}>
+        <CheckboxGroup className='choices__list' onChange={(event) => choose(event.detail.value)}>
           {items}
         </CheckboxGroup>
       ) : (
-        <RadioGroup className='choices__list' onChange={(event) => choose([String(event.detail.value)])}>
+        <RadioGroup
+          className='choices__list'
+          onChange={(event: CommonEvent<{ value: string }>) => choose([event.detail.value])}
+        >
           {items}
         </RadioGroup>
       )}

@@ -20,7 +20,13 @@ export function useFieldIds(hint?: string, error?: string): FieldIds & { hintId:
  * A form field's frame: label, hint, the control, and the error (announced at once in the browser). The control
  * itself carries the ids (browser) or its label as aria-label (WeChat).
  */
-export function FieldFrame(props: { label: string; hint?: string; error?: string; ids: ReturnType<typeof useFieldIds>; children: ReactNode }) {
+export function FieldFrame(props: {
+  label: string
+  hint?: string
+  error?: string
+  ids: ReturnType<typeof useFieldIds>
+  children: ReactNode
+}) {
   const { label, hint, error, ids, children } = props
   if (process.env.TARO_ENV === 'h5') {
     return (

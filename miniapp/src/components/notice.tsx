@@ -14,7 +14,15 @@ export interface NoticeAction {
  * leaves nothing else on the page should pass `action` (the way on from a dead end is the shell's `wayOn()`), so
  * that the page is not a dead end.
  */
-export function Notice({ tone = 'info', children, action }: { tone?: 'info' | 'success' | 'error'; children: ReactNode; action?: NoticeAction }) {
+export function Notice({
+  tone = 'info',
+  children,
+  action
+}: {
+  tone?: 'info' | 'success' | 'error'
+  children: ReactNode
+  action?: NoticeAction
+}) {
   const notice = (
     <View className={`notice notice--${tone}`} {...a11y(tone === 'error' ? 'alert' : 'status')}>
       {children}

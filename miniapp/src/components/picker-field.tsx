@@ -21,7 +21,15 @@ const KINDS = {
  * A date (YYYY-MM-DD) or a time of day (HH:mm): the browser's own date/time input, or WeChat's picker showing the
  * value in words.
  */
-function PickerField({ mode, label, value, onChange, hint, error, optional }: PickerFieldProps & { mode: keyof typeof KINDS }) {
+function PickerField({
+  mode,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  optional
+}: PickerFieldProps & { mode: keyof typeof KINDS }) {
   const ids = useFieldIds(hint, error)
   const className = error ? 'field__input field__input--invalid' : 'field__input'
   if (process.env.TARO_ENV === 'h5') {

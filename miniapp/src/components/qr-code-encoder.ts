@@ -124,7 +124,8 @@ function dataCodewords(bytes: readonly number[], version: number): number[] {
   append(0, (8 - (bits.length % 8)) % 8)
   for (let pad = 0xec; bits.length < capacityBits; pad ^= 0xec ^ 0x11) append(pad, 8)
   const codewords: number[] = []
-  for (let i = 0; i < bits.length; i += 8) codewords.push(bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0))
+  for (let i = 0; i < bits.length; i += 8)
+    codewords.push(bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0))
   return codewords
 }
 
@@ -227,7 +228,8 @@ class Symbol {
 
   private drawAlignment(centerRow: number, centerCol: number) {
     for (let dr = -2; dr <= 2; dr++) {
-      for (let dc = -2; dc <= 2; dc++) this.setFunction(centerRow + dr, centerCol + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1)
+      for (let dc = -2; dc <= 2; dc++)
+        this.setFunction(centerRow + dr, centerCol + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1)
     }
   }
 
@@ -325,7 +327,8 @@ export function penaltyScore(modules: readonly (readonly boolean[])[]): number {
   for (let r = 0; r + 1 < size; r++) {
     for (let c = 0; c + 1 < size; c++) {
       const colour = modules[r]![c]
-      if (colour === modules[r]![c + 1] && colour === modules[r + 1]![c] && colour === modules[r + 1]![c + 1]) score += 3
+      if (colour === modules[r]![c + 1] && colour === modules[r + 1]![c] && colour === modules[r + 1]![c + 1])
+        score += 3
     }
   }
   // N4: 10 points for each full 5 % the dark share is away from 50 %.

@@ -14,21 +14,31 @@ export interface TextFieldProps {
   placeholder?: string
 }
 
-const H5_INPUT: Record<TextFieldKind, { type: string; inputMode?: 'text' | 'numeric' | 'tel'; autoComplete: string }> = {
-  text: { type: 'text', autoComplete: 'off' },
-  idcard: { type: 'text', autoComplete: 'off' },
-  phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
-  password: { type: 'password', autoComplete: 'current-password' },
-  code: { type: 'text', autoComplete: 'one-time-code' },
-  username: { type: 'text', autoComplete: 'username' }
-}
+const H5_INPUT: Record<TextFieldKind, { type: string; inputMode?: 'text' | 'numeric' | 'tel'; autoComplete: string }> =
+  {
+    text: { type: 'text', autoComplete: 'off' },
+    idcard: { type: 'text', autoComplete: 'off' },
+    phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
+    password: { type: 'password', autoComplete: 'current-password' },
+    code: { type: 'text', autoComplete: 'one-time-code' },
+    username: { type: 'text', autoComplete: 'username' }
+  }
 
 /**
  * A labelled text field with its hint and error. In the browser: <label for> + <input> with aria-describedby and
  * aria-invalid. On WeChat: the Input carries the label (and the error) as aria-label, and the ID-card keyboard is
  * used for ID numbers.
  */
-export function TextField({ label, value, onChange, kind = 'text', hint, error, maxLength = 140, placeholder }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  kind = 'text',
+  hint,
+  error,
+  maxLength = 140,
+  placeholder
+}: TextFieldProps) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`

@@ -16,7 +16,7 @@ export interface KeyValueStore {
 export const taroStore: KeyValueStore = {
   get(key) {
     try {
-      return Taro.getStorageSync(key) as unknown
+      return Taro.getStorageSync<unknown>(key)
     } catch {
       return undefined
     }

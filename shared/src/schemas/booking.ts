@@ -35,7 +35,10 @@ export const SlotSchema = Type.Object({
   status: SlotStatusSchema,
   bookable: Type.Boolean({ description: 'Open, not started and not full: POST /bookings can succeed now' }),
   waiting: Type.Integer({ description: 'People on the waitlist (候补) of this slot' }),
-  cancellableUntil: Type.String({ format: 'date-time', description: 'A booking of this slot can be cancelled or moved online until then (startsAt − the cut-off)' })
+  cancellableUntil: Type.String({
+    format: 'date-time',
+    description: 'A booking of this slot can be cancelled or moved online until then (startsAt − the cut-off)'
+  })
 })
 export type Slot = Static<typeof SlotSchema>
 export const SlotListSchema = Type.Object({ items: Type.Array(SlotSchema) })
@@ -101,7 +104,8 @@ export const BookingSchema = Type.Object({
   cancelReason: Nullable(Type.String()),
   cancelledBy: Nullable(
     StringEnum(['person', 'staff'] as const, {
-      description: 'Who cancelled: the veteran or a family member (person), or the service center (staff: a closed slot or a staff cancellation)'
+      description:
+        'Who cancelled: the veteran or a family member (person), or the service center (staff: a closed slot or a staff cancellation)'
     })
   ),
   cancellableUntil: DateTimeSchema,
@@ -125,7 +129,8 @@ export const BookingQuerySchema = Type.Object({
   status: Type.Optional(BookingStatusSchema),
   when: Type.Optional(
     StringEnum(['upcoming', 'past'] as const, {
-      description: 'upcoming: booked or checked in and not yet ended, soonest first; past: everything else, latest first'
+      description:
+        'upcoming: booked or checked in and not yet ended, soonest first; past: everything else, latest first'
     })
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
@@ -213,7 +218,8 @@ export const BatchSlotsBodySchema = Type.Object(
       minItems: 1,
       maxItems: 7,
       uniqueItems: true,
-      description: '1 = Monday … 7 = Sunday. Public holidays are skipped; make-up working days (调休上班) get slots when any of Monday–Friday is chosen'
+      description:
+        '1 = Monday … 7 = Sunday. Public holidays are skipped; make-up working days (调休上班) get slots when any of Monday–Friday is chosen'
     }),
     times: Type.Array(Type.String({ pattern: TIME_RANGE_PATTERN }), {
       minItems: 1,
@@ -239,7 +245,9 @@ export const UpdateSlotBodySchema = Type.Object(
   {
     capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     status: Type.Optional(SlotStatusSchema),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Required when closing; told to each person' }))
+    reason: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Required when closing; told to each person' })
+    )
   },
   { additionalProperties: false, minProperties: 1 }
 )

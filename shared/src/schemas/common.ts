@@ -18,7 +18,10 @@ export function Nullable<T extends TSchema>(schema: T, options: { description?: 
 
 export const IdSchema = Type.String({ minLength: 1, maxLength: 64, description: 'Opaque identifier' })
 export const DateTimeSchema = Type.String({ format: 'date-time', description: 'ISO 8601 UTC' })
-export const DateSchema = Type.String({ format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai), a real calendar date' })
+export const DateSchema = Type.String({
+  format: 'date',
+  description: 'YYYY-MM-DD (Asia/Shanghai), a real calendar date'
+})
 
 export const TopicSchema = StringEnum(TOPIC_CODES)
 export const VeteranCategorySchema = StringEnum(VETERAN_CATEGORY_CODES)

@@ -100,7 +100,12 @@ export const MyDataExportSchema = Type.Object({
     Type.Null()
   ]),
   familyLinks: Type.Array(
-    Type.Object({ linkId: IdSchema, veteranNameMasked: Type.String(), relation: Type.String(), createdAt: DateTimeSchema })
+    Type.Object({
+      linkId: IdSchema,
+      veteranNameMasked: Type.String(),
+      relation: Type.String(),
+      createdAt: DateTimeSchema
+    })
   ),
   familyMembers: Type.Array(FamilyMemberSchema),
   sessions: Type.Array(Type.Object({ createdAt: DateTimeSchema, lastUsedAt: DateTimeSchema, active: Type.Boolean() })),

@@ -1,5 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateSchema, DateTimeSchema, IdSchema, StringEnum, TopicSchema, VeteranCategorySchema, Nullable } from './common'
+import {
+  DateSchema,
+  DateTimeSchema,
+  IdSchema,
+  StringEnum,
+  TopicSchema,
+  VeteranCategorySchema,
+  Nullable
+} from './common'
 import { POLICY_LEVEL_CODES, POLICY_VALIDITY_CODES, type POLICY_LEVELS, type POLICY_VALIDITIES } from '../topics'
 
 export type PolicyLevel = keyof typeof POLICY_LEVELS
@@ -121,7 +129,8 @@ export const PolicyMatchSchema = Type.Composite([
   Type.Object({
     matchedBecause: Type.Array(Type.String(), { description: 'Why it applies, in Chinese, e.g. 您的伤残等级为 8 级' }),
     matchedFor: Type.Array(Type.Object({ veteranId: IdSchema, veteranNameMasked: Type.String() }), {
-      description: 'Whose registry record matched (the signed-in veteran and/or the veterans a family member is linked to)'
+      description:
+        'Whose registry record matched (the signed-in veteran and/or the veterans a family member is linked to)'
     }),
     forEveryVeteran: Type.Boolean({ description: 'The policy sets no conditions: it applies to every veteran' })
   })

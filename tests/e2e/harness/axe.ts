@@ -21,7 +21,12 @@ export async function expectAccessible(page: Page, where: string): Promise<Viola
   if (!loaded) await page.evaluate(AXE_SOURCE)
   const violations = await page.evaluate(async () => {
     type AxeResult = {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]
+      violations: {
+        id: string
+        impact: string | null
+        help: string
+        nodes: { target: unknown[]; failureSummary?: string }[]
+      }[]
     }
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
@@ -35,7 +40,10 @@ export async function expectAccessible(page: Page, where: string): Promise<Viola
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   if (blocking.length > 0) {
     const report = blocking
-      .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+      .map(
+        (v) =>
+          `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`
+      )
       .join('\n')
     throw new Error(`axe-core: ${blocking.length} serious/critical violation(s) on ${where}:\n${report}`)
   }

@@ -12,7 +12,9 @@ export default function setup() {
   }
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(chromium)) {
-    throw new Error(`Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`)
+    throw new Error(
+      `Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`
+    )
   }
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
 }

@@ -11,7 +11,9 @@ export const pageTitle = (page: Page) => page.getByRole('heading', { level: 1 })
 
 /** Waits until the page with this <h1> is shown (Taro keeps earlier pages in the DOM, hidden), then runs axe. */
 export async function arriveAt(page: Page, title: string): Promise<void> {
-  await byRole(page, 'heading', title).and(page.getByRole('heading', { level: 1 })).waitFor({ state: 'visible' })
+  await byRole(page, 'heading', title)
+    .and(page.getByRole('heading', { level: 1 }))
+    .waitFor({ state: 'visible' })
   await expectAccessible(page, `the page "${title}" (${page.url()})`)
 }
 

@@ -19,16 +19,24 @@ export const users = sqliteTable(
     phoneEnc: text('phone_enc'),
     centerId: text('center_id').references(() => centers.id),
     veteranId: text('veteran_id').references(() => veterans.id),
-    status: text('status', { enum: ['active', 'deleted'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'deleted'] })
+      .notNull()
+      .default('active'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at')
   },
   (t) => [
-    uniqueIndex('users_openid_unique').on(t.openid).where(sql`${t.openid} IS NOT NULL`),
-    uniqueIndex('users_username_unique').on(t.username).where(sql`${t.username} IS NOT NULL`),
+    uniqueIndex('users_openid_unique')
+      .on(t.openid)
+      .where(sql`${t.openid} IS NOT NULL`),
+    uniqueIndex('users_username_unique')
+      .on(t.username)
+      .where(sql`${t.username} IS NOT NULL`),
     // One account per registry record: binding races are settled by this index, not by a prior check.
-    uniqueIndex('users_veteran_unique').on(t.veteranId).where(sql`${t.veteranId} IS NOT NULL`)
+    uniqueIndex('users_veteran_unique')
+      .on(t.veteranId)
+      .where(sql`${t.veteranId} IS NOT NULL`)
   ]
 )
 
@@ -37,7 +45,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull(),
     lastUsedAt: text('last_used_at').notNull(),
     expiresAt: text('expires_at').notNull(),
@@ -51,7 +61,9 @@ export const refreshTokens = sqliteTable(
   'refresh_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    sessionId: text('session_id').notNull().references(() => sessions.id),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     rotatedAt: text('rotated_at')
@@ -59,32 +71,39 @@ export const refreshTokens = sqliteTable(
   (t) => [index('refresh_tokens_session_idx').on(t.sessionId)]
 )
 
-export const familyInvites = sqliteTable(
-  'family_invites',
-  {
-    id: text('id').primaryKey(),
-    codeHash: text('code_hash').notNull().unique(),
-    veteranId: text('veteran_id').notNull().references(() => veterans.id),
-    createdBy: text('created_by').notNull().references(() => users.id),
-    createdAt: text('created_at').notNull(),
-    expiresAt: text('expires_at').notNull(),
-    usedAt: text('used_at'),
-    usedBy: text('used_by').references(() => users.id)
-  }
-)
+export const familyInvites = sqliteTable('family_invites', {
+  id: text('id').primaryKey(),
+  codeHash: text('code_hash').notNull().unique(),
+  veteranId: text('veteran_id')
+    .notNull()
+    .references(() => veterans.id),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+  usedBy: text('used_by').references(() => users.id)
+})
 
 export const familyLinks = sqliteTable(
   'family_links',
   {
     id: text('id').primaryKey(),
-    veteranId: text('veteran_id').notNull().references(() => veterans.id),
-    userId: text('user_id').notNull().references(() => users.id),
+    veteranId: text('veteran_id')
+      .notNull()
+      .references(() => veterans.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     relation: text('relation', { enum: RELATION_CODES }).notNull(),
     createdAt: text('created_at').notNull(),
     removedAt: text('removed_at')
   },
   (t) => [
-    uniqueIndex('family_links_active_unique').on(t.veteranId, t.userId).where(sql`${t.removedAt} IS NULL`),
+    uniqueIndex('family_links_active_unique')
+      .on(t.veteranId, t.userId)
+      .where(sql`${t.removedAt} IS NULL`),
     index('family_links_user_idx').on(t.userId)
   ]
 )
@@ -94,7 +113,9 @@ export const notifications = sqliteTable(
   'notifications',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

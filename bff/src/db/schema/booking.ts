@@ -14,8 +14,12 @@ export const slots = sqliteTable(
   'slots',
   {
     id: text('id').primaryKey(),
-    centerId: text('center_id').notNull().references(() => centers.id),
-    serviceId: text('service_id').notNull().references(() => services.id),
+    centerId: text('center_id')
+      .notNull()
+      .references(() => centers.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
     capacity: integer('capacity').notNull(),
@@ -44,11 +48,21 @@ export const bookings = sqliteTable(
   'bookings',
   {
     id: text('id').primaryKey(),
-    slotId: text('slot_id').notNull().references(() => slots.id),
-    centerId: text('center_id').notNull().references(() => centers.id),
-    serviceId: text('service_id').notNull().references(() => services.id),
-    veteranId: text('veteran_id').notNull().references(() => veterans.id),
-    bookedByUserId: text('booked_by_user_id').notNull().references(() => users.id),
+    slotId: text('slot_id')
+      .notNull()
+      .references(() => slots.id),
+    centerId: text('center_id')
+      .notNull()
+      .references(() => centers.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    veteranId: text('veteran_id')
+      .notNull()
+      .references(() => veterans.id),
+    bookedByUserId: text('booked_by_user_id')
+      .notNull()
+      .references(() => users.id),
     status: text('status', { enum: BOOKING_STATUSES }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull(),
     note: text('note'),
@@ -64,7 +78,9 @@ export const bookings = sqliteTable(
     updatedAt: text('updated_at').notNull()
   },
   (t) => [
-    uniqueIndex('bookings_one_active_per_service').on(t.veteranId, t.serviceId).where(sql`${t.active} = 1`),
+    uniqueIndex('bookings_one_active_per_service')
+      .on(t.veteranId, t.serviceId)
+      .where(sql`${t.active} = 1`),
     index('bookings_slot_idx').on(t.slotId, t.status),
     index('bookings_veteran_idx').on(t.veteranId, t.startsAt),
     index('bookings_booker_idx').on(t.bookedByUserId, t.startsAt),
@@ -76,10 +92,14 @@ export const bookings = sqliteTable(
 export const bookingRatings = sqliteTable(
   'booking_ratings',
   {
-    bookingId: text('booking_id').notNull().references(() => bookings.id),
+    bookingId: text('booking_id')
+      .notNull()
+      .references(() => bookings.id),
     score: integer('score').notNull(),
     comment: text('comment'),
-    ratedBy: text('rated_by').notNull().references(() => users.id),
+    ratedBy: text('rated_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull()
   },
   (t) => [primaryKey({ columns: [t.bookingId] }), check('booking_ratings_score_range', sql`${t.score} BETWEEN 1 AND 5`)]
@@ -93,10 +113,18 @@ export const waitlistEntries = sqliteTable(
   'waitlist_entries',
   {
     id: text('id').primaryKey(),
-    slotId: text('slot_id').notNull().references(() => slots.id),
-    serviceId: text('service_id').notNull().references(() => services.id),
-    veteranId: text('veteran_id').notNull().references(() => veterans.id),
-    userId: text('user_id').notNull().references(() => users.id),
+    slotId: text('slot_id')
+      .notNull()
+      .references(() => slots.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    veteranId: text('veteran_id')
+      .notNull()
+      .references(() => veterans.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     seq: integer('seq').notNull(),
     status: text('status', { enum: WAITLIST_STATUSES }).notNull(),
     bookingId: text('booking_id'),
@@ -106,7 +134,9 @@ export const waitlistEntries = sqliteTable(
   },
   (t) => [
     uniqueIndex('waitlist_slot_seq_unique').on(t.slotId, t.seq),
-    uniqueIndex('waitlist_one_waiting_per_veteran').on(t.slotId, t.veteranId).where(sql`${t.status} = 'waiting'`),
+    uniqueIndex('waitlist_one_waiting_per_veteran')
+      .on(t.slotId, t.veteranId)
+      .where(sql`${t.status} = 'waiting'`),
     index('waitlist_user_idx').on(t.userId, t.status),
     index('waitlist_veteran_idx').on(t.veteranId, t.status)
   ]

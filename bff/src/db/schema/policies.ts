@@ -33,7 +33,9 @@ export const policies = sqliteTable(
     repealedAt: text('repealed_at'),
     repealedBy: text('repealed_by').references(() => users.id),
     repealReason: text('repeal_reason'),
-    authorId: text('author_id').notNull().references(() => users.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
     submittedAt: text('submitted_at'),
     approverId: text('approver_id').references(() => users.id),
     publishedAt: text('published_at'),

@@ -11,7 +11,9 @@ export const centers = sqliteTable('centers', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   level: text('level', { enum: CENTER_LEVEL_CODES }).notNull(),
-  districtCode: text('district_code').notNull().references(() => districts.code),
+  districtCode: text('district_code')
+    .notNull()
+    .references(() => districts.code),
   address: text('address').notNull(),
   phone: text('phone').notNull(),
   openingHours: text('opening_hours').notNull(),
@@ -34,8 +36,12 @@ export const services = sqliteTable('services', {
 export const centerServices = sqliteTable(
   'center_services',
   {
-    centerId: text('center_id').notNull().references(() => centers.id),
-    serviceId: text('service_id').notNull().references(() => services.id)
+    centerId: text('center_id')
+      .notNull()
+      .references(() => centers.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id)
   },
   (t) => [primaryKey({ columns: [t.centerId, t.serviceId] })]
 )

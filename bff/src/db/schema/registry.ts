@@ -16,7 +16,9 @@ export const veterans = sqliteTable(
     idNumberMasked: text('id_number_masked').notNull(),
     gender: text('gender', { enum: GENDER_CODES }).notNull(),
     birthDate: text('birth_date').notNull(),
-    districtCode: text('district_code').notNull().references(() => districts.code),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
     category: text('category', { enum: VETERAN_CATEGORY_CODES }).notNull(),
     enlistDate: text('enlist_date'),
     dischargeDate: text('discharge_date'),

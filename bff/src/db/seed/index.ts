@@ -72,7 +72,12 @@ export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedSt
   const centerIds = new Map(demoCenters.map((c) => [c.code, newId()]))
   const staffAccounts = [
     { username: 'admin', displayName: '市局管理员', role: 'admin' as const, centerCode: 'city' },
-    ...demoCenters.map((c) => ({ username: c.code, displayName: `${c.name}工作人员`, role: 'staff' as const, centerCode: c.code }))
+    ...demoCenters.map((c) => ({
+      username: c.code,
+      displayName: `${c.name}工作人员`,
+      role: 'staff' as const,
+      centerCode: c.code
+    }))
   ]
   const hashes = await Promise.all(staffAccounts.map(() => hashPassword(password)))
 
@@ -82,18 +87,37 @@ export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedSt
     return { ...v, idNumber, gender: encoded.sex, birthDate: encoded.birthDate }
   })
   const taken = new Set(fixed.map((v) => v.idNumber))
-  const generated = generateVeterans(seededRandom(20261128), demoDistricts.map((d) => d.code), GENERATED_VETERANS, taken)
+  const generated = generateVeterans(
+    seededRandom(20261128),
+    demoDistricts.map((d) => d.code),
+    GENERATED_VETERANS,
+    taken
+  )
   const veteranIdByName = new Map<string, string>()
 
   immediate(db, (tx) => {
-    demoDistricts.forEach((d, i) => tx.insert(districts).values({ ...d, sortOrder: i }).run())
-    demoServices.forEach((s, i) => tx.insert(services).values({ ...s, id: serviceIds.get(s.code)!, sortOrder: i }).run())
+    demoDistricts.forEach((d, i) =>
+      tx
+        .insert(districts)
+        .values({ ...d, sortOrder: i })
+        .run()
+    )
+    demoServices.forEach((s, i) =>
+      tx
+        .insert(services)
+        .values({ ...s, id: serviceIds.get(s.code)!, sortOrder: i })
+        .run()
+    )
     demoCenters.forEach((c, i) => {
       const { code, services: offered, ...center } = c
-      tx.insert(centers).values({ ...center, id: centerIds.get(code)!, sortOrder: i }).run()
+      tx.insert(centers)
+        .values({ ...center, id: centerIds.get(code)!, sortOrder: i })
+        .run()
       const codes = offered === 'all' ? demoServices.map((s) => s.code) : offered
       for (const serviceCode of codes) {
-        tx.insert(centerServices).values({ centerId: centerIds.get(code)!, serviceId: serviceIds.get(serviceCode)! }).run()
+        tx.insert(centerServices)
+          .values({ centerId: centerIds.get(code)!, serviceId: serviceIds.get(serviceCode)! })
+          .run()
       }
     })
     for (const v of [...fixed, ...generated]) {
@@ -153,7 +177,13 @@ export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedSt
         .run()
       if (r.familyOf) {
         tx.insert(familyLinks)
-          .values({ id: newId(), veteranId: veteranIdByName.get(r.familyOf)!, userId, relation: r.relation ?? 'other', createdAt: now })
+          .values({
+            id: newId(),
+            veteranId: veteranIdByName.get(r.familyOf)!,
+            userId,
+            relation: r.relation ?? 'other',
+            createdAt: now
+          })
           .run()
       }
     }
@@ -161,7 +191,12 @@ export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedSt
 
   for (const step of capabilitySteps) await step(app)
   log.info(
-    { districts: demoDistricts.length, centers: demoCenters.length, services: demoServices.length, veterans: fixed.length + generated.length },
+    {
+      districts: demoDistricts.length,
+      centers: demoCenters.length,
+      services: demoServices.length,
+      veterans: fixed.length + generated.length
+    },
     'demo data seeded'
   )
 }

@@ -38,10 +38,20 @@ export async function createStaff(ctx: Ctx, principal: Principal, body: CreateSt
     }
   )
   if (!row) throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'body.username', message: '用户名已被使用' }] })
-  return { id: row.id, username, displayName: row.displayName, role: body.role, centerId: row.centerId, createdAt: row.createdAt }
+  return {
+    id: row.id,
+    username,
+    displayName: row.displayName,
+    role: body.role,
+    centerId: row.centerId,
+    createdAt: row.createdAt
+  }
 }
 
-export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+export async function listAuditEntries(
+  ctx: Ctx,
+  query: AuditQuery
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const limit = query.limit ?? 20
   const rows = await listAudit(ctx.db, {
     ...(query.actorId ? { actorId: query.actorId } : {}),
@@ -54,7 +64,15 @@ export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<{ i
   })
   const page = toPage(rows, limit, (r) => r.id)
   return {
-    items: page.items.map((r) => ({ id: r.id, at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, detail: r.detail })),
+    items: page.items.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actorId,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      detail: r.detail
+    })),
     nextCursor: page.nextCursor
   }
 }

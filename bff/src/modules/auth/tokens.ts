@@ -30,7 +30,9 @@ export function createAccessTokens(jwt: JWT) {
     verify(token: string): AccessClaims | null {
       try {
         const claims = jwt.verify<Partial<AccessClaims>>(token)
-        return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? { sub: claims.sub, sid: claims.sid } : null
+        return typeof claims.sub === 'string' && typeof claims.sid === 'string'
+          ? { sub: claims.sub, sid: claims.sid }
+          : null
       } catch {
         return null
       }

@@ -6,6 +6,13 @@ export interface WechatSession {
   unionid?: string
 }
 
+interface CodeToSessionAnswer {
+  openid?: string
+  unionid?: string
+  errcode?: number
+  errmsg?: string
+}
+
 /** jscode2session error codes: an invalid or used code is the user's to fix; the rest means "try later". */
 const CODE_INVALID = new Set([40029, 40163])
 
@@ -21,17 +28,19 @@ export function createWechatClient(wechat: Extract<Config['wechat'], { mode: 're
       url.searchParams.set('secret', wechat.secret)
       url.searchParams.set('js_code', code)
       url.searchParams.set('grant_type', 'authorization_code')
-      let payload: { openid?: string; unionid?: string; errcode?: number; errmsg?: string }
+      let payload: CodeToSessionAnswer
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(wechat.timeoutMs) })
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        payload = JSON.parse(await response.text())
+        payload = JSON.parse(await response.text()) as CodeToSessionAnswer
       } catch (cause) {
         throw new AppError('WECHAT_UNAVAILABLE', {}, undefined, { cause })
       }
       if (payload.errcode && CODE_INVALID.has(payload.errcode)) throw new AppError('WECHAT_CODE_INVALID')
       if (payload.errcode || !payload.openid) {
-        throw new AppError('WECHAT_UNAVAILABLE', {}, undefined, { cause: new Error(`errcode ${payload.errcode}: ${payload.errmsg}`) })
+        throw new AppError('WECHAT_UNAVAILABLE', {}, undefined, {
+          cause: new Error(`errcode ${payload.errcode}: ${payload.errmsg}`)
+        })
       }
       return { openid: payload.openid, ...(payload.unionid ? { unionid: payload.unionid } : {}) }
     }

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { addDays, daysBetween, isoWeekday } from '../../lib/time'
+import { addDays, isoWeekday } from '../../lib/time'
 import { CONFIG_DIR } from '../../paths'
 
 /** config/holidays.json: public holidays (放假) and make-up working days (调休上班) by year. */
 interface HolidayFile {
-  years: Record<string, { holidays: { name: string; from: string; to: string }[]; makeupWorkdays: { name: string; date: string }[] }>
+  years: Record<
+    string,
+    { holidays: { name: string; from: string; to: string }[]; makeupWorkdays: { name: string; date: string }[] }
+  >
 }
 
 export const HOLIDAYS_FILE = path.join(CONFIG_DIR, 'holidays.json')
@@ -47,7 +50,12 @@ export interface ScheduleDays {
  * (调休上班, often a Saturday or Sunday) is a working day: a pattern that runs on any of Monday–Friday runs on it
  * too, as on a normal weekday, since the center is staffed that day.
  */
-export function scheduleDays(from: string, to: string, weekdays: readonly number[], cal: HolidayCalendar = holidayCalendar()): ScheduleDays {
+export function scheduleDays(
+  from: string,
+  to: string,
+  weekdays: readonly number[],
+  cal: HolidayCalendar = holidayCalendar()
+): ScheduleDays {
   const out: ScheduleDays = { dates: [], skippedHolidays: [], makeupWorkdays: [] }
   const worksOnWeekdays = weekdays.some((d) => WORKING_WEEKDAYS.includes(d))
   for (let date = from; date <= to; date = addDays(date, 1)) {

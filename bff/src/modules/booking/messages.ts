@@ -20,25 +20,61 @@ export function formatWhen(iso: string): string {
 const what = (c: BookingContext) => `${formatWhen(c.startsAt)} ${c.centerName}「${c.serviceName}」`
 const data = (c: BookingContext) => ({ bookingId: c.bookingId, slotId: c.slotId })
 
-function to(userIds: string[], kind: string, title: string, body: string, extra: Record<string, unknown>): NotificationInput[] {
+function to(
+  userIds: string[],
+  kind: string,
+  title: string,
+  body: string,
+  extra: Record<string, unknown>
+): NotificationInput[] {
   return userIds.map((userId) => ({ userId, kind, title, body, data: extra }))
 }
 
 export const bookingMessages = {
   promoted: (userIds: string[], c: BookingContext) =>
-    to(userIds, 'booking.promoted', '候补成功，已为您预约', `您候补的 ${what(c)} 有了空位，已自动为您预约。请按时到场；如不能前往，请在“我的预约”中取消。`, data(c)),
+    to(
+      userIds,
+      'booking.promoted',
+      '候补成功，已为您预约',
+      `您候补的 ${what(c)} 有了空位，已自动为您预约。请按时到场；如不能前往，请在“我的预约”中取消。`,
+      data(c)
+    ),
 
   slotClosed: (userIds: string[], c: BookingContext, reason: string) =>
-    to(userIds, 'booking.slot_closed', '预约已取消', `很抱歉，${what(c)} 因“${reason}”暂停服务，您的预约已取消。请在“预约”中另选时段，或致电 ${c.centerPhone} 咨询。`, data(c)),
+    to(
+      userIds,
+      'booking.slot_closed',
+      '预约已取消',
+      `很抱歉，${what(c)} 因“${reason}”暂停服务，您的预约已取消。请在“预约”中另选时段，或致电 ${c.centerPhone} 咨询。`,
+      data(c)
+    ),
 
   waitlistClosed: (userIds: string[], c: BookingContext, reason: string, waitlistId: string) =>
-    to(userIds, 'booking.waitlist_closed', '候补已取消', `${what(c)} 因“${reason}”暂停服务，您的候补已取消。请另选时段，或致电 ${c.centerPhone} 咨询。`, { slotId: c.slotId, waitlistId }),
+    to(
+      userIds,
+      'booking.waitlist_closed',
+      '候补已取消',
+      `${what(c)} 因“${reason}”暂停服务，您的候补已取消。请另选时段，或致电 ${c.centerPhone} 咨询。`,
+      { slotId: c.slotId, waitlistId }
+    ),
 
   waitlistSkipped: (userIds: string[], c: BookingContext, waitlistId: string) =>
-    to(userIds, 'booking.waitlist_skipped', '候补未能转为预约', `${what(c)} 有了空位，但该退役军人已有同类服务的有效预约（或家属关联已解除），候补未转为预约。`, { slotId: c.slotId, waitlistId }),
+    to(
+      userIds,
+      'booking.waitlist_skipped',
+      '候补未能转为预约',
+      `${what(c)} 有了空位，但该退役军人已有同类服务的有效预约（或家属关联已解除），候补未转为预约。`,
+      { slotId: c.slotId, waitlistId }
+    ),
 
   bookedForYou: (userIds: string[], c: BookingContext, bookerName: string) =>
-    to(userIds, 'booking.booked_for_you', '家属为您预约了服务', `${bookerName} 为您预约了 ${what(c)}。可在“我的预约”中查看签到码。`, data(c)),
+    to(
+      userIds,
+      'booking.booked_for_you',
+      '家属为您预约了服务',
+      `${bookerName} 为您预约了 ${what(c)}。可在“我的预约”中查看签到码。`,
+      data(c)
+    ),
 
   cancelledByOther: (userIds: string[], c: BookingContext, byName: string) =>
     to(userIds, 'booking.cancelled', '预约已取消', `${byName} 取消了 ${what(c)} 的预约。`, data(c)),
@@ -47,8 +83,20 @@ export const bookingMessages = {
     to(userIds, 'booking.rescheduled', '预约已改期', `${byName} 将预约改到了 ${what(c)}。`, data(c)),
 
   cancelledAccountClosed: (userIds: string[], c: BookingContext) =>
-    to(userIds, 'booking.cancelled', '预约已取消', `代您预约的家属已注销账号，${what(c)} 的预约已取消。如仍需办理，请重新预约。`, data(c)),
+    to(
+      userIds,
+      'booking.cancelled',
+      '预约已取消',
+      `代您预约的家属已注销账号，${what(c)} 的预约已取消。如仍需办理，请重新预约。`,
+      data(c)
+    ),
 
   completed: (userIds: string[], c: BookingContext) =>
-    to(userIds, 'booking.completed', '服务已完成，欢迎评价', `${what(c)} 已办结。欢迎在“我的预约”中为本次服务评价。`, data(c))
+    to(
+      userIds,
+      'booking.completed',
+      '服务已完成，欢迎评价',
+      `${what(c)} 已办结。欢迎在“我的预约”中为本次服务评价。`,
+      data(c)
+    )
 }

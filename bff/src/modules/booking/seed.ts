@@ -54,13 +54,16 @@ export async function seedBookingDemo(app: FastifyInstance) {
     const weekdays = openWeekdays(center.openingHours).filter((d) => d <= 5)
     const dates = scheduleDays(addDays(today, 1), addDays(today, DAYS_AHEAD), weekdays).dates
     center.serviceIds.forEach((serviceId, i) => {
-      for (const date of dates) for (const time of TIMES[i % 2]!) slots.push(slotRow(center.id, serviceId, date, time, random.int(2, 6)))
+      for (const date of dates)
+        for (const time of TIMES[i % 2]!) slots.push(slotRow(center.id, serviceId, date, time, random.int(2, 6)))
     })
   }
 
   const bookings: NewBookingRow[] = []
   const notifications: Parameters<typeof insertDemoData>[1]['notifications'] = []
-  const home = laowang?.veteranId ? centerList.find((c) => c.level === 'district' && c.districtCode === '419902') : undefined
+  const home = laowang?.veteranId
+    ? centerList.find((c) => c.level === 'district' && c.districtCode === '419902')
+    : undefined
   if (laowang?.veteranId && home) {
     const veteranId = laowang.veteranId
     const book = (slot: NewSlotRow, userId: string, extra: Partial<NewBookingRow> = {}) => {
@@ -86,9 +89,19 @@ export async function seedBookingDemo(app: FastifyInstance) {
       return row
     }
     const upcoming = (code: string, atCenter: string, fromDay: number) =>
-      slots.find((s) => s.centerId === atCenter && s.serviceId === serviceByCode.get(code)?.id && s.startsAt >= shanghaiInstant(addDays(today, fromDay)).toISOString())
+      slots.find(
+        (s) =>
+          s.centerId === atCenter &&
+          s.serviceId === serviceByCode.get(code)?.id &&
+          s.startsAt >= shanghaiInstant(addDays(today, fromDay)).toISOString()
+      )
     const context = (slot: NewSlotRow, bookingId: string, centerName: string, centerPhone: string) => ({
-      bookingId, slotId: slot.id, serviceName: serviceById.get(slot.serviceId)!.name, centerName, centerPhone, startsAt: slot.startsAt
+      bookingId,
+      slotId: slot.id,
+      serviceName: serviceById.get(slot.serviceId)!.name,
+      centerName,
+      centerPhone,
+      startsAt: slot.startsAt
     })
 
     const entitlement = upcoming('entitlement', home.id, 2)
@@ -97,22 +110,45 @@ export async function seedBookingDemo(app: FastifyInstance) {
     const medical = upcoming('medical', home.id, 3)
     if (medical && xiaowang) {
       const row = book(medical, xiaowang.id, { note: '陪同父亲前往' })
-      notifications.push(...bookingMessages.bookedForYou([laowang.id], context(medical, row.id!, home.name, home.phone), xiaowang.displayName))
+      notifications.push(
+        ...bookingMessages.bookedForYou(
+          [laowang.id],
+          context(medical, row.id, home.name, home.phone),
+          xiaowang.displayName
+        )
+      )
     }
 
     const city = centerList.find((c) => c.level === 'city')
     const legal = city ? upcoming('legal_aid', city.id, 3) : undefined
     if (legal) {
       const cancelledAt = addMinutes(now, -24 * 60).toISOString()
-      book(legal, laowang.id, { status: 'cancelled', active: false, cancelReason: '时间冲突，改日再约', cancelledBy: laowang.id, cancelledAt, createdAt: cancelledAt, updatedAt: cancelledAt })
+      book(legal, laowang.id, {
+        status: 'cancelled',
+        active: false,
+        cancelReason: '时间冲突，改日再约',
+        cancelledBy: laowang.id,
+        cancelledAt,
+        createdAt: cancelledAt,
+        updatedAt: cancelledAt
+      })
     }
 
     // A visit nine days ago, done and waiting for his rating (its slot lies before the demo schedule).
     const pastSlot = slotRow(home.id, serviceByCode.get('preferential_card')!.id, addDays(today, -9), '09:30', 4)
     slots.push(pastSlot)
     const doneAt = pastSlot.endsAt
-    const completed = book(pastSlot, laowang.id, { status: 'completed', active: false, checkedInAt: pastSlot.startsAt, completedAt: doneAt, createdAt: addMinutes(pastSlot.startsAt, -3 * 24 * 60).toISOString(), updatedAt: doneAt })
-    notifications.push(...bookingMessages.completed([laowang.id], context(pastSlot, completed.id!, home.name, home.phone)))
+    const completed = book(pastSlot, laowang.id, {
+      status: 'completed',
+      active: false,
+      checkedInAt: pastSlot.startsAt,
+      completedAt: doneAt,
+      createdAt: addMinutes(pastSlot.startsAt, -3 * 24 * 60).toISOString(),
+      updatedAt: doneAt
+    })
+    notifications.push(
+      ...bookingMessages.completed([laowang.id], context(pastSlot, completed.id, home.name, home.phone))
+    )
   }
 
   await insertDemoData(app.db, { slots, bookings, notifications, now: nowIso })

@@ -1,4 +1,12 @@
-import { maskName, WAITLIST_END_REASONS, type Booking, type Slot, type SlotDetail, type StaffSlot, type WaitlistEntry } from '@veterans/shared'
+import {
+  maskName,
+  WAITLIST_END_REASONS,
+  type Booking,
+  type Slot,
+  type SlotDetail,
+  type StaffSlot,
+  type WaitlistEntry
+} from '@veterans/shared'
 import type { BookingViewRow } from './booking-projection'
 import { cancellableUntil } from './rules/cutoff'
 import { hasPlaceNow } from './rules/slot-times'
@@ -8,7 +16,8 @@ import { STAFF_ROLES as STAFF } from '@veterans/shared'
 
 const STAFF_ROLES = new Set<string>(STAFF)
 const ENDED_REASONS = new Set<string>(WAITLIST_END_REASONS)
-const isEndedReason = (reason: string | null): reason is NonNullable<WaitlistEntry['endedReason']> => reason !== null && ENDED_REASONS.has(reason)
+const isEndedReason = (reason: string | null): reason is NonNullable<WaitlistEntry['endedReason']> =>
+  reason !== null && ENDED_REASONS.has(reason)
 
 // Rows as clients see them: places left instead of places taken, names of third parties masked.
 

@@ -41,7 +41,12 @@ export async function listFamilyOf(db: Db, userId: string) {
 /** The family members linked to a veteran's record. */
 export async function listFamilyMembers(db: Db, veteranId: string) {
   return db
-    .select({ linkId: familyLinks.id, displayName: users.displayName, relation: familyLinks.relation, createdAt: familyLinks.createdAt })
+    .select({
+      linkId: familyLinks.id,
+      displayName: users.displayName,
+      relation: familyLinks.relation,
+      createdAt: familyLinks.createdAt
+    })
     .from(familyLinks)
     .innerJoin(users, eq(users.id, familyLinks.userId))
     .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
@@ -65,7 +70,11 @@ function refreshWechatRole(tx: Conn, userId: string) {
   const user = tx.select({ kind: users.kind, veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
   if (!user || user.kind !== 'wechat') return
   const links =
-    tx.select({ n: count() }).from(familyLinks).where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))).get()?.n ?? 0
+    tx
+      .select({ n: count() })
+      .from(familyLinks)
+      .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+      .get()?.n ?? 0
   const role: Role = user.veteranId ? 'veteran' : links > 0 ? 'family' : 'resident'
   tx.update(users).set({ role }).where(eq(users.id, userId)).run()
 }
@@ -89,7 +98,10 @@ export async function bindVeteran(db: Db, userId: string, veteranId: string): Pr
   })
 }
 
-export async function createFamilyInvite(db: Db, input: { codeHash: string; veteranId: string; userId: string; expiresAt: string }) {
+export async function createFamilyInvite(
+  db: Db,
+  input: { codeHash: string; veteranId: string; userId: string; expiresAt: string }
+) {
   db.insert(familyInvites)
     .values({
       id: newId(),
@@ -117,9 +129,18 @@ export async function redeemFamilyInvite(db: Db, codeHash: string, userId: strin
     const existing = tx
       .select()
       .from(familyLinks)
-      .where(and(eq(familyLinks.veteranId, invite.veteranId), eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+      .where(
+        and(eq(familyLinks.veteranId, invite.veteranId), eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))
+      )
       .get()
-    const link = existing ?? { id: newId(), veteranId: invite.veteranId, userId, relation, createdAt: now, removedAt: null }
+    const link = existing ?? {
+      id: newId(),
+      veteranId: invite.veteranId,
+      userId,
+      relation,
+      createdAt: now,
+      removedAt: null
+    }
     if (existing) tx.update(familyLinks).set({ relation }).where(eq(familyLinks.id, existing.id)).run()
     else tx.insert(familyLinks).values(link).run()
     refreshWechatRole(tx, userId)
@@ -130,7 +151,11 @@ export async function redeemFamilyInvite(db: Db, codeHash: string, userId: strin
 /** Removes a link if the account is its family member or the veteran it points to; false if neither. */
 export async function removeFamilyLink(db: Db, linkId: string, userId: string, userVeteranId: string | null) {
   return immediate(db, (tx) => {
-    const link = tx.select().from(familyLinks).where(and(eq(familyLinks.id, linkId), isNull(familyLinks.removedAt))).get()
+    const link = tx
+      .select()
+      .from(familyLinks)
+      .where(and(eq(familyLinks.id, linkId), isNull(familyLinks.removedAt)))
+      .get()
     if (!link) return false
     if (link.userId !== userId && link.veteranId !== userVeteranId) return false
     tx.update(familyLinks).set({ removedAt: new Date().toISOString() }).where(eq(familyLinks.id, linkId)).run()
@@ -141,7 +166,12 @@ export async function removeFamilyLink(db: Db, linkId: string, userId: string, u
 
 export async function listSessions(db: Db, userId: string) {
   return db
-    .select({ createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, revokedAt: sessions.revokedAt, expiresAt: sessions.expiresAt })
+    .select({
+      createdAt: sessions.createdAt,
+      lastUsedAt: sessions.lastUsedAt,
+      revokedAt: sessions.revokedAt,
+      expiresAt: sessions.expiresAt
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(sessions.createdAt)
@@ -169,12 +199,16 @@ export async function deleteAccount(db: Db, userId: string) {
       })
       .where(eq(users.id, userId))
       .run()
-    tx.update(familyLinks).set({ removedAt: now }).where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))).run()
+    tx.update(familyLinks)
+      .set({ removedAt: now })
+      .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+      .run()
     tx.update(familyInvites)
       .set({ expiresAt: now })
-      .where(and(eq(familyInvites.createdBy, userId), isNull(familyInvites.usedAt), sql`${familyInvites.expiresAt} > ${now}`))
+      .where(
+        and(eq(familyInvites.createdBy, userId), isNull(familyInvites.usedAt), sql`${familyInvites.expiresAt} > ${now}`)
+      )
       .run()
     revokeAllSessionsIn(tx, userId, 'account_deleted', now)
   })
 }
-

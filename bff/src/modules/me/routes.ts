@@ -26,64 +26,129 @@ export interface MeRoutesOptions {
 const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, { exportSections, accountClosingSteps }) => {
   const tags = ['me']
 
-  app.get('/me', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, summary: 'Who I am', response: responses({ 200: MeSchema }, 401) }
-  }, async (request) => service.getMe(app, principalOf(request).userId))
+  app.get(
+    '/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, security: bearer, summary: 'Who I am', response: responses({ 200: MeSchema }, 401) }
+    },
+    async (request) => service.getMe(app, principalOf(request).userId)
+  )
 
-  app.patch('/me', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, body: UpdateMeBodySchema, response: responses({ 200: MeSchema }, 400, 401) }
-  }, async (request) => service.updateMe(app, principalOf(request).userId, request.body))
+  app.patch(
+    '/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, security: bearer, body: UpdateMeBodySchema, response: responses({ 200: MeSchema }, 400, 401) }
+    },
+    async (request) => service.updateMe(app, principalOf(request).userId, request.body)
+  )
 
-  app.post('/me/veteran', {
-    config: { access: PEOPLE_ROLES },
-    schema: {
-      tags, security: bearer, summary: 'Bind my account to my registry record',
-      body: BindVeteranBodySchema,
-      response: responses({ 200: MeSchema }, 400, 401, 403, 404, 409, 422, 429)
+  app.post(
+    '/me/veteran',
+    {
+      config: { access: PEOPLE_ROLES },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Bind my account to my registry record',
+        body: BindVeteranBodySchema,
+        response: responses({ 200: MeSchema }, 400, 401, 403, 404, 409, 422, 429)
+      }
+    },
+    async (request) => service.bindVeteran(app, principalOf(request), request.body)
+  )
+
+  app.post(
+    '/me/family-invites',
+    {
+      config: { access: ['veteran'] },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Invite a family member',
+        response: responses({ 201: FamilyInviteSchema }, 401, 403)
+      }
+    },
+    async (request, reply) => reply.code(201).send(await service.createFamilyInvite(app, principalOf(request)))
+  )
+
+  app.post(
+    '/me/family-links',
+    {
+      config: { access: PEOPLE_ROLES },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Link to a veteran with their invite code',
+        body: CreateFamilyLinkBodySchema,
+        response: responses({ 201: FamilyLinkSchema }, 400, 401, 403, 404)
+      }
+    },
+    async (request, reply) => reply.code(201).send(await service.linkFamily(app, principalOf(request), request.body))
+  )
+
+  app.get(
+    '/me/family',
+    {
+      config: { access: ['veteran'] },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'My linked family members',
+        response: responses({ 200: FamilyListSchema }, 401, 403)
+      }
+    },
+    async (request) => service.listFamily(app, principalOf(request))
+  )
+
+  app.delete(
+    '/me/family/:linkId',
+    {
+      config: { access: PEOPLE_ROLES },
+      schema: {
+        tags,
+        security: bearer,
+        params: LinkIdParamsSchema,
+        response: responses({ 204: NoContentSchema }, 401, 403, 404)
+      }
+    },
+    async (request, reply) => {
+      await service.removeFamilyLink(app, principalOf(request), request.params.linkId)
+      return reply.code(204).send(null)
     }
-  }, async (request) => service.bindVeteran(app, principalOf(request), request.body))
+  )
 
-  app.post('/me/family-invites', {
-    config: { access: ['veteran'] },
-    schema: { tags, security: bearer, summary: 'Invite a family member', response: responses({ 201: FamilyInviteSchema }, 401, 403) }
-  }, async (request, reply) => reply.code(201).send(await service.createFamilyInvite(app, principalOf(request))))
+  app.get(
+    '/me/export',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Everything held about me (PIPL)',
+        response: responses({ 200: MyDataExportSchema }, 401)
+      }
+    },
+    async (request) => service.exportMyData(app, principalOf(request).userId, exportSections)
+  )
 
-  app.post('/me/family-links', {
-    config: { access: PEOPLE_ROLES },
-    schema: {
-      tags, security: bearer, summary: 'Link to a veteran with their invite code',
-      body: CreateFamilyLinkBodySchema,
-      response: responses({ 201: FamilyLinkSchema }, 400, 401, 403, 404)
+  app.delete(
+    '/me',
+    {
+      config: { access: PEOPLE_ROLES },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Close my account',
+        response: responses({ 204: NoContentSchema }, 401, 403)
+      }
+    },
+    async (request, reply) => {
+      await service.deleteMyAccount(app, principalOf(request).userId, accountClosingSteps)
+      return reply.code(204).send(null)
     }
-  }, async (request, reply) => reply.code(201).send(await service.linkFamily(app, principalOf(request), request.body)))
-
-  app.get('/me/family', {
-    config: { access: ['veteran'] },
-    schema: { tags, security: bearer, summary: 'My linked family members', response: responses({ 200: FamilyListSchema }, 401, 403) }
-  }, async (request) => service.listFamily(app, principalOf(request)))
-
-  app.delete('/me/family/:linkId', {
-    config: { access: PEOPLE_ROLES },
-    schema: { tags, security: bearer, params: LinkIdParamsSchema, response: responses({ 204: NoContentSchema }, 401, 403, 404) }
-  }, async (request, reply) => {
-    await service.removeFamilyLink(app, principalOf(request), request.params.linkId)
-    return reply.code(204).send(null)
-  })
-
-  app.get('/me/export', {
-    config: { access: 'authenticated' },
-    schema: { tags, security: bearer, summary: 'Everything held about me (PIPL)', response: responses({ 200: MyDataExportSchema }, 401) }
-  }, async (request) => service.exportMyData(app, principalOf(request).userId, exportSections))
-
-  app.delete('/me', {
-    config: { access: PEOPLE_ROLES },
-    schema: { tags, security: bearer, summary: 'Close my account', response: responses({ 204: NoContentSchema }, 401, 403) }
-  }, async (request, reply) => {
-    await service.deleteMyAccount(app, principalOf(request).userId, accountClosingSteps)
-    return reply.code(204).send(null)
-  })
+  )
 }
 
 export default meRoutes

@@ -15,12 +15,26 @@ export interface NotificationInput {
 export function insertNotifications(tx: Conn, inputs: NotificationInput[], at: string = new Date().toISOString()) {
   if (inputs.length === 0) return
   tx.insert(notifications)
-    .values(inputs.map((n) => ({ id: newId(), userId: n.userId, kind: n.kind, title: n.title, body: n.body, data: n.data ?? {}, createdAt: at })))
+    .values(
+      inputs.map((n) => ({
+        id: newId(),
+        userId: n.userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        data: n.data ?? {},
+        createdAt: at
+      }))
+    )
     .run()
 }
 
 /** Newest first; `beforeId` pages backwards (ids sort by time). */
-export async function listNotifications(db: Db, userId: string, filter: { unread?: boolean; beforeId: string | null; limit: number }) {
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  filter: { unread?: boolean; beforeId: string | null; limit: number }
+) {
   const conditions = [
     eq(notifications.userId, userId),
     filter.unread ? isNull(notifications.readAt) : undefined,
@@ -36,15 +50,28 @@ export async function listNotifications(db: Db, userId: string, filter: { unread
 }
 
 export async function countUnread(db: Db, userId: string) {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
+  return (
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  )
 }
 
 /** False when the notification is not this person's. Reading twice keeps the first time. */
 export async function markRead(db: Db, userId: string, id: string) {
-  const row = db.select({ readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get()
+  const row = db
+    .select({ readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .get()
   if (!row) return false
   if (!row.readAt) {
-    db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.id, id), isNull(notifications.readAt))).run()
+    db.update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
+      .run()
   }
   return true
 }

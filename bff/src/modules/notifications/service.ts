@@ -21,7 +21,11 @@ function toNotification(row: NotificationRow): Notification {
   }
 }
 
-export async function listMyNotifications(ctx: Ctx, userId: string, query: NotificationQuery): Promise<NotificationPage> {
+export async function listMyNotifications(
+  ctx: Ctx,
+  userId: string,
+  query: NotificationQuery
+): Promise<NotificationPage> {
   const limit = query.limit ?? 20
   const [rows, unreadCount] = await Promise.all([
     repo.listNotifications(ctx.db, userId, { unread: query.unread, beforeId: decodeCursor(query.cursor), limit }),

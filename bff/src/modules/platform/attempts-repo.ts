@@ -11,7 +11,13 @@ export type Attempt = { attemptId: number } | { retryAfterSeconds: number }
  * of this subject are already in the window. Counting first means parallel guesses cannot all slip in before any
  * failure is written. An attempt that succeeds is forgiven.
  */
-export async function beginAttempt(db: Db, scope: string, subject: string, windowMs: number, max: number): Promise<Attempt> {
+export async function beginAttempt(
+  db: Db,
+  scope: string,
+  subject: string,
+  windowMs: number,
+  max: number
+): Promise<Attempt> {
   const now = Date.now()
   const since = new Date(now - windowMs).toISOString()
   return immediate(db, (tx): Attempt => {
@@ -24,7 +30,10 @@ export async function beginAttempt(db: Db, scope: string, subject: string, windo
     if (inWindow.length >= max) {
       return { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(inWindow[0]!.at) + windowMs - now) / 1000)) }
     }
-    const inserted = tx.insert(failedAttempts).values({ scope, subject, at: new Date(now).toISOString() }).run()
+    const inserted = tx
+      .insert(failedAttempts)
+      .values({ scope, subject, at: new Date(now).toISOString() })
+      .run()
     return { attemptId: Number(inserted.lastInsertRowid) }
   })
 }
@@ -34,7 +43,9 @@ export async function forgiveAttempt(db: Db, attemptId: number) {
 }
 
 export async function clearFailedAttempts(db: Db, scope: string, subject: string) {
-  db.delete(failedAttempts).where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject))).run()
+  db.delete(failedAttempts)
+    .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject)))
+    .run()
 }
 
 /** Housekeeping: forget attempts older than a day. */

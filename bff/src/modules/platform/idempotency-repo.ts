@@ -25,21 +25,35 @@ const RECORD_SQL = `INSERT INTO idempotency_keys (user_id, route, key, request_h
  * between the two, and the key commits together with the work it guards.
  */
 export function idempotencyKeyUsedIn(tx: Conn | Db, scope: IdempotencyScope): boolean {
-  return statement(tx as Db, USED_SQL).get(scope) !== undefined
+  return statement(tx, USED_SQL).get(scope) !== undefined
 }
 
 /** Stores the answer a retry will get: status and body (JSON of what was sent). */
-export function recordIdempotentResponseIn(tx: Conn | Db, request: IdempotentRequest, statusCode: number, body: unknown, now: string) {
-  statement(tx as Db, RECORD_SQL).run({ ...request.scope, requestHash: request.requestHash, statusCode, responseBody: JSON.stringify(body), createdAt: now })
+export function recordIdempotentResponseIn(
+  tx: Conn | Db,
+  request: IdempotentRequest,
+  statusCode: number,
+  body: unknown,
+  now: string
+) {
+  statement(tx, RECORD_SQL).run({
+    ...request.scope,
+    requestHash: request.requestHash,
+    statusCode,
+    responseBody: JSON.stringify(body),
+    createdAt: now
+  })
 }
 
 const READ_SQL = `SELECT request_hash AS requestHash, status_code AS statusCode, response_body AS responseBody, created_at AS createdAt
   FROM idempotency_keys WHERE user_id = @userId AND route = @route AND key = @key`
 
 export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
-  return (statement(db, READ_SQL).get(scope) as
-    | { requestHash: string; statusCode: number | null; responseBody: string | null; createdAt: string }
-    | undefined) ?? null
+  return (
+    (statement(db, READ_SQL).get(scope) as
+      { requestHash: string; statusCode: number | null; responseBody: string | null; createdAt: string } | undefined) ??
+    null
+  )
 }
 
 /** Keys are kept at least 24 hours; housekeeping removes them after 48. */

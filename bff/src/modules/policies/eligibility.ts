@@ -32,11 +32,16 @@ export function eligibilityReasons(
   districtName: (code: string) => string
 ): string[] | null {
   const who = subject.self ? '您' : `您的家人${subject.name}`
-  if (!hasCriteria(eligibility)) return [subject.self ? '本政策适用于全体退役军人' : `本政策适用于全体退役军人，包括${who}`]
+  if (!hasCriteria(eligibility))
+    return [subject.self ? '本政策适用于全体退役军人' : `本政策适用于全体退役军人，包括${who}`]
   const reasons: string[] = []
   if (eligibility.categories) {
     if (!eligibility.categories.includes(veteran.category)) return null
-    reasons.push(veteran.category === 'other' ? `${who}的人员类别在本政策范围内` : `${who}是${VETERAN_CATEGORIES[veteran.category]}`)
+    reasons.push(
+      veteran.category === 'other'
+        ? `${who}的人员类别在本政策范围内`
+        : `${who}是${VETERAN_CATEGORIES[veteran.category]}`
+    )
   }
   if (eligibility.districts) {
     if (!eligibility.districts.includes(veteran.districtCode)) return null

@@ -30,13 +30,23 @@ export async function policiesForMe(ctx: Ctx, principal: Principal): Promise<Pol
     for (const veteran of records) {
       const self = veteran.id === principal.veteranId
       const masked = maskName(veteran.name)
-      const reasons = eligibilityReasons(policy.eligibility ?? null, veteran, self ? { self } : { self, name: masked }, districtName)
+      const reasons = eligibilityReasons(
+        policy.eligibility ?? null,
+        veteran,
+        self ? { self } : { self, name: masked },
+        districtName
+      )
       if (!reasons) continue
       matchedBecause.push(...reasons)
       matchedFor.push({ veteranId: veteran.id, veteranNameMasked: masked })
     }
     if (matchedFor.length === 0) continue
-    matches.push({ ...toListItem(policy, 'in_force'), matchedBecause, matchedFor, forEveryVeteran: !hasCriteria(policy.eligibility ?? null) })
+    matches.push({
+      ...toListItem(policy, 'in_force'),
+      matchedBecause,
+      matchedFor,
+      forEveryVeteran: !hasCriteria(policy.eligibility ?? null)
+    })
   }
   // Policies written for people like them first (most reasons first), then those for every veteran; newest first.
   matches.sort(

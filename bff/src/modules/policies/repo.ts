@@ -26,7 +26,11 @@ export type PolicyContent = Pick<
 // ---- search index -----------------------------------------------------------------------------------------------
 
 /** Writes a policy's token streams into policy_search and policy_brief_search, replacing what was there. */
-function indexPolicy(tx: Conn, rowid: number, p: Pick<PolicyRow, 'title' | 'docNumber' | 'issuer' | 'summary' | 'body'>) {
+function indexPolicy(
+  tx: Conn,
+  rowid: number,
+  p: Pick<PolicyRow, 'title' | 'docNumber' | 'issuer' | 'summary' | 'body'>
+) {
   const title = indexStream(p.title)
   const docNumber = indexStream(p.docNumber)
   const summary = indexStream(p.summary)
@@ -34,25 +38,44 @@ function indexPolicy(tx: Conn, rowid: number, p: Pick<PolicyRow, 'title' | 'docN
   tx.run(sql`DELETE FROM policy_brief_search WHERE rowid = ${rowid}`)
   tx.run(sql`INSERT INTO policy_search (rowid, title, doc_number, issuer, summary, body) VALUES (
     ${rowid}, ${title}, ${docNumber}, ${indexStream(p.issuer)}, ${summary}, ${indexStream(p.body)})`)
-  tx.run(sql`INSERT INTO policy_brief_search (rowid, title, doc_number, summary) VALUES (${rowid}, ${title}, ${docNumber}, ${summary})`)
+  tx.run(
+    sql`INSERT INTO policy_brief_search (rowid, title, doc_number, summary) VALUES (${rowid}, ${title}, ${docNumber}, ${summary})`
+  )
 }
 
 /** Every transaction that changes policies bumps this, so search catalogs held in memory know to reload. */
 function bumpSearchVersion(tx: Conn) {
-  tx.update(policySearchState).set({ version: sql`${policySearchState.version} + 1` }).where(eq(policySearchState.id, 1)).run()
+  tx.update(policySearchState)
+    .set({ version: sql`${policySearchState.version} + 1` })
+    .where(eq(policySearchState.id, 1))
+    .run()
 }
 
 function nextSearchRowid(tx: Conn): number {
-  return tx.select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` }).from(policies).get()!.n
+  return tx
+    .select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` })
+    .from(policies)
+    .get()!.n
 }
 
 export async function searchVersion(db: Db): Promise<number> {
-  return (statement(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
+  return (
+    (statement(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
+  )
 }
 
 export type CatalogRow = Pick<
   PolicyRow,
-  'id' | 'workflow' | 'category' | 'level' | 'effectiveFrom' | 'effectiveTo' | 'repealedAt' | 'supersededFrom' | 'authorId' | 'updatedAt'
+  | 'id'
+  | 'workflow'
+  | 'category'
+  | 'level'
+  | 'effectiveFrom'
+  | 'effectiveTo'
+  | 'repealedAt'
+  | 'supersededFrom'
+  | 'authorId'
+  | 'updatedAt'
 > & { rowid: number }
 
 /**
@@ -129,7 +152,8 @@ export async function findPolicy(db: Db, id: string): Promise<PolicyWithNames | 
 }
 
 /** The fields a list of policies shows. */
-export type ListField = 'id' | 'title' | 'docNumber' | 'issuer' | 'level' | 'category' | 'summary' | 'effectiveFrom' | 'effectiveTo'
+export type ListField =
+  'id' | 'title' | 'docNumber' | 'issuer' | 'level' | 'category' | 'summary' | 'effectiveFrom' | 'effectiveTo'
 
 /** What a page of search results shows of each policy. */
 export type PageRow = Pick<PolicyRow, ListField | 'workflow' | 'authorId' | 'updatedAt'> & {
@@ -176,7 +200,9 @@ export async function listPublishedUnrepealed(db: Db) {
 export async function insertDraft(db: Db, row: NewPolicyRow, audit: AuditEntryInput) {
   immediate(db, (tx) => {
     const searchRowid = nextSearchRowid(tx)
-    tx.insert(policies).values({ ...row, searchRowid }).run()
+    tx.insert(policies)
+      .values({ ...row, searchRowid })
+      .run()
     indexPolicy(tx, searchRowid, row)
     bumpSearchVersion(tx)
     insertAudit(tx, audit, row.createdAt)
@@ -186,14 +212,23 @@ export async function insertDraft(db: Db, row: NewPolicyRow, audit: AuditEntryIn
 export type DraftUpdate = 'updated' | 'not_found' | 'not_author' | 'not_draft'
 
 /** Replaces a draft's content; only its author may, and only while it is a draft (checked in the transaction). */
-export async function updateDraft(db: Db, id: string, authorId: string, content: PolicyContent, audit: AuditEntryInput) {
+export async function updateDraft(
+  db: Db,
+  id: string,
+  authorId: string,
+  content: PolicyContent,
+  audit: AuditEntryInput
+) {
   const now = new Date().toISOString()
   return immediate(db, (tx): DraftUpdate => {
     const current = tx.select().from(policies).where(eq(policies.id, id)).get()
     if (!current) return 'not_found'
     if (current.authorId !== authorId) return 'not_author'
     if (current.workflow !== 'draft') return 'not_draft'
-    tx.update(policies).set({ ...content, updatedAt: now }).where(eq(policies.id, id)).run()
+    tx.update(policies)
+      .set({ ...content, updatedAt: now })
+      .where(eq(policies.id, id))
+      .run()
     indexPolicy(tx, current.searchRowid, content)
     bumpSearchVersion(tx)
     insertAudit(tx, audit, now)
@@ -233,15 +268,25 @@ function transition(db: Db, id: string, rule: TransitionRule, audit: AuditEntryI
 }
 
 export async function submitPolicy(db: Db, id: string, actorId: string, audit: AuditEntryInput) {
-  return transition(db, id, {
-    from: 'draft',
-    refuse: (row) => (row.authorId === actorId ? null : 'not_author'),
-    change: (_row, now) => ({ workflow: 'pending', submittedAt: now, reviewNote: null })
-  }, audit)
+  return transition(
+    db,
+    id,
+    {
+      from: 'draft',
+      refuse: (row) => (row.authorId === actorId ? null : 'not_author'),
+      change: (_row, now) => ({ workflow: 'pending', submittedAt: now, reviewNote: null })
+    },
+    audit
+  )
 }
 
 export async function returnToDraft(db: Db, id: string, note: string, audit: AuditEntryInput) {
-  return transition(db, id, { from: 'pending', change: () => ({ workflow: 'draft', submittedAt: null, reviewNote: note }) }, audit)
+  return transition(
+    db,
+    id,
+    { from: 'pending', change: () => ({ workflow: 'draft', submittedAt: null, reviewNote: note }) },
+    audit
+  )
 }
 
 /**
@@ -254,44 +299,61 @@ export async function approvePolicy(db: Db, id: string, approverId: string, audi
     tx
       .select({ id: policies.id })
       .from(policies)
-      .where(and(eq(policies.id, oldId), eq(policies.workflow, 'published'), isNull(policies.repealedAt), isNull(policies.supersededById)))
-      .get()
-  return transition(db, id, {
-    from: 'pending',
-    refuse: (row, tx) => {
-      if (row.authorId === approverId) return 'self_approval'
-      if (row.supersedesId && !supersedable(tx, row.supersedesId)) return 'supersede_conflict'
-      return null
-    },
-    change: (_row, now) => ({ workflow: 'published', approverId, publishedAt: now, reviewNote: null }),
-    alsoDo: (row, tx, now) => {
-      if (!row.supersedesId) return
-      tx.update(policies)
-        .set({ supersededById: row.id, supersededFrom: row.effectiveFrom, updatedAt: now })
-        .where(eq(policies.id, row.supersedesId))
-        .run()
-      insertAudit(
-        tx,
-        {
-          actorId: approverId,
-          actorRole: audit.actorRole ?? null,
-          action: 'policy.superseded',
-          entity: 'policy',
-          entityId: row.supersedesId,
-          detail: { supersededBy: row.id, from: row.effectiveFrom }
-        },
-        now
+      .where(
+        and(
+          eq(policies.id, oldId),
+          eq(policies.workflow, 'published'),
+          isNull(policies.repealedAt),
+          isNull(policies.supersededById)
+        )
       )
-    }
-  }, audit)
+      .get()
+  return transition(
+    db,
+    id,
+    {
+      from: 'pending',
+      refuse: (row, tx) => {
+        if (row.authorId === approverId) return 'self_approval'
+        if (row.supersedesId && !supersedable(tx, row.supersedesId)) return 'supersede_conflict'
+        return null
+      },
+      change: (_row, now) => ({ workflow: 'published', approverId, publishedAt: now, reviewNote: null }),
+      alsoDo: (row, tx, now) => {
+        if (!row.supersedesId) return
+        tx.update(policies)
+          .set({ supersededById: row.id, supersededFrom: row.effectiveFrom, updatedAt: now })
+          .where(eq(policies.id, row.supersedesId))
+          .run()
+        insertAudit(
+          tx,
+          {
+            actorId: approverId,
+            actorRole: audit.actorRole ?? null,
+            action: 'policy.superseded',
+            entity: 'policy',
+            entityId: row.supersedesId,
+            detail: { supersededBy: row.id, from: row.effectiveFrom }
+          },
+          now
+        )
+      }
+    },
+    audit
+  )
 }
 
 export async function repealPolicy(db: Db, id: string, actorId: string, reason: string | null, audit: AuditEntryInput) {
-  return transition(db, id, {
-    from: 'published',
-    refuse: (row) => (row.repealedAt ? 'invalid_state' : null),
-    change: (_row, now) => ({ repealedAt: now, repealedBy: actorId, repealReason: reason })
-  }, audit)
+  return transition(
+    db,
+    id,
+    {
+      from: 'published',
+      refuse: (row) => (row.repealedAt ? 'invalid_state' : null),
+      change: (_row, now) => ({ repealedAt: now, repealedBy: actorId, repealReason: reason })
+    },
+    audit
+  )
 }
 
 /**
@@ -308,7 +370,9 @@ export async function insertPublished(db: Db, rows: NewPolicyRow[]) {
   immediate(db, (tx) => {
     let searchRowid = nextSearchRowid(tx)
     for (const row of rows) {
-      tx.insert(policies).values({ ...row, searchRowid }).run()
+      tx.insert(policies)
+        .values({ ...row, searchRowid })
+        .run()
       indexPolicy(tx, searchRowid, row)
       searchRowid++
     }

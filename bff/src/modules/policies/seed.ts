@@ -65,7 +65,13 @@ export async function seedDemoPolicies(app: FastifyInstance) {
     const { key: _key, relatedServices: _codes, supersedes, repealed, effectiveTo, eligibility, ...input } = p
     return {
       ...publishedRow(
-        { ...input, body, ...(effectiveTo ? { effectiveTo } : {}), ...(eligibility ? { eligibility } : {}), relatedServiceIds },
+        {
+          ...input,
+          body,
+          ...(effectiveTo ? { effectiveTo } : {}),
+          ...(eligibility ? { eligibility } : {}),
+          relatedServiceIds
+        },
         people,
         now
       ),

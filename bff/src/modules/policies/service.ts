@@ -36,7 +36,11 @@ export function toListItem(row: Pick<Row, repo.ListField>, validity: PolicyValid
 }
 
 /** A page of search hits with their rows loaded and, for a query, their snippets (only the page's, never all matches'). */
-export async function loadPage<T>(ctx: Ctx, outcome: SearchOutcome, map: (row: repo.PageRow, hit: SearchOutcome['hits'][number]) => T) {
+export async function loadPage<T>(
+  ctx: Ctx,
+  outcome: SearchOutcome,
+  map: (row: repo.PageRow, hit: SearchOutcome['hits'][number]) => T
+) {
   const ids = outcome.hits.map((h) => h.entry.id)
   const rows = new Map((await repo.findPageRows(ctx.db, ids, outcome.query !== null)).map((r) => [r.id, r]))
   return outcome.hits.flatMap((hit) => {
@@ -56,9 +60,16 @@ export function resultOf<T>(outcome: SearchOutcome, items: T[]) {
 }
 
 /** GET /policies: published policies only, in force unless asked otherwise. */
-export async function searchPolicies(ctx: Ctx, query: PolicyQuery, today: string = shanghaiDate()): Promise<PolicySearchResult> {
+export async function searchPolicies(
+  ctx: Ctx,
+  query: PolicyQuery,
+  today: string = shanghaiDate()
+): Promise<PolicySearchResult> {
   const outcome = await runSearch(ctx.db, searchRequest(query, 'in_force', { kind: 'public' }, today))
-  return resultOf(outcome, await loadPage(ctx, outcome, (row, hit) => ({ ...toListItem(row, hit.validity), ...snippetFor(row, outcome) })))
+  return resultOf(
+    outcome,
+    await loadPage(ctx, outcome, (row, hit) => ({ ...toListItem(row, hit.validity), ...snippetFor(row, outcome) }))
+  )
 }
 
 /** The older and newer policy a policy is linked to, where the reader may see them. */

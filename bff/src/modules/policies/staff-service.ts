@@ -29,11 +29,13 @@ async function checkInput(ctx: Ctx, body: PolicyInput, selfId: string | null) {
   const districts = body.eligibility?.districts
   if (districts) {
     const known = new Set((await listDistricts(ctx)).items.map((d) => d.code))
-    if (districts.some((code) => !known.has(code))) fields.push({ path: 'body.eligibility.districts', message: '包含不存在的区县' })
+    if (districts.some((code) => !known.has(code)))
+      fields.push({ path: 'body.eligibility.districts', message: '包含不存在的区县' })
   }
   if (body.relatedServiceIds?.length) {
     const known = new Set((await listServices(ctx)).items.map((s) => s.id))
-    if (body.relatedServiceIds.some((id) => !known.has(id))) fields.push({ path: 'body.relatedServiceIds', message: '包含不存在的服务' })
+    if (body.relatedServiceIds.some((id) => !known.has(id)))
+      fields.push({ path: 'body.relatedServiceIds', message: '包含不存在的服务' })
   }
   if (body.supersedesId) {
     const target = body.supersedesId === selfId ? null : (await repo.findPolicy(ctx.db, body.supersedesId))?.policy
@@ -63,7 +65,12 @@ function contentOf(body: PolicyInput): repo.PolicyContent {
   }
 }
 
-const audit = (principal: Principal, action: string, entityId: string, detail: Record<string, unknown> = {}): AuditEntryInput => ({
+const audit = (
+  principal: Principal,
+  action: string,
+  entityId: string,
+  detail: Record<string, unknown> = {}
+): AuditEntryInput => ({
   actorId: principal.userId,
   actorRole: principal.role,
   action,
@@ -80,19 +87,34 @@ export async function createPolicy(ctx: Ctx, principal: Principal, body: PolicyI
   await repo.insertDraft(
     ctx.db,
     { id, ...content, workflow: 'draft', authorId: principal.userId, createdAt: now, updatedAt: now },
-    audit(principal, 'policy.create', id, { title: content.title, docNumber: content.docNumber, supersedesId: content.supersedesId })
+    audit(principal, 'policy.create', id, {
+      title: content.title,
+      docNumber: content.docNumber,
+      supersedesId: content.supersedesId
+    })
   )
   return { id, workflow: 'draft' }
 }
 
-export async function updatePolicy(ctx: Ctx, principal: Principal, id: string, body: PolicyInput): Promise<StaffPolicy> {
+export async function updatePolicy(
+  ctx: Ctx,
+  principal: Principal,
+  id: string,
+  body: PolicyInput
+): Promise<StaffPolicy> {
   const existing = await repo.findPolicy(ctx.db, id)
   if (!existing) throw new AppError('NOT_FOUND')
   if (existing.policy.authorId !== principal.userId) throw REFUSALS.not_author()
   if (existing.policy.workflow !== 'draft') throw REFUSALS.not_draft()
   await checkInput(ctx, body, id)
   const content = contentOf(body)
-  const result = await repo.updateDraft(ctx.db, id, principal.userId, content, audit(principal, 'policy.update', id, { title: content.title }))
+  const result = await repo.updateDraft(
+    ctx.db,
+    id,
+    principal.userId,
+    content,
+    audit(principal, 'policy.update', id, { title: content.title })
+  )
   failUnless(result === 'updated' ? 'done' : result)
   return getStaffPolicy(ctx, id)
 }
@@ -121,15 +143,27 @@ export async function approvePolicy(ctx: Ctx, principal: Principal, id: string):
   return getStaffPolicy(ctx, id)
 }
 
-export async function returnPolicy(ctx: Ctx, principal: Principal, id: string, body: ReturnPolicyBody): Promise<StaffPolicy> {
+export async function returnPolicy(
+  ctx: Ctx,
+  principal: Principal,
+  id: string,
+  body: ReturnPolicyBody
+): Promise<StaffPolicy> {
   const note = body.note.trim()
   failUnless(await repo.returnToDraft(ctx.db, id, note, audit(principal, 'policy.return', id, { note })))
   return getStaffPolicy(ctx, id)
 }
 
-export async function repealPolicy(ctx: Ctx, principal: Principal, id: string, body: RepealPolicyBody): Promise<StaffPolicy> {
+export async function repealPolicy(
+  ctx: Ctx,
+  principal: Principal,
+  id: string,
+  body: RepealPolicyBody
+): Promise<StaffPolicy> {
   const reason = body.reason?.trim() || null
-  failUnless(await repo.repealPolicy(ctx.db, id, principal.userId, reason, audit(principal, 'policy.repeal', id, { reason })))
+  failUnless(
+    await repo.repealPolicy(ctx.db, id, principal.userId, reason, audit(principal, 'policy.repeal', id, { reason }))
+  )
   return getStaffPolicy(ctx, id)
 }
 
@@ -155,8 +189,16 @@ export async function getStaffPolicy(ctx: Ctx, id: string): Promise<StaffPolicy>
 }
 
 /** GET /staff/policies: every state (drafts, pending, published), most recently edited first unless searching. */
-export async function listStaffPolicies(ctx: Ctx, principal: Principal, query: StaffPolicyQuery): Promise<StaffPolicyList> {
-  const audience = { kind: 'staff' as const, workflow: query.workflow, authorId: query.mine ? principal.userId : undefined }
+export async function listStaffPolicies(
+  ctx: Ctx,
+  principal: Principal,
+  query: StaffPolicyQuery
+): Promise<StaffPolicyList> {
+  const audience = {
+    kind: 'staff' as const,
+    workflow: query.workflow,
+    authorId: query.mine ? principal.userId : undefined
+  }
   const outcome = await runSearch(ctx.db, searchRequest(query, 'all', audience, shanghaiDate()))
   const items = await loadPage(ctx, outcome, (row, hit) => ({
     ...toListItem(row, hit.validity),

@@ -3,17 +3,32 @@ import type { Db } from '../../db/client'
 import { centerServices, centers, districts, services } from '../../db/schema/index'
 
 export async function listDistricts(db: Db) {
-  return db.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.sortOrder)).all()
+  return db
+    .select({ code: districts.code, name: districts.name })
+    .from(districts)
+    .orderBy(asc(districts.sortOrder))
+    .all()
 }
 
 export async function listCenters(db: Db, filter: { districtCode?: string; serviceId?: string }) {
   const conditions = [
     filter.districtCode ? eq(centers.districtCode, filter.districtCode) : undefined,
     filter.serviceId
-      ? inArray(centers.id, db.select({ id: centerServices.centerId }).from(centerServices).where(eq(centerServices.serviceId, filter.serviceId)))
+      ? inArray(
+          centers.id,
+          db
+            .select({ id: centerServices.centerId })
+            .from(centerServices)
+            .where(eq(centerServices.serviceId, filter.serviceId))
+        )
       : undefined
   ].filter((c) => c !== undefined)
-  return db.select().from(centers).where(conditions.length ? and(...conditions) : undefined).orderBy(asc(centers.sortOrder)).all()
+  return db
+    .select()
+    .from(centers)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(centers.sortOrder))
+    .all()
 }
 
 export async function listCenterServicePairs(db: Db) {

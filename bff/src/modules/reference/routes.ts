@@ -10,20 +10,32 @@ import * as service from './service'
 const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['reference']
 
-  app.get('/districts', {
-    config: { access: 'public' },
-    schema: { tags, response: responses({ 200: DistrictListSchema }) }
-  }, async () => service.listDistricts(app))
+  app.get(
+    '/districts',
+    {
+      config: { access: 'public' },
+      schema: { tags, response: responses({ 200: DistrictListSchema }) }
+    },
+    async () => service.listDistricts(app)
+  )
 
-  app.get('/centers', {
-    config: { access: 'public' },
-    schema: { tags, querystring: CenterQuerySchema, response: responses({ 200: CenterListSchema }, 400) }
-  }, async (request) => service.listCenters(app, request.query))
+  app.get(
+    '/centers',
+    {
+      config: { access: 'public' },
+      schema: { tags, querystring: CenterQuerySchema, response: responses({ 200: CenterListSchema }, 400) }
+    },
+    async (request) => service.listCenters(app, request.query)
+  )
 
-  app.get('/services', {
-    config: { access: 'public' },
-    schema: { tags, response: responses({ 200: ServiceListSchema }) }
-  }, async () => service.listServices(app))
+  app.get(
+    '/services',
+    {
+      config: { access: 'public' },
+      schema: { tags, response: responses({ 200: ServiceListSchema }) }
+    },
+    async () => service.listServices(app)
+  )
 }
 
 export default referenceRoutes

@@ -8,7 +8,10 @@ export async function listDistricts(ctx: Ctx) {
   return { items: await repo.listDistricts(ctx.db) }
 }
 
-export async function listCenters(ctx: Ctx, filter: { districtCode?: string; serviceId?: string }): Promise<{ items: Center[] }> {
+export async function listCenters(
+  ctx: Ctx,
+  filter: { districtCode?: string; serviceId?: string }
+): Promise<{ items: Center[] }> {
   const [rows, pairs] = await Promise.all([repo.listCenters(ctx.db, filter), repo.listCenterServicePairs(ctx.db)])
   const servicesOf = new Map<string, string[]>()
   for (const pair of pairs) servicesOf.set(pair.centerId, [...(servicesOf.get(pair.centerId) ?? []), pair.serviceId])

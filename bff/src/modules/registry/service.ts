@@ -1,4 +1,11 @@
-import { maskIdNumber, maskPhone, normalizeIdNumber, parseIdNumber, type CreateVeteranBody, type Veteran } from '@veterans/shared'
+import {
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
+  parseIdNumber,
+  type CreateVeteranBody,
+  type Veteran
+} from '@veterans/shared'
 import type { Ctx } from '../../context'
 import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
@@ -28,12 +35,12 @@ export function toVeteran(row: VeteranRow, bound: boolean): Veteran {
   }
 }
 
-
 /** Adds a veteran to the registry. ID number and phone are stored encrypted; gender and birth date default to what the ID number encodes. */
 export async function createVeteran(ctx: Ctx, principal: Principal, body: CreateVeteranBody): Promise<Veteran> {
   const idNumber = normalizeIdNumber(body.idNumber)
   const encoded = parseIdNumber(idNumber)
-  if (!encoded) throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
+  if (!encoded)
+    throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
   if (!(await districtExists(ctx.db, body.districtCode))) throw fieldError('body.districtCode', '没有这个区县')
   if (!canSeeDistrict(principal, body.districtCode)) {
     throw new AppError('FORBIDDEN', {}, '只能登记本服务中心所在区县的退役军人')

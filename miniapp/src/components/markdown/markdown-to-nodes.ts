@@ -206,14 +206,18 @@ function tableCells(line: string): string[] {
 
 function tableRow(cells: string[], columns: number, tag: 'th' | 'td'): RichElement {
   const filled = Array.from({ length: columns }, (_, k) => cells[k] ?? '')
-  return el('tr', filled.map((cell) => el(tag, parseInline(cell, 0))))
+  return el(
+    'tr',
+    filled.map((cell) => el(tag, parseInline(cell, 0)))
+  )
 }
 
 function parseTable(lines: string[], start: number, blocks: RichElement[]): number {
   const header = tableCells(lines[start]!)
   const rows: RichElement[] = []
   let i = start + 2
-  while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|')) rows.push(tableRow(tableCells(lines[i++]!), header.length, 'td'))
+  while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|'))
+    rows.push(tableRow(tableCells(lines[i++]!), header.length, 'td'))
   const parts = [el('thead', [tableRow(header, header.length, 'th')]), ...(rows.length ? [el('tbody', rows)] : [])]
   // Wide tables scroll sideways inside their own box instead of widening the page.
   blocks.push(el('div', [el('table', parts)], { class: 'md-table-wrap' }))
@@ -360,7 +364,12 @@ function parseLink(src: string, start: number, depth: number): (Parsed & { label
     }
   }
   if (end < 0) return null
-  const target = (src.slice(close + 2, end).trim().split(/\s+/)[0] ?? '').replace(/^<(.*)>$/, '$1')
+  const target = (
+    src
+      .slice(close + 2, end)
+      .trim()
+      .split(/\s+/)[0] ?? ''
+  ).replace(/^<(.*)>$/, '$1')
   const label = parseInline(src.slice(start + 1, close), depth + 1)
   return { nodes: linkNodes(label, target), label, end: end + 1 }
 }
@@ -377,7 +386,9 @@ function linkNodes(label: RichNode[], target: string): RichNode[] {
   const appPath = safeAppPath(target)
   if (appPath) return [el('a', label, { href: appPath })]
   if (WEB_ADDRESS.test(target)) {
-    return plainText(label).trim() === target ? [{ type: 'text', text: target }] : [...label, { type: 'text', text: `（${target}）` }]
+    return plainText(label).trim() === target
+      ? [{ type: 'text', text: target }]
+      : [...label, { type: 'text', text: `（${target}）` }]
   }
   return label
 }
@@ -418,7 +429,8 @@ function parseEmphasis(src: string, start: number, depth: number): Parsed | null
 export function markdownToNodes(markdown: string, options: MarkdownOptions = {}): RichNode[] {
   const lines = markdown
     .replace(/\r\n?/g, '\n')
-    .replace(/\u0000/g, '\ufffd')
+    .split('\u0000') // NUL becomes U+FFFD, as CommonMark asks
+    .join('\ufffd')
     .split('\n')
     .map((line) => line.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length)))
   return parseBlocks(lines, 0, options.topHeading ?? 2)

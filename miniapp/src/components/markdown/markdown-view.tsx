@@ -46,11 +46,18 @@ function renderNode(node: RichNode, key: number, openPage: (url: string) => void
  * rendered as React elements in the browser and through WeChat's rich-text (`nodes`, never an HTML string) in the
  * mini-program. In-app links, which rich-text cannot tap, follow the text as buttons on WeChat.
  */
-export function MarkdownView({ markdown, topHeading }: { markdown: string; topHeading?: MarkdownOptions['topHeading'] }) {
+export function MarkdownView({
+  markdown,
+  topHeading
+}: {
+  markdown: string
+  topHeading?: MarkdownOptions['topHeading']
+}) {
   const openPage = useOpenPage()
   const nodes = useMemo(() => markdownToNodes(markdown, { topHeading }), [markdown, topHeading])
   const weapp = useMemo(() => (process.env.TARO_ENV === 'h5' ? [] : toWeappNodes(nodes)), [nodes])
-  if (process.env.TARO_ENV === 'h5') return <div className='md'>{nodes.map((node, index) => renderNode(node, index, openPage))}</div>
+  if (process.env.TARO_ENV === 'h5')
+    return <div className='md'>{nodes.map((node, index) => renderNode(node, index, openPage))}</div>
   const links = appLinksOf(nodes)
   return (
     <View className='md'>

@@ -61,7 +61,8 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function toWeappNodes(nodes: RichNode[]): RichNode[] {
   return nodes.map((node): RichNode => {
     if (isText(node)) return { type: 'text', text: node.text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) }
-    if (node.name === 'a') return { name: 'span', attrs: { class: node.attrs.class }, children: toWeappNodes(node.children) }
+    if (node.name === 'a')
+      return { name: 'span', attrs: { class: node.attrs.class }, children: toWeappNodes(node.children) }
     return { name: node.name, attrs: { ...node.attrs }, children: toWeappNodes(node.children) }
   })
 }

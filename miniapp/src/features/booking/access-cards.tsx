@@ -13,7 +13,9 @@ export function BindFirstCard() {
         <ActionButton size='key' onClick={() => openPage(PAGES.identity)}>
           去认证身份
         </ActionButton>
-        <Paragraph muted>如果您是退役军人的家属，请让他在“我的 → 家人关联”里生成邀请码，您输入邀请码后就能帮他预约。</Paragraph>
+        <Paragraph muted>
+          如果您是退役军人的家属，请让他在“我的 → 家人关联”里生成邀请码，您输入邀请码后就能帮他预约。
+        </Paragraph>
       </Card>
       <Card flush>
         <NavRow title='我是家属，输入邀请码' url={PAGES.family} />

@@ -19,8 +19,19 @@ interface Attempt {
 function read(store: KeyValueStore): Attempt[] {
   const value = store.get(ATTEMPTS_STORAGE_KEY)
   if (!Array.isArray(value)) return []
-  return value.filter(
-    (a): a is Attempt => typeof a?.signature === 'string' && typeof a?.key === 'string' && typeof a?.createdAt === 'number'
+  return value.filter(isAttempt)
+}
+
+function isAttempt(value: unknown): value is Attempt {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'signature' in value &&
+    typeof value.signature === 'string' &&
+    'key' in value &&
+    typeof value.key === 'string' &&
+    'createdAt' in value &&
+    typeof value.createdAt === 'number'
   )
 }
 

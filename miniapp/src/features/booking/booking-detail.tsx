@@ -25,7 +25,12 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   const catalog = useCatalog()
   const [cancelledHere, setCancelledHere] = useState(false)
   if (booking.loading && !booking.data) return <Paragraph muted>正在读取预约…</Paragraph>
-  if (booking.error || !booking.data) return <Notice tone='error' action={wayOn()}>没能读取这个预约：{booking.error?.message ?? '请稍后再试'}</Notice>
+  if (booking.error || !booking.data)
+    return (
+      <Notice tone='error' action={wayOn()}>
+        没能读取这个预约：{booking.error?.message ?? '请稍后再试'}
+      </Notice>
+    )
 
   const b = booking.data
   const today = beijingToday()
@@ -45,7 +50,9 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
   return (
     <>
       {done === 'booked' && b.status === 'booked' && (
-        <Notice tone='success'>预约成功！请在 {when} 到{b.centerName}办理，到了以后出示下面的签到码。</Notice>
+        <Notice tone='success'>
+          预约成功！请在 {when} 到{b.centerName}办理，到了以后出示下面的签到码。
+        </Notice>
       )}
       {done === 'moved' && b.status === 'booked' && <Notice tone='success'>已改到 {when}，签到码不变。</Notice>}
       {cancelledHere && <Notice tone='success'>已为您取消这个预约。如仍需办理，可以重新预约。</Notice>}
@@ -86,10 +93,16 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
       )}
       {changes === 'open' && (
         <Card title='改约或取消'>
-          <Paragraph>{momentText(b.cancellableUntil, today)} 以前可以在这里改约或取消；再晚请打电话告诉服务中心。</Paragraph>
+          <Paragraph>
+            {momentText(b.cancellableUntil, today)} 以前可以在这里改约或取消；再晚请打电话告诉服务中心。
+          </Paragraph>
           <ActionButton
             variant='secondary'
-            onClick={() => openPage(urlWith(BOOKING_PAGES.slots, { serviceId: b.serviceId, centerId: b.centerId, rescheduleId: b.id }))}
+            onClick={() =>
+              openPage(
+                urlWith(BOOKING_PAGES.slots, { serviceId: b.serviceId, centerId: b.centerId, rescheduleId: b.id })
+              )
+            }
           >
             改约（换个时间）
           </ActionButton>

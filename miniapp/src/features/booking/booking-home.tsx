@@ -35,7 +35,11 @@ function ServiceChooser({ me }: { me: Me }) {
   })
 
   const count = upcoming.data?.items.length ?? 0
-  const detail = upcoming.data ? (count > 0 ? `即将到来 ${count}${upcoming.data.nextCursor ? '+' : ''} 个` : '签到码、改约、取消') : undefined
+  const detail = upcoming.data
+    ? count > 0
+      ? `即将到来 ${count}${upcoming.data.nextCursor ? '+' : ''} 个`
+      : '签到码、改约、取消'
+    : undefined
 
   return (
     <>
@@ -63,7 +67,14 @@ function ServiceChooser({ me }: { me: Me }) {
           key={service.id}
           service={service}
           centerCount={centersOffering(catalog.data!, service.id).length}
-          onChoose={() => openPage(urlWith(BOOKING_PAGES.centers, { serviceId: service.id, veteranId: person.self ? undefined : person.veteranId }))}
+          onChoose={() =>
+            openPage(
+              urlWith(BOOKING_PAGES.centers, {
+                serviceId: service.id,
+                veteranId: person.self ? undefined : person.veteranId
+              })
+            )
+          }
         />
       ))}
     </>

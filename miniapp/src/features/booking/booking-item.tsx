@@ -14,9 +14,18 @@ export function BookingItem({ booking, me }: { booking: Booking; me: Me }) {
   const status = bookingStatusText(booking)
   const forSomeoneElse = me.veteran?.id !== booking.veteranId
   const byFamily = !forSomeoneElse && booking.bookedByUserId !== me.id
-  const more = booking.status === 'booked' ? '出示签到码、改约或取消' : booking.status === 'completed' && !booking.rating ? '去评价' : '查看详情'
+  const more =
+    booking.status === 'booked'
+      ? '出示签到码、改约或取消'
+      : booking.status === 'completed' && !booking.rating
+        ? '去评价'
+        : '查看详情'
   return (
-    <ItemLink url={bookingDetailUrl(booking.id)} label={`${booking.serviceName}，${when}，${booking.centerName}，${status.words}`} more={more}>
+    <ItemLink
+      url={bookingDetailUrl(booking.id)}
+      label={`${booking.serviceName}，${when}，${booking.centerName}，${status.words}`}
+      more={more}
+    >
       <Line tone='title'>
         {booking.serviceName}
         <StatusTag status={booking.status} words={status.words} attention={canRate(booking)} />

@@ -65,7 +65,9 @@ export function groupByDay<T extends { startsAt: string }>(items: readonly T[]):
 }
 
 /** The day board: bookings in groups of the same time, earliest first. */
-export function groupByTime<T extends Pick<Booking, 'startsAt' | 'endsAt'>>(items: readonly T[]): { startsAt: string; endsAt: string; items: T[] }[] {
+export function groupByTime<T extends Pick<Booking, 'startsAt' | 'endsAt'>>(
+  items: readonly T[]
+): { startsAt: string; endsAt: string; items: T[] }[] {
   const groups = new Map<string, { startsAt: string; endsAt: string; items: T[] }>()
   for (const item of [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
     const key = `${item.startsAt}|${item.endsAt}`

@@ -9,13 +9,20 @@ export function CallButton({ phone, what = '服务中心', inline }: { phone: st
   const text = `拨打${what}电话 ${phone}`
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <a className={inline ? 'btn btn--secondary btn--inline' : 'btn btn--secondary'} href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+      <a
+        className={inline ? 'btn btn--secondary btn--inline' : 'btn btn--secondary'}
+        href={`tel:${phone.replace(/[^\d+]/g, '')}`}
+      >
         {text}
       </a>
     )
   }
   return (
-    <ActionButton variant='secondary' inline={inline} onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}>
+    <ActionButton
+      variant='secondary'
+      inline={inline}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}
+    >
       {text}
     </ActionButton>
   )

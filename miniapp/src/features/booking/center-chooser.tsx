@@ -14,7 +14,8 @@ export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId:
   const catalog = useCatalog()
   const { state, locate } = useLocation()
   if (catalog.loading && !catalog.data) return <Paragraph muted>正在读取服务中心…</Paragraph>
-  if (catalog.error || !catalog.data) return <Notice tone='error'>没能读取服务中心：{catalog.error?.message ?? '请稍后再试'}</Notice>
+  if (catalog.error || !catalog.data)
+    return <Notice tone='error'>没能读取服务中心：{catalog.error?.message ?? '请稍后再试'}</Notice>
 
   const service = catalog.data.services.find((s) => s.id === serviceId)
   if (!service) return <Notice tone='error'>没有找到这项服务，请返回重新选择。</Notice>
@@ -35,7 +36,12 @@ export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId:
             {state.status === 'refused' && (
               <Notice>没有取得您的位置（可能没有允许定位）。不要紧，可以在下面按区找到服务中心。</Notice>
             )}
-            <ActionButton variant='secondary' busy={state.status === 'asking'} busyText='正在定位…' onClick={() => void locate()}>
+            <ActionButton
+              variant='secondary'
+              busy={state.status === 'asking'}
+              busyText='正在定位…'
+              onClick={() => void locate()}
+            >
               按离我最近排列
             </ActionButton>
           </>

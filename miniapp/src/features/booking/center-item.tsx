@@ -8,7 +8,15 @@ import { Line } from './line'
 import { MapButton } from './map-button'
 
 /** A service center: where it is, when it is open, its phone (tap to call), the map on WeChat, and 选这里. */
-export function CenterItem({ center, distance, onChoose }: { center: Center; distance?: number; onChoose: () => void }) {
+export function CenterItem({
+  center,
+  distance,
+  onChoose
+}: {
+  center: Center
+  distance?: number
+  onChoose: () => void
+}) {
   return (
     <View className='list__item'>
       <Line tone='title'>

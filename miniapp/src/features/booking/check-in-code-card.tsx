@@ -12,7 +12,11 @@ export function CheckInCodeCard({ code }: { code: string }) {
         {process.env.TARO_ENV === 'h5' ? (
           <p className='code-box check-in-code'>{code}</p>
         ) : (
-          <Text className='code-box check-in-code' userSelect {...a11y(undefined, `签到码 ${code.split('').join(' ')}`)}>
+          <Text
+            className='code-box check-in-code'
+            userSelect
+            {...a11y(undefined, `签到码 ${code.split('').join(' ')}`)}
+          >
             {code}
           </Text>
         )}

@@ -42,14 +42,22 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const waiting = useRequest(() => bookingApi.waitlist(), 'my-waitlist', !rescheduleId)
 
   if (slot.loading && !slot.data) return <Paragraph muted>正在读取时段…</Paragraph>
-  if (slot.error || !slot.data) return <Notice tone='error' action={wayOn()}>没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}</Notice>
+  if (slot.error || !slot.data)
+    return (
+      <Notice tone='error' action={wayOn()}>
+        没能读取这个时段：{slot.error?.message ?? '请返回重新选择'}
+      </Notice>
+    )
   const detail = slot.data
   const backToSlots = () => void Taro.navigateBack()
 
   const submit = async () => {
     waitlist.reset()
     const done = rescheduleId ? await reschedule.run() : await book.run(note)
-    if (done) void Taro.redirectTo({ url: urlWith(BOOKING_PAGES.detail, { id: done.id, done: rescheduleId ? 'moved' : 'booked' }) })
+    if (done)
+      void Taro.redirectTo({
+        url: urlWith(BOOKING_PAGES.detail, { id: done.id, done: rescheduleId ? 'moved' : 'booked' })
+      })
     else void slot.reload()
   }
 
@@ -60,12 +68,17 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
     failure || state === 'bookable'
       ? null
       : state === 'full'
-        ? { message: '这个时段刚刚约满了。可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。', steps: rescheduleId ? ['other-slot'] : ['waitlist', 'other-slot'] }
+        ? {
+            message: '这个时段刚刚约满了。可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。',
+            steps: rescheduleId ? ['other-slot'] : ['waitlist', 'other-slot']
+          }
         : { message: '这个时段已暂停或已开始，不能预约了。请换一个时段。', steps: ['other-slot'] }
   const refusal = failure ? refusalOf(failure, detail.centerPhone) : stale
   const cutoffMinutes = cutoffMinutesOf(detail)
   const late = state === 'bookable' && insideCutoff(detail, cutoffMinutes, new Date())
-  const ending = rescheduleId ? [] : waitlistEndedByBooking(waiting.data?.items ?? [], { serviceId: detail.serviceId, veteranId: person?.veteranId })
+  const ending = rescheduleId
+    ? []
+    : waitlistEndedByBooking(waiting.data?.items ?? [], { serviceId: detail.serviceId, veteranId: person?.veteranId })
   const pending = book.pending || reschedule.pending
   const forWhom = rescheduleId
     ? original.data
@@ -84,7 +97,11 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
         <KeyValues
           rows={[
             ['办理事项', detail.serviceName],
-            ...(original.data ? ([['原来的时间', <When key='old' startsAt={original.data.startsAt} endsAt={original.data.endsAt} />]] as [string, ReactNode][]) : []),
+            ...(original.data
+              ? ([
+                  ['原来的时间', <When key='old' startsAt={original.data.startsAt} endsAt={original.data.endsAt} />]
+                ] as [string, ReactNode][])
+              : []),
             [rescheduleId ? '新的时间' : '时间', <When key='new' startsAt={detail.startsAt} endsAt={detail.endsAt} />],
             ['服务中心', detail.centerName],
             ['地址', detail.centerAddress],
@@ -130,11 +147,20 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
         />
       )}
       {waitlist.joined && <WaitlistJoined entry={waitlist.joined} person={person} />}
-      {waitlist.error && <RefusalNotice refusal={refusalOf(waitlist.error, detail.centerPhone)} onOtherSlot={backToSlots} />}
-      {!refusal && ending.length > 0 && <Notice>{waitlistEndingText(ending, beijingToday(), person?.self === false ? person.name : '您')}</Notice>}
+      {waitlist.error && (
+        <RefusalNotice refusal={refusalOf(waitlist.error, detail.centerPhone)} onOtherSlot={backToSlots} />
+      )}
+      {!refusal && ending.length > 0 && (
+        <Notice>{waitlistEndingText(ending, beijingToday(), person?.self === false ? person.name : '您')}</Notice>
+      )}
       {!refusal && late && <Notice>{cutoffWarning(cutoffMinutes, detail, Boolean(rescheduleId))}</Notice>}
       {(!refusal || refusal.steps.includes('retry')) && (
-        <ActionButton size='key' busy={pending} busyText={rescheduleId ? '正在改约…' : '正在预约…'} onClick={() => void submit()}>
+        <ActionButton
+          size='key'
+          busy={pending}
+          busyText={rescheduleId ? '正在改约…' : '正在预约…'}
+          onClick={() => void submit()}
+        >
           {rescheduleId ? '确认改约' : '确认预约'}
         </ActionButton>
       )}

@@ -26,7 +26,11 @@ export function cutoffMark(cutoffMinutes: number): string {
 }
 
 /** Said before confirming a booking (or a move) into such a slot. */
-export function cutoffWarning(cutoffMinutes: number, center: { centerName: string; centerPhone: string }, moving: boolean): string {
+export function cutoffWarning(
+  cutoffMinutes: number,
+  center: { centerName: string; centerPhone: string },
+  moving: boolean
+): string {
   const after = moving ? '改到这个时段以后' : '预约以后'
   return (
     `这个时段离开始已不到 ${cutoffText(cutoffMinutes)}。开始前 ${cutoffText(cutoffMinutes)}内不能在线取消或改约，` +
@@ -35,7 +39,11 @@ export function cutoffWarning(cutoffMinutes: number, center: { centerName: strin
 }
 
 /** The last line of the confirm screen: how to give the place back if the person cannot come. */
-export function cannotComeAdvice(inside: boolean, cutoffMinutes: number, center: { centerName: string; centerPhone: string }): string {
+export function cannotComeAdvice(
+  inside: boolean,
+  cutoffMinutes: number,
+  center: { centerName: string; centerPhone: string }
+): string {
   if (inside) return `如果不能前往，请致电${center.centerName} ${center.centerPhone}，把名额让给别人。`
   return `如果不能前往，请在开始前 ${cutoffText(cutoffMinutes)}以前到“我的预约”里取消，把名额让给别人；再晚请致电 ${center.centerPhone}。`
 }

@@ -5,8 +5,17 @@ import type { CalendarDay } from './calendar'
  * The next 14 days as large buttons, each saying its date, weekday and places left. Days without service can
  * still be reached by a screen reader (they say 不开放) but do nothing.
  */
-export function DayPicker({ days, selected, onSelect }: { days: CalendarDay[]; selected?: string; onSelect: (date: string) => void }) {
-  const classOf = (day: CalendarDay) => ['day', `day--${day.state}`, day.date === selected ? 'day--on' : ''].filter(Boolean).join(' ')
+export function DayPicker({
+  days,
+  selected,
+  onSelect
+}: {
+  days: CalendarDay[]
+  selected?: string
+  onSelect: (date: string) => void
+}) {
+  const classOf = (day: CalendarDay) =>
+    ['day', `day--${day.state}`, day.date === selected ? 'day--on' : ''].filter(Boolean).join(' ')
   if (process.env.TARO_ENV === 'h5') {
     return (
       <div className='day-grid' role='group' aria-label='选择日期'>

@@ -6,7 +6,17 @@ import { openPage } from '../../shell/navigation'
  * A whole list item that opens a page (a booking, a waitlist entry): a large target, a real link in the browser.
  * `label` is its accessible name on WeChat, where the children's text is not read as one.
  */
-export function ItemLink({ url, label, more, children }: { url: string; label: string; more: string; children: ReactNode }) {
+export function ItemLink({
+  url,
+  label,
+  more,
+  children
+}: {
+  url: string
+  label: string
+  more: string
+  children: ReactNode
+}) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a
@@ -23,7 +33,13 @@ export function ItemLink({ url, label, more, children }: { url: string; label: s
     )
   }
   return (
-    <View className='item-link' hoverClass='nav-row--pressed' ariaRole='link' ariaLabel={`${label}，${more}`} onClick={() => openPage(url)}>
+    <View
+      className='item-link'
+      hoverClass='nav-row--pressed'
+      ariaRole='link'
+      ariaLabel={`${label}，${more}`}
+      onClick={() => openPage(url)}
+    >
       {children}
       <View className='item-link__more'>{more} ›</View>
     </View>

@@ -14,7 +14,10 @@ import './booking.css'
 
 /** 我的预约: upcoming, waitlist and past bookings (also those family made for me); kept for use offline. */
 export function MyBookings({ me }: { me: Me }) {
-  const mine = useCachedRequest(loadMyBookings, `my-bookings-${me.id}`, { storageKey: MY_BOOKINGS_STORAGE_KEY, userId: me.id })
+  const mine = useCachedRequest(loadMyBookings, `my-bookings-${me.id}`, {
+    storageKey: MY_BOOKINGS_STORAGE_KEY,
+    userId: me.id
+  })
   // Coming back from a booking (cancelled, moved, rated): show it as it is now.
   useDidShow(() => {
     if (mine.data) void mine.reload()
@@ -32,7 +35,8 @@ export function MyBookings({ me }: { me: Me }) {
   })
 
   if (mine.loading && !mine.data) return <Paragraph muted>正在读取您的预约…</Paragraph>
-  if (mine.error || !mine.data) return <Notice tone='error'>没能读取您的预约：{mine.error?.message ?? '请稍后再试'}</Notice>
+  if (mine.error || !mine.data)
+    return <Notice tone='error'>没能读取您的预约：{mine.error?.message ?? '请稍后再试'}</Notice>
 
   const { upcoming, past, waitlist } = mine.data
   const pastItems = [...past.items, ...olderPages.flatMap((p) => p.items)]
@@ -43,7 +47,10 @@ export function MyBookings({ me }: { me: Me }) {
   return (
     <>
       {mine.savedAt && (
-        <Notice>现在连不上网络，下面是之前保存的内容（更新于 {momentText(mine.savedAt, beijingToday())}），签到码仍可出示。联网后会自动更新。</Notice>
+        <Notice>
+          现在连不上网络，下面是之前保存的内容（更新于 {momentText(mine.savedAt, beijingToday())}
+          ），签到码仍可出示。联网后会自动更新。
+        </Notice>
       )}
       {empty && (
         <Card>
@@ -66,7 +73,12 @@ export function MyBookings({ me }: { me: Me }) {
         <Card title='我的候补'>
           {leave.error && <Notice tone='error'>{leave.error.message}</Notice>}
           {waiting.map((entry) => (
-            <WaitlistItem key={entry.id} entry={entry} leave={leave} forSomeoneElse={me.veteran?.id !== entry.veteranId} />
+            <WaitlistItem
+              key={entry.id}
+              entry={entry}
+              leave={leave}
+              forSomeoneElse={me.veteran?.id !== entry.veteranId}
+            />
           ))}
         </Card>
       )}
@@ -77,7 +89,12 @@ export function MyBookings({ me }: { me: Me }) {
           ))}
           {more.error && <Notice tone='error'>{more.error.message}</Notice>}
           {nextCursor && !mine.savedAt && (
-            <ActionButton variant='secondary' busy={more.pending} busyText='正在读取…' onClick={() => void more.run(nextCursor)}>
+            <ActionButton
+              variant='secondary'
+              busy={more.pending}
+              busyText='正在读取…'
+              onClick={() => void more.run(nextCursor)}
+            >
               查看更早的预约
             </ActionButton>
           )}

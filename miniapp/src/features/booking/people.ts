@@ -13,7 +13,8 @@ export interface BookingPerson {
 
 export function bookingPeople(me: Me): BookingPerson[] {
   const people: BookingPerson[] = []
-  if (me.veteran) people.push({ veteranId: me.veteran.id, label: `我本人（${me.veteran.name}）`, name: '您本人', self: true })
+  if (me.veteran)
+    people.push({ veteranId: me.veteran.id, label: `我本人（${me.veteran.name}）`, name: '您本人', self: true })
   for (const link of me.familyOf) {
     if (people.some((p) => p.veteranId === link.veteranId)) continue
     people.push({
@@ -33,7 +34,10 @@ export function bookingAccess(me: Me): 'ok' | 'staff' | 'unbound' {
 }
 
 /** The person chosen earlier in the flow (carried in the page URL), or the first one. */
-export function chosenPerson(people: readonly BookingPerson[], veteranId: string | undefined): BookingPerson | undefined {
+export function chosenPerson(
+  people: readonly BookingPerson[],
+  veteranId: string | undefined
+): BookingPerson | undefined {
   return people.find((p) => p.veteranId === veteranId) ?? people[0]
 }
 

@@ -18,7 +18,13 @@ export function RatingCard({ rate }: { rate: ActionState<[number, string], Booki
   return (
     <Card title='评价这次服务'>
       <Paragraph>您的评价会交给服务中心，用来改进服务。</Paragraph>
-      <ChoiceGroup label='您对这次服务满意吗？' options={OPTIONS} value={score} onChange={setScore} error={missing ? '请选一个满意程度' : undefined} />
+      <ChoiceGroup
+        label='您对这次服务满意吗？'
+        options={OPTIONS}
+        value={score}
+        onChange={setScore}
+        error={missing ? '请选一个满意程度' : undefined}
+      />
       <TextField label='想说的话（选填）' value={comment} onChange={setComment} maxLength={500} />
       {rate.error && <Notice tone='error'>{rate.error.message}</Notice>}
       <ActionButton size='key' busy={rate.pending} busyText='正在提交…' onClick={submit}>
@@ -33,7 +39,9 @@ export function RatingShown({ rating }: { rating: BookingRating }) {
     <Card title='您的评价'>
       <Paragraph strong>{RATING_WORDS[rating.score]}</Paragraph>
       {rating.comment && <Paragraph>{rating.comment}</Paragraph>}
-      <Paragraph muted small>谢谢您的评价。</Paragraph>
+      <Paragraph muted small>
+        谢谢您的评价。
+      </Paragraph>
     </Card>
   )
 }

@@ -5,7 +5,12 @@ import { bookingDetailUrl } from './pages'
 import type { Refusal } from './refusals'
 
 /** A refusal with its reason and the buttons for what to do next (see refusals.ts). */
-export function RefusalNotice(props: { refusal: Refusal; onOtherSlot?: () => void; onWaitlist?: () => void; waitlistBusy?: boolean }) {
+export function RefusalNotice(props: {
+  refusal: Refusal
+  onOtherSlot?: () => void
+  onWaitlist?: () => void
+  waitlistBusy?: boolean
+}) {
   const { refusal, onOtherSlot, onWaitlist, waitlistBusy } = props
   const offers = (step: Refusal['steps'][number]) => refusal.steps.includes(step)
   return (

@@ -15,8 +15,14 @@ export interface Refusal {
 }
 
 const ADVICE: Record<string, { extra?: string; steps: NextStep[] }> = {
-  SLOT_FULL: { extra: '可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。', steps: ['waitlist', 'other-slot'] },
-  ALREADY_BOOKED: { extra: '同一项服务同时只能有一个预约。可以查看原来的预约，需要时改约或取消。', steps: ['existing-booking'] },
+  SLOT_FULL: {
+    extra: '可以登记候补，有人取消时按顺序自动为您预约；也可以换一个时段。',
+    steps: ['waitlist', 'other-slot']
+  },
+  ALREADY_BOOKED: {
+    extra: '同一项服务同时只能有一个预约。可以查看原来的预约，需要时改约或取消。',
+    steps: ['existing-booking']
+  },
   SLOT_NOT_BOOKABLE: { extra: '请换一个时段。', steps: ['other-slot'] },
   SLOT_NOT_FULL: { extra: '这个时段现在有空位，可以直接预约。', steps: ['other-slot'] },
   NOT_ELIGIBLE: { extra: '认证身份后就可以预约；家属请先让退役军人在“家人关联”里邀请您。', steps: ['bind-identity'] },

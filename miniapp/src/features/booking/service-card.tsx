@@ -3,7 +3,15 @@ import { ActionButton, Card, KeyValues, Paragraph } from '../../components'
 import { DocumentList } from './document-list'
 
 /** One service of the catalog: what it is, how long it takes, what to bring, where it is offered. */
-export function ServiceCard({ service, centerCount, onChoose }: { service: Service; centerCount: number; onChoose: () => void }) {
+export function ServiceCard({
+  service,
+  centerCount,
+  onChoose
+}: {
+  service: Service
+  centerCount: number
+  onChoose: () => void
+}) {
   return (
     <Card title={service.name}>
       <Paragraph>{service.description}</Paragraph>

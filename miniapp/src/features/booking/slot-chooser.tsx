@@ -40,7 +40,11 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
   const calendar = useMemo(() => (days.data ? calendarDays(days.data.items, today) : []), [days.data, today])
   const [picked, setPicked] = useState<string | undefined>()
   const day = picked ?? firstOpenDay(calendar) ?? calendar.find((d) => d.state !== 'none')?.date
-  const slots = useRequest(() => bookingApi.slots({ centerId, serviceId, from: day!, to: day! }), `slots-${day}`, Boolean(day))
+  const slots = useRequest(
+    () => bookingApi.slots({ centerId, serviceId, from: day!, to: day! }),
+    `slots-${day}`,
+    Boolean(day)
+  )
   const waitlist = useWaitlistJoin(person)
   const moving = useRequest(() => bookingApi.get(rescheduleId!), `booking-${rescheduleId}`, Boolean(rescheduleId))
 

@@ -39,23 +39,40 @@ export function SlotList({ slots, now, mode, onBook, onWaitlist, waitlistBusy, j
         return (
           <View className='list__item' key={slot.id}>
             <Line tone='title'>{time}</Line>
-            {state === 'bookable' && <Line tone='good'>余 {slot.remaining} 个名额（共 {slot.capacity} 个）</Line>}
-            {state === 'bookable' && insideCutoff(slot, cutoffMinutesOf(slot), now) && <Line tone='warn'>{cutoffMark(cutoffMinutesOf(slot))}</Line>}
+            {state === 'bookable' && (
+              <Line tone='good'>
+                余 {slot.remaining} 个名额（共 {slot.capacity} 个）
+              </Line>
+            )}
+            {state === 'bookable' && insideCutoff(slot, cutoffMinutesOf(slot), now) && (
+              <Line tone='warn'>{cutoffMark(cutoffMinutesOf(slot))}</Line>
+            )}
             {state === 'full' && (
               <Line tone='warn'>已约满{slot.waiting > 0 ? `，已有 ${slot.waiting} 人候补` : ''}</Line>
             )}
             {state === 'started' && <Line tone='muted'>已开始，不能再预约</Line>}
             {state === 'closed' && <Line tone='muted'>服务中心已暂停这个时段</Line>}
             {state === 'bookable' && (
-              <ActionButton label={`${mode === 'book' ? '预约这个时段' : '改到这个时段'}：${time}`} onClick={() => onBook(slot)}>
+              <ActionButton
+                label={`${mode === 'book' ? '预约这个时段' : '改到这个时段'}：${time}`}
+                onClick={() => onBook(slot)}
+              >
                 {mode === 'book' ? '预约这个时段' : '改到这个时段'}
               </ActionButton>
             )}
-            {state === 'full' && joined?.slotId === slot.id && <Line tone='good'>已登记候补，排在第 {joined.position} 位</Line>}
+            {state === 'full' && joined?.slotId === slot.id && (
+              <Line tone='good'>已登记候补，排在第 {joined.position} 位</Line>
+            )}
             {state === 'full' && mode === 'book' && joined?.slotId !== slot.id && (
               <>
                 <Line tone='muted'>可以登记候补：有人取消时，按登记的先后自动为您预约。</Line>
-                <ActionButton variant='secondary' label={`登记候补：${time}`} busy={waitlistBusy} busyText='正在登记…' onClick={() => onWaitlist(slot)}>
+                <ActionButton
+                  variant='secondary'
+                  label={`登记候补：${time}`}
+                  busy={waitlistBusy}
+                  busyText='正在登记…'
+                  onClick={() => onWaitlist(slot)}
+                >
                   登记候补
                 </ActionButton>
               </>

@@ -9,7 +9,8 @@ export const BOOKING_STATUS_WORDS: Record<BookingStatus, string> = {
   no_show: '未到场'
 }
 
-type StatusFields = Pick<Booking, 'status' | 'rating'> & Partial<Pick<Booking, 'cancelledBy' | 'cancelReason' | 'centerName' | 'centerPhone'>>
+type StatusFields = Pick<Booking, 'status' | 'rating'> &
+  Partial<Pick<Booking, 'cancelledBy' | 'cancelReason' | 'centerName' | 'centerPhone'>>
 
 /** The status said in words, with what it means for the person now. */
 export function bookingStatusText(booking: StatusFields): { words: string; meaning: string } {
@@ -34,9 +35,12 @@ export function bookingStatusText(booking: StatusFields): { words: string; meani
  * and owes the reason, a phone number and another time.
  */
 function cancelledText(booking: StatusFields): { words: string; meaning: string } {
-  if (booking.cancelledBy !== 'staff') return { words: BOOKING_STATUS_WORDS.cancelled, meaning: '这次预约已取消，名额已让给其他人。' }
+  if (booking.cancelledBy !== 'staff')
+    return { words: BOOKING_STATUS_WORDS.cancelled, meaning: '这次预约已取消，名额已让给其他人。' }
   const reason = booking.cancelReason?.trim().replace(/[。.]$/, '')
-  const phone = booking.centerPhone ? `如有疑问，请致电${booking.centerName ?? '服务中心'} ${booking.centerPhone}。` : ''
+  const phone = booking.centerPhone
+    ? `如有疑问，请致电${booking.centerName ?? '服务中心'} ${booking.centerPhone}。`
+    : ''
   return {
     words: '服务中心已取消',
     meaning: `${booking.centerName ?? '服务中心'}取消了这次预约${reason ? `，原因：${reason}` : ''}。您不用前往。${phone}可以另约其他时间。`
@@ -53,7 +57,10 @@ export const RATING_WORDS: Record<number, string> = {
 }
 
 /** Whether the person can still cancel or move the booking online, or must phone the center. */
-export function changeWindow(booking: Pick<Booking, 'status' | 'cancellableUntil'>, now: Date): 'open' | 'closed' | 'not-applicable' {
+export function changeWindow(
+  booking: Pick<Booking, 'status' | 'cancellableUntil'>,
+  now: Date
+): 'open' | 'closed' | 'not-applicable' {
   if (booking.status !== 'booked') return 'not-applicable'
   return now.getTime() < Date.parse(booking.cancellableUntil) ? 'open' : 'closed'
 }
@@ -71,7 +78,9 @@ const WAITLIST_ENDED: Record<NonNullable<WaitlistEntry['endedReason']>, string> 
 }
 
 /** A waitlist entry in words: the position while waiting, or what became of it. */
-export function waitlistStatusText(entry: Pick<WaitlistEntry, 'status' | 'position'> & Partial<Pick<WaitlistEntry, 'endedReason'>>): string {
+export function waitlistStatusText(
+  entry: Pick<WaitlistEntry, 'status' | 'position'> & Partial<Pick<WaitlistEntry, 'endedReason'>>
+): string {
   switch (entry.status) {
     case 'waiting':
       return entry.position === 1 ? '候补中，排在第 1 位，有人取消就轮到您' : `候补中，排在第 ${entry.position} 位`

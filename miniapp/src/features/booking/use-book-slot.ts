@@ -16,7 +16,10 @@ export function useBookSlot(userId: string, slotId: string, person: BookingPerso
     const signature = attemptSignature({ userId, slotId, veteranId, note: trimmed })
     const key = keyForAttempt(taroStore, signature, newIdempotencyKey)
     try {
-      const booking = await bookingApi.book({ slotId, ...(veteranId ? { veteranId } : {}), ...(trimmed ? { note: trimmed } : {}) }, key)
+      const booking = await bookingApi.book(
+        { slotId, ...(veteranId ? { veteranId } : {}), ...(trimmed ? { note: trimmed } : {}) },
+        key
+      )
       forgetAttempt(taroStore, signature)
       return booking
     } catch (error) {

@@ -8,7 +8,11 @@ export interface Catalog {
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const [services, centers, districts] = await Promise.all([referenceApi.services(), referenceApi.centers(), referenceApi.districts()])
+  const [services, centers, districts] = await Promise.all([
+    referenceApi.services(),
+    referenceApi.centers(),
+    referenceApi.districts()
+  ])
   return { services: services.items, centers: centers.items, districts: districts.items }
 }
 

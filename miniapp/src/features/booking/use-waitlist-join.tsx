@@ -30,7 +30,8 @@ export function WaitlistJoined({ entry, person }: { entry: WaitlistEntry; person
   return (
     <>
       <Notice tone='success'>
-        已登记候补：{timeRange(entry.startsAt, entry.endsAt)}，排在第 {entry.position} 位。有人取消时，会按顺序自动为{whom}
+        已登记候补：{timeRange(entry.startsAt, entry.endsAt)}，排在第 {entry.position} 位。有人取消时，会按顺序自动为
+        {whom}
         预约，并发通知告诉您。
       </Notice>
       <ActionButton variant='secondary' onClick={() => openPage(BOOKING_PAGES.mine)}>

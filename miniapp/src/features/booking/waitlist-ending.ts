@@ -5,9 +5,14 @@ import { whenText } from './dates'
  * Booking a service ends every 候补 the same veteran holds for that service (the server does it on purpose: one
  * place per service is enough). These are the entries a new booking would end, to say so before confirming.
  */
-export function waitlistEndedByBooking(entries: readonly WaitlistEntry[], booking: { serviceId: string; veteranId: string | undefined }): WaitlistEntry[] {
+export function waitlistEndedByBooking(
+  entries: readonly WaitlistEntry[],
+  booking: { serviceId: string; veteranId: string | undefined }
+): WaitlistEntry[] {
   if (!booking.veteranId) return []
-  return entries.filter((e) => e.status === 'waiting' && e.serviceId === booking.serviceId && e.veteranId === booking.veteranId)
+  return entries.filter(
+    (e) => e.status === 'waiting' && e.serviceId === booking.serviceId && e.veteranId === booking.veteranId
+  )
 }
 
 /** Said on the confirm screen: which 候补 this booking ends (empty when none). */

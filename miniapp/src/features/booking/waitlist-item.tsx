@@ -10,7 +10,15 @@ import { bookingDetailUrl } from './pages'
 import { waitlistStatusText } from './status'
 
 /** A waitlist (候补) entry: where it stands, and leaving it (or opening the booking it became). */
-export function WaitlistItem({ entry, leave, forSomeoneElse }: { entry: WaitlistEntry; leave: ActionState<[string], boolean>; forSomeoneElse: boolean }) {
+export function WaitlistItem({
+  entry,
+  leave,
+  forSomeoneElse
+}: {
+  entry: WaitlistEntry
+  leave: ActionState<[string], boolean>
+  forSomeoneElse: boolean
+}) {
   const when = whenText(entry.startsAt, entry.endsAt, beijingToday())
   return (
     <View className='list__item'>
@@ -18,7 +26,9 @@ export function WaitlistItem({ entry, leave, forSomeoneElse }: { entry: Waitlist
       <Line>{when}</Line>
       <Line tone='muted'>{entry.centerName}</Line>
       {forSomeoneElse && <Line tone='muted'>为 {entry.veteranNameMasked} 候补</Line>}
-      <Line tone={entry.status === 'waiting' || entry.status === 'promoted' ? 'good' : 'muted'}>{waitlistStatusText(entry)}</Line>
+      <Line tone={entry.status === 'waiting' || entry.status === 'promoted' ? 'good' : 'muted'}>
+        {waitlistStatusText(entry)}
+      </Line>
       {entry.status === 'promoted' && entry.bookingId && (
         <ActionButton variant='secondary' onClick={() => openPage(bookingDetailUrl(entry.bookingId!))}>
           查看这个预约

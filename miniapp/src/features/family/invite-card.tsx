@@ -17,11 +17,14 @@ export function InviteCard({ invite, create }: { invite: FamilyInvite | null; cr
       setCopied('failed')
     }
   }
-  const canShareInBrowser = process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && typeof navigator.share === 'function'
+  const canShareInBrowser =
+    process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined' && typeof navigator.share === 'function'
 
   return (
     <Card title='邀请家人'>
-      <Paragraph>生成一个邀请码交给家人。家人在“我的 → 家人关联”里输入这个邀请码，就能帮您预约服务、查看通知。</Paragraph>
+      <Paragraph>
+        生成一个邀请码交给家人。家人在“我的 → 家人关联”里输入这个邀请码，就能帮您预约服务、查看通知。
+      </Paragraph>
       {invite && (
         <>
           <Paragraph muted>邀请码（只能用一次）：</Paragraph>
@@ -42,7 +45,11 @@ export function InviteCard({ invite, create }: { invite: FamilyInvite | null; cr
           {canShareInBrowser && (
             <ActionButton
               variant='secondary'
-              onClick={() => void navigator.share({ title: '家人关联邀请码', text: `我的家人关联邀请码：${invite.code}` }).catch(() => {})}
+              onClick={() =>
+                void navigator
+                  .share({ title: '家人关联邀请码', text: `我的家人关联邀请码：${invite.code}` })
+                  .catch(() => {})
+              }
             >
               分享给家人
             </ActionButton>

@@ -2,7 +2,7 @@ import type { Relation } from '@veterans/shared'
 import { RELATIONS } from '@veterans/shared/topics'
 import { useState } from 'react'
 import { ActionButton, Card, ChoiceGroup, Notice, Paragraph, TextField } from '../../components'
-import { useFamilyLinks } from './use-family'
+import type { useFamilyLinks } from './use-family'
 
 const RELATION_OPTIONS = (Object.keys(RELATIONS) as Relation[]).map((value) => ({ value, label: RELATIONS[value] }))
 
@@ -26,7 +26,13 @@ export function LinkCard({ links, initialCode }: { links: ReturnType<typeof useF
         maxLength={12}
         error={links.codeError}
       />
-      <ChoiceGroup label='您是他的' options={RELATION_OPTIONS} value={relation} onChange={setRelation} error={links.relationError} />
+      <ChoiceGroup
+        label='您是他的'
+        options={RELATION_OPTIONS}
+        value={relation}
+        onChange={setRelation}
+        error={links.relationError}
+      />
       {links.linkError && <Notice tone='error'>{links.linkError}</Notice>}
       {linked && <Notice tone='success'>关联成功！</Notice>}
       <ActionButton

@@ -6,7 +6,13 @@ import { ConfirmInline } from '../../components'
 import type { useFamilyLinks } from './use-family'
 
 /** The veterans this person is linked to as family, each with an unlink. */
-export function LinkedVeteransCard({ familyOf, links }: { familyOf: FamilyOf[]; links: ReturnType<typeof useFamilyLinks> }) {
+export function LinkedVeteransCard({
+  familyOf,
+  links
+}: {
+  familyOf: FamilyOf[]
+  links: ReturnType<typeof useFamilyLinks>
+}) {
   if (familyOf.length === 0) return null
   return (
     <Card title='我关联的退役军人'>

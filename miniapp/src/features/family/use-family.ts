@@ -50,7 +50,8 @@ export function useFamilyLinks() {
   return {
     submitLink,
     linking: link.pending,
-    codeError: codeError ?? (linkError?.code === 'INVITE_INVALID' ? linkError.message : linkError?.fieldMessage('code')),
+    codeError:
+      codeError ?? (linkError?.code === 'INVITE_INVALID' ? linkError.message : linkError?.fieldMessage('code')),
     relationError,
     linkError: linkError && linkError.code !== 'INVITE_INVALID' ? linkError.message : undefined,
     unlink

@@ -25,7 +25,13 @@ export function Shortcuts() {
   return (
     <View className='shortcuts'>
       {SHORTCUTS.map((s) => (
-        <View key={s.url} className='shortcut' ariaRole='button' ariaLabel={`${s.title}，${s.hint}`} onClick={() => openPage(s.url)}>
+        <View
+          key={s.url}
+          className='shortcut'
+          ariaRole='button'
+          ariaLabel={`${s.title}，${s.hint}`}
+          onClick={() => openPage(s.url)}
+        >
           <Text>{s.title}</Text>
           <Text className='shortcut__hint'>{s.hint}</Text>
         </View>

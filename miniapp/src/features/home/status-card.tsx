@@ -30,7 +30,9 @@ export function StatusCard() {
   if (isStaff(me)) {
     return (
       <Card title={title}>
-        <Paragraph>您已用{ROLES[me.role]}账号登录{me.center ? `（${me.center.name}）` : ''}。</Paragraph>
+        <Paragraph>
+          您已用{ROLES[me.role]}账号登录{me.center ? `（${me.center.name}）` : ''}。
+        </Paragraph>
         <ActionButton size='key' onClick={() => openPage(PAGES.staffHome)}>
           进入工作台
         </ActionButton>

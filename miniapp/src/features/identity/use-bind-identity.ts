@@ -13,7 +13,8 @@ export interface BindIdentityErrors {
 
 /** What to do next after each refusal of POST /me/veteran, added to the server's message. */
 const NEXT_STEP: Record<string, string> = {
-  REGISTRY_NO_MATCH: '请对照身份证核对姓名和号码；如果确认无误，可能您的信息还没有登记，请带上退役证件到所在区退役军人服务中心登记。',
+  REGISTRY_NO_MATCH:
+    '请对照身份证核对姓名和号码；如果确认无误，可能您的信息还没有登记，请带上退役证件到所在区退役军人服务中心登记。',
   VETERAN_ALREADY_BOUND: '如果不是您本人绑定的，请带上身份证到服务中心处理，工作人员会帮您解除。',
   TOO_MANY_ATTEMPTS: '为保护您的信息，1 小时内最多尝试 5 次。请 1 小时后再试，或拨打服务热线求助。',
   ID_NUMBER_INVALID: '请对照身份证逐位核对，最后一位如果是 X 请输入字母 X。'

@@ -4,7 +4,8 @@ import { Text } from '@tarojs/components'
 import { Card, KeyValues, Paragraph } from '../../components'
 import { formatDateTime } from '../../lib/format'
 
-const label = <T extends Record<string, string>>(labels: T, key: string) => (labels as Record<string, string>)[key] ?? key
+const label = <T extends Record<string, string>>(labels: T, key: string) =>
+  (labels as Record<string, string>)[key] ?? key
 
 /** The export shown readably: what the platform holds, section by section, then the full file as text. */
 export function ExportView({ data }: { data: MyDataExport }) {
@@ -44,7 +45,9 @@ export function ExportView({ data }: { data: MyDataExport }) {
         )}
       </Card>
       <Card title='家人'>
-        {data.familyLinks.length === 0 && data.familyMembers.length === 0 && <Paragraph muted>没有家人关联。</Paragraph>}
+        {data.familyLinks.length === 0 && data.familyMembers.length === 0 && (
+          <Paragraph muted>没有家人关联。</Paragraph>
+        )}
         {data.familyLinks.map((l) => (
           <Paragraph key={l.linkId}>
             您是 {l.veteranNameMasked} 的{label(RELATIONS, l.relation)}（{formatDateTime(l.createdAt)} 关联）

@@ -7,7 +7,13 @@ import Taro from '@tarojs/taro'
 export async function saveExportInWechat(json: string): Promise<void> {
   const filePath = `${Taro.env.USER_DATA_PATH}/my-data-${Date.now()}.json`
   await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: json, encoding: 'utf8', success: () => resolve(), fail: reject })
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data: json,
+      encoding: 'utf8',
+      success: () => resolve(),
+      fail: reject
+    })
   )
   await Taro.shareFileMessage({ filePath, fileName: '我的数据.json' })
 }

@@ -21,18 +21,27 @@ export function NotificationsCard({ notifications }: { notifications: ReturnType
     <Card title='通知'>
       {first.loading && !first.data && <Paragraph muted>正在读取通知…</Paragraph>}
       {first.error && <Notice tone='error'>没能读取通知：{first.error.message}</Notice>}
-      {first.data && items.length === 0 && <Paragraph muted>还没有通知。预约结果、候补成功、时段变动等会在这里告诉您。</Paragraph>}
+      {first.data && items.length === 0 && (
+        <Paragraph muted>还没有通知。预约结果、候补成功、时段变动等会在这里告诉您。</Paragraph>
+      )}
       {first.data && items.length > 0 && (
         <>
           <Paragraph strong>{unreadCount > 0 ? `有 ${unreadCount} 条未读通知` : '通知都已读过'}</Paragraph>
           {unreadCount > 0 && (
-            <ActionButton variant='secondary' busy={markAllRead.pending} busyText='正在标记…' onClick={() => void markAllRead.run()}>
+            <ActionButton
+              variant='secondary'
+              busy={markAllRead.pending}
+              busyText='正在标记…'
+              onClick={() => void markAllRead.run()}
+            >
               全部已读
             </ActionButton>
           )}
         </>
       )}
-      {(markRead.error ?? markAllRead.error) && <Notice tone='error'>{(markRead.error ?? markAllRead.error)!.message}</Notice>}
+      {(markRead.error ?? markAllRead.error) && (
+        <Notice tone='error'>{(markRead.error ?? markAllRead.error)!.message}</Notice>
+      )}
       {items.map((n) => {
         const bookingId = typeof n.data.bookingId === 'string' ? n.data.bookingId : undefined
         return (
@@ -58,7 +67,12 @@ export function NotificationsCard({ notifications }: { notifications: ReturnType
       })}
       {loadMore.error && <Notice tone='error'>{loadMore.error.message}</Notice>}
       {nextCursor && (
-        <ActionButton variant='secondary' busy={loadMore.pending} busyText='正在读取…' onClick={() => void loadMore.run()}>
+        <ActionButton
+          variant='secondary'
+          busy={loadMore.pending}
+          busyText='正在读取…'
+          onClick={() => void loadMore.run()}
+        >
           查看更早的通知
         </ActionButton>
       )}

@@ -24,7 +24,8 @@ export function ChipGroup<T extends string>(props: {
   const id = useId()
   const { label, options, value, onChange, segmented } = props
   const groupClass = segmented ? 'field chips--segmented' : 'field'
-  const spoken = (option: ChipOption<T>) => (option.count === undefined ? option.label : `${option.label}，${option.count} 条`)
+  const spoken = (option: ChipOption<T>) =>
+    option.count === undefined ? option.label : `${option.label}，${option.count} 条`
   if (process.env.TARO_ENV === 'h5') {
     return (
       <div className={groupClass} role='group' aria-labelledby={id}>

@@ -42,8 +42,12 @@ function BindFirst() {
   return (
     <>
       <Card title='认证身份后就能看到'>
-        <Paragraph>认证退役军人身份后，这里会列出适用于您的政策，并告诉您为什么适用——比如您的人员类别、户籍所在区、服役年限或伤残等级。</Paragraph>
-        <Paragraph muted>退役军人的家属：请退役军人在“家人关联”里邀请您，关联后这里会列出适用于您家人的政策。</Paragraph>
+        <Paragraph>
+          认证退役军人身份后，这里会列出适用于您的政策，并告诉您为什么适用——比如您的人员类别、户籍所在区、服役年限或伤残等级。
+        </Paragraph>
+        <Paragraph muted>
+          退役军人的家属：请退役军人在“家人关联”里邀请您，关联后这里会列出适用于您家人的政策。
+        </Paragraph>
       </Card>
       <Card flush>
         <NavRow title='退役军人身份认证' detail='去认证' url={PAGES.identity} />
@@ -54,9 +58,17 @@ function BindFirst() {
 }
 
 function whose(me: Me, items: PolicyMatch[]): string {
-  const others = [...new Set(items.flatMap((item) => item.matchedFor).filter((v) => v.veteranId !== me.veteran?.id).map((v) => v.veteranNameMasked))]
+  const others = [
+    ...new Set(
+      items
+        .flatMap((item) => item.matchedFor)
+        .filter((v) => v.veteranId !== me.veteran?.id)
+        .map((v) => v.veteranNameMasked)
+    )
+  ]
   if (me.veteran && others.length === 0) return '根据您在退役军人事务局登记的信息'
-  if (!me.veteran) return `根据您关联的退役军人（${others.join('、') || me.familyOf.map((f) => f.veteranNameMasked).join('、')}）的登记信息`
+  if (!me.veteran)
+    return `根据您关联的退役军人（${others.join('、') || me.familyOf.map((f) => f.veteranNameMasked).join('、')}）的登记信息`
   return `根据您和您关联的家人（${others.join('、')}）的登记信息`
 }
 
@@ -111,7 +123,8 @@ export function ForMeView() {
   const { me, status } = useSession()
   if (status === 'starting') return <Paragraph muted>正在登录，请稍候…</Paragraph>
   if (!me) return <SignInPrompt purpose='查看与您相关的政策' />
-  if (isStaff(me)) return <Notice>工作人员账号没有个人的政策匹配。退役军人和家属登录后，可以在这里看到适用于自己的政策。</Notice>
+  if (isStaff(me))
+    return <Notice>工作人员账号没有个人的政策匹配。退役军人和家属登录后，可以在这里看到适用于自己的政策。</Notice>
   if (!me.veteran && me.familyOf.length === 0) return <BindFirst />
   return <Matches me={me} />
 }

@@ -7,5 +7,8 @@ export function reasonText(reason: string): string {
 
 /** Policies written for people like this person (they matched conditions) apart from those for every veteran. */
 export function splitMatches(items: readonly PolicyMatch[]): { specific: PolicyMatch[]; general: PolicyMatch[] } {
-  return { specific: items.filter((item) => !item.forEveryVeteran), general: items.filter((item) => item.forEveryVeteran) }
+  return {
+    specific: items.filter((item) => !item.forEveryVeteran),
+    general: items.filter((item) => item.forEveryVeteran)
+  }
 }

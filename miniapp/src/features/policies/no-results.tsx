@@ -5,7 +5,11 @@ import { LEVEL_LABELS } from './labels'
 import { broaderSearches, type SearchFilters } from './suggestions'
 
 /** Nothing found: say so plainly, offer broader searches that can be run with one tap, and a person to ask. */
-export function NoResults(props: { q: string; filters: SearchFilters; onSearch: (q: string, filters: SearchFilters) => void }) {
+export function NoResults(props: {
+  q: string
+  filters: SearchFilters
+  onSearch: (q: string, filters: SearchFilters) => void
+}) {
   const { q, filters, onSearch } = props
   const suggestions = broaderSearches(q, filters, {
     category: filters.category ? TOPICS[filters.category] : undefined,
@@ -16,7 +20,11 @@ export function NoResults(props: { q: string; filters: SearchFilters; onSearch: 
       <Paragraph>{q ? `没有找到与“${q}”有关的政策。` : '在所选的范围里没有政策。'}</Paragraph>
       {suggestions.length > 0 && <Paragraph>可以试试放宽条件：</Paragraph>}
       {suggestions.map((suggestion) => (
-        <ActionButton key={suggestion.label} variant='secondary' onClick={() => onSearch(suggestion.q, suggestion.filters)}>
+        <ActionButton
+          key={suggestion.label}
+          variant='secondary'
+          onClick={() => onSearch(suggestion.q, suggestion.filters)}
+        >
           {suggestion.label}
         </ActionButton>
       ))}

@@ -9,10 +9,12 @@ import { ValidityBanner } from './validity-banner'
 
 function eligibilityRows(eligibility: PolicyEligibility, districtName: (code: string) => string): [string, string][] {
   const rows: [string, string][] = []
-  if (eligibility.categories) rows.push(['人员类别', eligibility.categories.map((c) => VETERAN_CATEGORIES[c]).join('、')])
+  if (eligibility.categories)
+    rows.push(['人员类别', eligibility.categories.map((c) => VETERAN_CATEGORIES[c]).join('、')])
   if (eligibility.districts) rows.push(['户籍所在', eligibility.districts.map(districtName).join('、')])
   if (eligibility.minServiceYears !== undefined) rows.push(['服役年限', `满 ${eligibility.minServiceYears} 年`])
-  if (eligibility.disabilityLevels) rows.push(['伤残等级', `${[...eligibility.disabilityLevels].sort((a, b) => a - b).join('、')} 级`])
+  if (eligibility.disabilityLevels)
+    rows.push(['伤残等级', `${[...eligibility.disabilityLevels].sort((a, b) => a - b).join('、')} 级`])
   return rows
 }
 

@@ -3,7 +3,12 @@ import { ActionButton, Card } from '../../components'
 import './policies.css'
 
 /** Recent searches on this phone: tap one to search again; each can be removed, or all at once. */
-export function RecentSearchesCard(props: { items: string[]; onSearch: (q: string) => void; onRemove: (q: string) => void; onClear: () => void }) {
+export function RecentSearchesCard(props: {
+  items: string[]
+  onSearch: (q: string) => void
+  onRemove: (q: string) => void
+  onClear: () => void
+}) {
   const { items, onSearch, onRemove, onClear } = props
   if (items.length === 0) return null
   const h5 = process.env.TARO_ENV === 'h5'
@@ -12,19 +17,39 @@ export function RecentSearchesCard(props: { items: string[]; onSearch: (q: strin
       {items.map((item) =>
         h5 ? (
           <div className='recent' key={item}>
-            <button type='button' className='recent__search' aria-label={`再次搜索：${item}`} onClick={() => onSearch(item)}>
+            <button
+              type='button'
+              className='recent__search'
+              aria-label={`再次搜索：${item}`}
+              onClick={() => onSearch(item)}
+            >
               {item}
             </button>
-            <button type='button' className='recent__remove' aria-label={`删除最近搜索：${item}`} onClick={() => onRemove(item)}>
+            <button
+              type='button'
+              className='recent__remove'
+              aria-label={`删除最近搜索：${item}`}
+              onClick={() => onRemove(item)}
+            >
               删除
             </button>
           </div>
         ) : (
           <View className='recent' key={item}>
-            <View className='recent__search' ariaRole='button' ariaLabel={`再次搜索：${item}`} onClick={() => onSearch(item)}>
+            <View
+              className='recent__search'
+              ariaRole='button'
+              ariaLabel={`再次搜索：${item}`}
+              onClick={() => onSearch(item)}
+            >
               <Text>{item}</Text>
             </View>
-            <View className='recent__remove' ariaRole='button' ariaLabel={`删除最近搜索：${item}`} onClick={() => onRemove(item)}>
+            <View
+              className='recent__remove'
+              ariaRole='button'
+              ariaLabel={`删除最近搜索：${item}`}
+              onClick={() => onRemove(item)}
+            >
               <Text>删除</Text>
             </View>
           </View>

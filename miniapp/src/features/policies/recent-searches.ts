@@ -4,7 +4,9 @@ import { MAX_RECENT_SEARCHES, RECENT_SEARCHES_KEY, withRecent } from './recent-l
 
 function load(): string[] {
   const stored = taroStore.get(RECENT_SEARCHES_KEY)
-  return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT_SEARCHES) : []
+  return Array.isArray(stored)
+    ? stored.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT_SEARCHES)
+    : []
 }
 
 export function useRecentSearches() {

@@ -27,7 +27,12 @@ export function RelatedServices({ serviceIds, preview }: { serviceIds: string[];
       {me && services.loading && !services.data && <Paragraph muted>正在读取服务…</Paragraph>}
       {services.error && <Notice tone='error'>没能读取服务：{services.error.message}</Notice>}
       {named.map((service) => (
-        <ActionButton key={service.id} variant='secondary' disabled={preview} onClick={() => openBookingFor(service.id)}>
+        <ActionButton
+          key={service.id}
+          variant='secondary'
+          disabled={preview}
+          onClick={() => openBookingFor(service.id)}
+        >
           {`预约：${service.name}`}
         </ActionButton>
       ))}

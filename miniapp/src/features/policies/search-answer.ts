@@ -12,7 +12,12 @@ export interface SearchAnswer extends SearchAsked {
   result: PolicySearchResult
 }
 
-const VALIDITY_WORDS: Record<ValidityChoice, string> = { in_force: '现行有效的', all: '', expired: '已失效的', repealed: '已废止的' }
+const VALIDITY_WORDS: Record<ValidityChoice, string> = {
+  in_force: '现行有效的',
+  all: '',
+  expired: '已失效的',
+  repealed: '已废止的'
+}
 
 /** The first page of GET /policies for a search; its JSON is also the key that tells one search from another. */
 export function queryOf(asked: SearchAsked, limit: number): PolicyQuery {
@@ -29,7 +34,11 @@ export function queryOf(asked: SearchAsked, limit: number): PolicyQuery {
 export function askedOf(query: PolicyQuery): SearchAsked {
   return {
     q: query.q ?? '',
-    filters: { category: query.category ?? '', level: query.level ?? '', validity: (query.validity ?? 'in_force') as ValidityChoice }
+    filters: {
+      category: query.category ?? '',
+      level: query.level ?? '',
+      validity: (query.validity ?? 'in_force') as ValidityChoice
+    }
   }
 }
 

@@ -9,7 +9,13 @@ const HINT = '输入关键词，比如：优待证、抚恤、就业、文号；
  * The policy search field: large, with a clear button inside, and a key-sized 搜索 button (the keyboard's 搜索 key
  * works too). A search form (role=search) with a labelled field in the browser.
  */
-export function SearchBox(props: { value: string; onChange: (value: string) => void; onSubmit: (value: string) => void; onClear: () => void; busy?: boolean }) {
+export function SearchBox(props: {
+  value: string
+  onChange: (value: string) => void
+  onSubmit: (value: string) => void
+  onClear: () => void
+  busy?: boolean
+}) {
   const { value, onChange, onSubmit, onClear, busy } = props
   const id = useId()
   const input = useRef<HTMLInputElement>(null)

@@ -34,17 +34,30 @@ function categoryOptions(facets: Facets | undefined, selected: Topic | '', count
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
   const shown = TOPIC_CODES.filter((code) => (counts[code] ?? 0) > 0 || code === selected)
   const count = (n: number) => (facets && counted ? n : undefined)
-  return [{ value: '', label: '全部', count: count(total) }, ...shown.map((code) => ({ value: code, label: TOPICS[code], count: count(counts[code] ?? 0) }))]
+  return [
+    { value: '', label: '全部', count: count(total) },
+    ...shown.map((code) => ({ value: code, label: TOPICS[code], count: count(counts[code] ?? 0) }))
+  ]
 }
 
 function levelOptions(facets: Facets | undefined): ChipOption<PolicyLevel | ''>[] {
   const counts = facets?.level ?? {}
-  return [{ value: '', label: '不限' }, ...LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level], count: facets ? (counts[level] ?? 0) : undefined }))]
+  return [
+    { value: '', label: '不限' },
+    ...LEVELS.map((level) => ({
+      value: level,
+      label: LEVEL_LABELS[level],
+      count: facets ? (counts[level] ?? 0) : undefined
+    }))
+  ]
 }
 
 /** What the more-filters button says is chosen, so a hidden filter is never forgotten. */
 function chosenWords(filters: SearchFilters): string {
-  const words = [filters.level ? LEVEL_LABELS[filters.level] : '', filters.validity !== 'in_force' ? VALIDITY_CHOICES.find((c) => c.value === filters.validity)!.label : '']
+  const words = [
+    filters.level ? LEVEL_LABELS[filters.level] : '',
+    filters.validity !== 'in_force' ? VALIDITY_CHOICES.find((c) => c.value === filters.validity)!.label : ''
+  ]
   return words.filter(Boolean).join('、')
 }
 
@@ -62,18 +75,28 @@ function ResultsCard(props: { title: string; items: PolicySearchResult['items'];
 }
 
 /** The results of the search asked now, with their count line's companions (a partial match, nothing found). */
-function CurrentResults(props: { search: ReturnType<typeof usePolicySearch>; onSearch: (q: string, filters: SearchFilters) => void }) {
+function CurrentResults(props: {
+  search: ReturnType<typeof usePolicySearch>
+  onSearch: (q: string, filters: SearchFilters) => void
+}) {
   const { answer, hasMore, loadMore } = props.search
   if (!answer) return null
   const { result, q, filters } = answer
   return (
     <>
-      {result.relaxed && result.items.length > 0 && <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>}
+      {result.relaxed && result.items.length > 0 && (
+        <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>
+      )}
       {result.total === 0 && <NoResults q={q} filters={filters} onSearch={props.onSearch} />}
       {result.items.length > 0 && <ResultsCard title={q ? '搜索结果' : '政策列表'} items={result.items} />}
       {loadMore.error && <Notice tone='error'>没能加载更多：{loadMore.error.message}</Notice>}
       {hasMore && (
-        <ActionButton variant='secondary' busy={loadMore.pending} busyText='正在加载…' onClick={() => void loadMore.run()}>
+        <ActionButton
+          variant='secondary'
+          busy={loadMore.pending}
+          busyText='正在加载…'
+          onClick={() => void loadMore.run()}
+        >
           {`加载更多（已显示 ${result.items.length} 条，共 ${result.total} 条）`}
         </ActionButton>
       )}
@@ -120,23 +143,55 @@ export function SearchView() {
         }}
         busy={search.searching}
       />
-      {!q && <RecentSearchesCard items={recent.items} onSearch={(item) => run(item)} onRemove={recent.forget} onClear={recent.clear} />}
+      {!q && (
+        <RecentSearchesCard
+          items={recent.items}
+          onSearch={(item) => run(item)}
+          onRemove={recent.forget}
+          onClear={recent.clear}
+        />
+      )}
 
-      <ChipGroup label='类别' options={categoryOptions(answer?.result.facets, filters.category, current)} value={filters.category} onChange={(value) => search.setFilter('category', value)} />
+      <ChipGroup
+        label='类别'
+        options={categoryOptions(answer?.result.facets, filters.category, current)}
+        value={filters.category}
+        onChange={(value) => search.setFilter('category', value)}
+      />
       {process.env.TARO_ENV === 'h5' ? (
-        <button type='button' className='disclosure' aria-expanded={moreFilters} onClick={() => setMoreFilters(!moreFilters)}>
+        <button
+          type='button'
+          className='disclosure'
+          aria-expanded={moreFilters}
+          onClick={() => setMoreFilters(!moreFilters)}
+        >
           {moreLabel}
           <span aria-hidden='true'>{moreFilters ? '▲' : '▼'}</span>
         </button>
       ) : (
-        <View className='disclosure' ariaRole='button' ariaLabel={moreLabel} onClick={() => setMoreFilters(!moreFilters)}>
+        <View
+          className='disclosure'
+          ariaRole='button'
+          ariaLabel={moreLabel}
+          onClick={() => setMoreFilters(!moreFilters)}
+        >
           {moreLabel}
         </View>
       )}
       {moreFilters && (
         <>
-          <ChipGroup label='发文层级' options={levelOptions(facets)} value={filters.level} onChange={(value) => search.setFilter('level', value)} />
-          <ChipGroup label='是否有效' options={VALIDITY_CHOICES} value={filters.validity} onChange={(value) => search.setFilter('validity', value)} />
+          <ChipGroup
+            label='发文层级'
+            options={levelOptions(facets)}
+            value={filters.level}
+            onChange={(value) => search.setFilter('level', value)}
+          />
+          <ChipGroup
+            label='是否有效'
+            options={VALIDITY_CHOICES}
+            value={filters.validity}
+            onChange={(value) => search.setFilter('validity', value)}
+          />
         </>
       )}
 
@@ -161,7 +216,11 @@ export function SearchView() {
         // their place in it) instead of a blank page, without taking it for the answer to the new search.
         answer &&
         answer.result.items.length > 0 && (
-          <ResultsCard title={previousResultsTitle(answer)} note={previousResultsNote(answer, !!search.error)} items={answer.result.items} />
+          <ResultsCard
+            title={previousResultsTitle(answer)}
+            note={previousResultsNote(answer, !!search.error)}
+            items={answer.result.items}
+          />
         )
       )}
     </>

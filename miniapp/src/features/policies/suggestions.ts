@@ -24,11 +24,26 @@ export const queryTerms = (q: string) => q.trim().split(/\s+/).filter(Boolean)
  * in force, drop one of several words, or try the first two characters of a long word (Chinese words are often
  * compounds: 优待证申领 → 优待).
  */
-export function broaderSearches(q: string, filters: SearchFilters, names: { category?: string; level?: string }): Suggestion[] {
+export function broaderSearches(
+  q: string,
+  filters: SearchFilters,
+  names: { category?: string; level?: string }
+): Suggestion[] {
   const suggestions: Suggestion[] = []
-  if (filters.category) suggestions.push({ label: `不限类别（去掉“${names.category ?? filters.category}”）`, q, filters: { ...filters, category: '' } })
-  if (filters.level) suggestions.push({ label: `不限层级（去掉“${names.level ?? filters.level}”）`, q, filters: { ...filters, level: '' } })
-  if (filters.validity !== 'all') suggestions.push({ label: '也查已失效、已废止的政策', q, filters: { ...filters, validity: 'all' } })
+  if (filters.category)
+    suggestions.push({
+      label: `不限类别（去掉“${names.category ?? filters.category}”）`,
+      q,
+      filters: { ...filters, category: '' }
+    })
+  if (filters.level)
+    suggestions.push({
+      label: `不限层级（去掉“${names.level ?? filters.level}”）`,
+      q,
+      filters: { ...filters, level: '' }
+    })
+  if (filters.validity !== 'all')
+    suggestions.push({ label: '也查已失效、已废止的政策', q, filters: { ...filters, validity: 'all' } })
   const terms = queryTerms(q)
   if (terms.length > 1) {
     for (const dropped of terms) {

@@ -9,6 +9,8 @@ function Tag({ tone, children }: { tone: string; children: string }) {
 }
 
 /** 现行有效 / 已失效 / 已废止 …, in words and colour (never colour alone). */
-export const ValidityTag = ({ validity }: { validity: PolicyValidity }) => <Tag tone={validity}>{VALIDITY_LABELS[validity]}</Tag>
+export const ValidityTag = ({ validity }: { validity: PolicyValidity }) => (
+  <Tag tone={validity}>{VALIDITY_LABELS[validity]}</Tag>
+)
 
 export const LevelTag = ({ level }: { level: PolicyLevel }) => <Tag tone='plain'>{`${LEVEL_LABELS[level]}政策`}</Tag>

@@ -9,7 +9,10 @@ import { useAction, useRequest } from '../../api'
  * loading, or after it failed, `current` is false and `data` still belongs to the earlier key, so a caller never
  * shows it as the answer to the new one.
  */
-export function usePaged<T extends { items: unknown[]; total: number }>(load: (offset: number) => Promise<T>, key: string) {
+export function usePaged<T extends { items: unknown[]; total: number }>(
+  load: (offset: number) => Promise<T>,
+  key: string
+) {
   const currentKey = useRef(key)
   currentKey.current = key
   const failedKey = useRef<string>()

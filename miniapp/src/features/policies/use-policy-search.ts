@@ -20,7 +20,9 @@ export function usePolicySearch() {
   const query = queryOf({ q, filters }, PAGE_SIZE)
   const results = usePaged((offset) => policiesApi.search({ ...query, offset }), JSON.stringify(query))
   const answer: SearchAnswer | undefined =
-    results.data && results.dataKey ? { ...askedOf(JSON.parse(results.dataKey) as PolicyQuery), result: results.data } : undefined
+    results.data && results.dataKey
+      ? { ...askedOf(JSON.parse(results.dataKey) as PolicyQuery), result: results.data }
+      : undefined
   return {
     q,
     filters,
@@ -35,6 +37,7 @@ export function usePolicySearch() {
       setQ(text.trim().replace(/\s+/g, ' '))
       setFilters(nextFilters)
     },
-    setFilter: <K extends keyof SearchFilters>(name: K, value: SearchFilters[K]) => setFilters((f) => ({ ...f, [name]: value }))
+    setFilter: <K extends keyof SearchFilters>(name: K, value: SearchFilters[K]) =>
+      setFilters((f) => ({ ...f, [name]: value }))
   }
 }

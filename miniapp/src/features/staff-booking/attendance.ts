@@ -32,7 +32,8 @@ export function attendanceWindow(booking: Pick<Booking, 'startsAt' | 'endsAt'>, 
   const t = now.getTime()
   return {
     canCheckIn: t >= opens && t < ends,
-    checkInHint: t < opens ? `开始前 1 小时（${beijingTimeOf(opens)}）起可以签到` : '时段已结束，不能再签到；如已办理，请点“办结”',
+    checkInHint:
+      t < opens ? `开始前 1 小时（${beijingTimeOf(opens)}）起可以签到` : '时段已结束，不能再签到；如已办理，请点“办结”',
     canComplete: t >= opens,
     canMarkNoShow: t >= ends,
     noShowHint: `时段结束（${beijingTimeOf(booking.endsAt)}）以后才能标记未到`

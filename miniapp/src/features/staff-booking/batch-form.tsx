@@ -31,7 +31,9 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
   const [capacity, setCapacity] = useState('5')
   const [problems, setProblems] = useState<Problems>({})
   const [result, setResult] = useState<BatchSlotsResult | null>(null)
-  const create = useAction((body: Parameters<typeof staffBookingApi.createSlots>[0]) => staffBookingApi.createSlots(body))
+  const create = useAction((body: Parameters<typeof staffBookingApi.createSlots>[0]) =>
+    staffBookingApi.createSlots(body)
+  )
 
   const submit = async () => {
     setResult(null)
@@ -46,13 +48,22 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
     }
     setProblems(next)
     if (Object.values(next).some(Boolean) || parsedCapacity.capacity === undefined) return
-    const done = await create.run({ centerId, serviceId, from, to, weekdays, times: parsedTimes.times, capacity: parsedCapacity.capacity })
+    const done = await create.run({
+      centerId,
+      serviceId,
+      from,
+      to,
+      weekdays,
+      times: parsedTimes.times,
+      capacity: parsedCapacity.capacity
+    })
     if (done) setResult(done)
   }
 
   // The server's refusals of the date range (wholly past by its clock, too many slots) name body.to: said at that field.
   const serverTo = create.error?.fieldMessage('to')
-  const otherError = create.error && (!serverTo || create.error.fields.length > 1) ? fieldsOrMessage(create.error) : null
+  const otherError =
+    create.error && (!serverTo || create.error.fields.length > 1) ? fieldsOrMessage(create.error) : null
 
   return (
     <>
@@ -68,7 +79,14 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
           <DateField label='从哪天' value={from} onChange={setFrom} />
           <DateField label='到哪天' value={to} onChange={setTo} error={problems.range ?? serverTo} />
         </View>
-        <ChoiceGroup multiple label='每周哪几天' options={WEEKDAYS} value={weekdays} onChange={(days) => setWeekdays([...days].sort())} error={problems.weekdays} />
+        <ChoiceGroup
+          multiple
+          label='每周哪几天'
+          options={WEEKDAYS}
+          value={weekdays}
+          onChange={(days) => setWeekdays([...days].sort())}
+          error={problems.weekdays}
+        />
         <TextField
           label='每天的时间段'
           hint='写成 09:00-09:30，几段之间用空格或逗号隔开'
@@ -77,7 +95,13 @@ export function BatchForm({ centerId, services }: { centerId: string; services: 
           maxLength={400}
           error={problems.times}
         />
-        <TextField label='每个时段的名额（人）' value={capacity} onChange={setCapacity} maxLength={3} error={problems.capacity} />
+        <TextField
+          label='每个时段的名额（人）'
+          value={capacity}
+          onChange={setCapacity}
+          maxLength={3}
+          error={problems.capacity}
+        />
         <Paragraph muted small>
           法定节假日会自动跳过；调休上班的周末，只要选了周一到周五中的任何一天，也会开放。已有的时段不会重复开放。
         </Paragraph>
@@ -106,7 +130,8 @@ function BatchResult({ result, today }: { result: BatchSlotsResult; today: strin
       {result.skippedExisting > 0 && <Paragraph>有 {result.skippedExisting} 个时段原来就有，没有重复开放。</Paragraph>}
       {result.skippedHolidays.length > 0 ? (
         <Paragraph>
-          跳过了 {result.skippedHolidays.length} 天法定节假日：{result.skippedHolidays.map((d) => dayText(d, today)).join('、')}。
+          跳过了 {result.skippedHolidays.length} 天法定节假日：
+          {result.skippedHolidays.map((d) => dayText(d, today)).join('、')}。
         </Paragraph>
       ) : (
         <Paragraph muted>这段日期里没有要跳过的法定节假日。</Paragraph>

@@ -11,7 +11,9 @@ export function BatchSchedule({ me, centerId }: { me: Me; centerId?: string }) {
     <>
       <CenterChoice staffCenter={staffCenter} />
       {staffCenter.catalog.loading && !staffCenter.catalog.data && <Paragraph muted>正在读取…</Paragraph>}
-      {staffCenter.centerId && <BatchForm key={staffCenter.centerId} centerId={staffCenter.centerId} services={staffCenter.services} />}
+      {staffCenter.centerId && (
+        <BatchForm key={staffCenter.centerId} centerId={staffCenter.centerId} services={staffCenter.services} />
+      )}
     </>
   )
 }

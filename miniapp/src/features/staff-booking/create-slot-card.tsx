@@ -18,7 +18,12 @@ interface Problems {
 }
 
 /** Opens one slot: a service, a day, a start and end time, and how many people. */
-export function CreateSlotCard(props: { centerId: string; services: Service[]; date: string; onCreated: (slot: StaffSlot) => void }) {
+export function CreateSlotCard(props: {
+  centerId: string
+  services: Service[]
+  date: string
+  onCreated: (slot: StaffSlot) => void
+}) {
   const [serviceId, setServiceId] = useState('')
   const [date, setDate] = useState(props.date)
   const [startTime, setStartTime] = useState('09:00')
@@ -73,8 +78,8 @@ export function CreateSlotCard(props: { centerId: string; services: Service[]; d
       {error && <Notice tone='error'>{fieldsOrMessage(error)}</Notice>}
       {created && (
         <Notice tone='success'>
-          已开放：{dayText(beijingDateOf(created.startsAt), today)} {timeRange(created.startsAt, created.endsAt)}
-          “{created.serviceName}”，{created.capacity} 个名额。
+          已开放：{dayText(beijingDateOf(created.startsAt), today)} {timeRange(created.startsAt, created.endsAt)}“
+          {created.serviceName}”，{created.capacity} 个名额。
         </Notice>
       )}
       <ActionButton size='key' busy={create.pending} busyText='正在开放…' onClick={() => void submit()}>

@@ -10,10 +10,18 @@ export function DateStepper({ date, onChange }: { date: string; onChange: (date:
     <>
       <DateField label='日期' value={date} onChange={(value) => value && onChange(value)} />
       <View className='btn-row'>
-        <ActionButton variant='secondary' label={`前一天：${dayText(addDays(date, -1), today)}`} onClick={() => onChange(addDays(date, -1))}>
+        <ActionButton
+          variant='secondary'
+          label={`前一天：${dayText(addDays(date, -1), today)}`}
+          onClick={() => onChange(addDays(date, -1))}
+        >
           前一天
         </ActionButton>
-        <ActionButton variant='secondary' label={`后一天：${dayText(addDays(date, 1), today)}`} onClick={() => onChange(addDays(date, 1))}>
+        <ActionButton
+          variant='secondary'
+          label={`后一天：${dayText(addDays(date, 1), today)}`}
+          onClick={() => onChange(addDays(date, 1))}
+        >
           后一天
         </ActionButton>
       </View>

@@ -28,10 +28,15 @@ export function DayBoard({ me }: { me: Me }) {
   const [codeProblem, setCodeProblem] = useState<string | undefined>()
   const [done, setDone] = useState<string | null>(null)
   const [actingOn, setActingOn] = useState<string | null>(null)
-  const board = useRequest(() => staffBookingApi.bookings({ centerId, date }), `board-${centerId}-${date}`, Boolean(centerId))
+  const board = useRequest(
+    () => staffBookingApi.bookings({ centerId, date }),
+    `board-${centerId}-${date}`,
+    Boolean(centerId)
+  )
 
   const replace = (updated: Booking) => {
-    if (board.data) board.setData({ ...board.data, items: board.data.items.map((b) => (b.id === updated.id ? updated : b)) })
+    if (board.data)
+      board.setData({ ...board.data, items: board.data.items.map((b) => (b.id === updated.id ? updated : b)) })
   }
   const act = useAction(async (kind: 'check-in' | 'complete' | 'no-show', booking: Booking, checkInCode?: string) => {
     const updated =
@@ -87,8 +92,21 @@ export function DayBoard({ me }: { me: Me }) {
             扫描签到二维码
           </ActionButton>
         )}
-        <TextField label='签到码' hint='预约人“预约详情”页上的 6 位字母和数字' kind='code' value={code} onChange={setCode} maxLength={12} error={codeProblem} />
-        <ActionButton size={process.env.TARO_ENV === 'h5' ? 'key' : 'normal'} busy={act.pending} busyText='正在签到…' onClick={() => void checkInByCode(code)}>
+        <TextField
+          label='签到码'
+          hint='预约人“预约详情”页上的 6 位字母和数字'
+          kind='code'
+          value={code}
+          onChange={setCode}
+          maxLength={12}
+          error={codeProblem}
+        />
+        <ActionButton
+          size={process.env.TARO_ENV === 'h5' ? 'key' : 'normal'}
+          busy={act.pending}
+          busyText='正在签到…'
+          onClick={() => void checkInByCode(code)}
+        >
           按签到码签到
         </ActionButton>
         {done && <Notice tone='success'>{done}</Notice>}
@@ -104,7 +122,8 @@ export function DayBoard({ me }: { me: Me }) {
         {items.length > 0 && <Paragraph muted>没有签到码时，核对身份证后点“签到”。</Paragraph>}
         {items.length > 0 && (
           <Paragraph>
-            共 {items.length} 个：待签到 {count('booked')}，已签到 {count('checked_in')}，已办结 {count('completed')}，未到 {count('no_show')}，已取消 {count('cancelled')}。
+            共 {items.length} 个：待签到 {count('booked')}，已签到 {count('checked_in')}，已办结 {count('completed')}
+            ，未到 {count('no_show')}，已取消 {count('cancelled')}。
           </Paragraph>
         )}
         {groups.map((group) => (
@@ -130,7 +149,17 @@ export function DayBoard({ me }: { me: Me }) {
   )
 }
 
-function BoardRow({ booking, now, busy, onAct }: { booking: Booking; now: Date; busy: boolean; onAct: (kind: 'check-in' | 'complete' | 'no-show') => void }) {
+function BoardRow({
+  booking,
+  now,
+  busy,
+  onAct
+}: {
+  booking: Booking
+  now: Date
+  busy: boolean
+  onAct: (kind: 'check-in' | 'complete' | 'no-show') => void
+}) {
   const rules = attendanceWindow(booking, now)
   const who = `${booking.veteranNameMasked} ${beijingTimeOf(booking.startsAt)}`
   return (
@@ -143,20 +172,38 @@ function BoardRow({ booking, now, busy, onAct }: { booking: Booking; now: Date; 
       {booking.status === 'booked' && (
         <>
           {!rules.canCheckIn && <Line tone='muted'>{rules.checkInHint}</Line>}
-          <ActionButton variant='secondary' label={`签到：${who}`} disabled={!rules.canCheckIn} busy={busy} onClick={() => onAct('check-in')}>
+          <ActionButton
+            variant='secondary'
+            label={`签到：${who}`}
+            disabled={!rules.canCheckIn}
+            busy={busy}
+            onClick={() => onAct('check-in')}
+          >
             签到
           </ActionButton>
         </>
       )}
       {(booking.status === 'booked' || booking.status === 'checked_in') && (
-        <ActionButton variant='secondary' label={`办结：${who}`} disabled={!rules.canComplete} busy={busy} onClick={() => onAct('complete')}>
+        <ActionButton
+          variant='secondary'
+          label={`办结：${who}`}
+          disabled={!rules.canComplete}
+          busy={busy}
+          onClick={() => onAct('complete')}
+        >
           办结
         </ActionButton>
       )}
       {booking.status === 'booked' && (
         <>
           {!rules.canMarkNoShow && <Line tone='muted'>{rules.noShowHint}</Line>}
-          <ActionButton variant='danger' label={`标记未到：${who}`} disabled={!rules.canMarkNoShow} busy={busy} onClick={() => onAct('no-show')}>
+          <ActionButton
+            variant='danger'
+            label={`标记未到：${who}`}
+            disabled={!rules.canMarkNoShow}
+            busy={busy}
+            onClick={() => onAct('no-show')}
+          >
             标记未到
           </ActionButton>
         </>

@@ -20,7 +20,11 @@ export function Schedule({ me }: { me: Me }) {
   const today = beijingToday()
   const now = useNow()
   const [date, setDate] = useState(today)
-  const slots = useRequest(() => staffBookingApi.slots({ centerId, from: date, to: date }), `staff-slots-${centerId}-${date}`, Boolean(centerId))
+  const slots = useRequest(
+    () => staffBookingApi.slots({ centerId, from: date, to: date }),
+    `staff-slots-${centerId}-${date}`,
+    Boolean(centerId)
+  )
 
   const replace = (updated: StaffSlot) => {
     if (slots.data) slots.setData({ items: slots.data.items.map((s) => (s.id === updated.id ? updated : s)) })
@@ -28,13 +32,19 @@ export function Schedule({ me }: { me: Me }) {
   const created = (slot: StaffSlot) => {
     if (beijingDateOf(slot.startsAt) === date) void slots.reload()
   }
-  const items = [...(slots.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.serviceName.localeCompare(b.serviceName, 'zh'))
+  const items = [...(slots.data?.items ?? [])].sort(
+    (a, b) => a.startsAt.localeCompare(b.startsAt) || a.serviceName.localeCompare(b.serviceName, 'zh')
+  )
 
   return (
     <>
       <CenterChoice staffCenter={staffCenter} />
       <Card flush>
-        <NavRow title='批量开放号源' detail='一次开放多天' url={urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId })} />
+        <NavRow
+          title='批量开放号源'
+          detail='一次开放多天'
+          url={urlWith(STAFF_BOOKING_PAGES.scheduleBatch, { centerId })}
+        />
       </Card>
       <Card title='查看哪一天'>
         <DateStepper date={date} onChange={setDate} />
@@ -47,7 +57,15 @@ export function Schedule({ me }: { me: Me }) {
           <SlotEditor key={slot.id} slot={slot} now={now} onChanged={replace} />
         ))}
       </Card>
-      {centerId && <CreateSlotCard key={`${centerId}-${date}`} centerId={centerId} services={services} date={date} onCreated={created} />}
+      {centerId && (
+        <CreateSlotCard
+          key={`${centerId}-${date}`}
+          centerId={centerId}
+          services={services}
+          date={date}
+          onCreated={created}
+        />
+      )}
     </>
   )
 }

@@ -38,8 +38,17 @@ export function SelectField<T extends string>({ label, options, value, onChange,
   const shown = index >= 0 ? options[index]!.label : '点这里选择'
   return (
     <FieldFrame label={label} error={error} ids={ids}>
-      <Picker mode='selector' range={options.map((o) => o.label)} value={Math.max(0, index)} onChange={(e) => onChange(options[Number(e.detail.value)]!.value)}>
-        <View className={`${className} field__picker`} ariaRole='button' ariaLabel={`${label}：${shown}${error ? `，${error}` : ''}`}>
+      <Picker
+        mode='selector'
+        range={options.map((o) => o.label)}
+        value={Math.max(0, index)}
+        onChange={(e) => onChange(options[Number(e.detail.value)]!.value)}
+      >
+        <View
+          className={`${className} field__picker`}
+          ariaRole='button'
+          ariaLabel={`${label}：${shown}${error ? `，${error}` : ''}`}
+        >
           {shown}
         </View>
       </Picker>

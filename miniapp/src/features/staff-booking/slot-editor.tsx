@@ -17,7 +17,15 @@ function explain(error: ApiError, slot: StaffSlot): string {
 }
 
 /** One slot of the schedule: places taken, change the capacity, pause it with a reason, or open it again. */
-export function SlotEditor({ slot, now, onChanged }: { slot: StaffSlot; now: Date; onChanged: (slot: StaffSlot) => void }) {
+export function SlotEditor({
+  slot,
+  now,
+  onChanged
+}: {
+  slot: StaffSlot
+  now: Date
+  onChanged: (slot: StaffSlot) => void
+}) {
   const [editing, setEditing] = useState<Editing>('none')
   const [capacity, setCapacity] = useState(String(slot.capacity))
   const [reason, setReason] = useState('')
@@ -65,11 +73,19 @@ export function SlotEditor({ slot, now, onChanged }: { slot: StaffSlot; now: Dat
 
       {!ended && slot.status === 'open' && editing === 'none' && (
         <View className='btn-row'>
-          <ActionButton variant='secondary' label={`调整名额：${time} ${slot.serviceName}`} onClick={() => setEditing('capacity')}>
+          <ActionButton
+            variant='secondary'
+            label={`调整名额：${time} ${slot.serviceName}`}
+            onClick={() => setEditing('capacity')}
+          >
             调整名额
           </ActionButton>
           {!started && (
-            <ActionButton variant='danger' label={`暂停这个时段：${time} ${slot.serviceName}`} onClick={() => setEditing('close')}>
+            <ActionButton
+              variant='danger'
+              label={`暂停这个时段：${time} ${slot.serviceName}`}
+              onClick={() => setEditing('close')}
+            >
               暂停这个时段
             </ActionButton>
           )}
@@ -77,7 +93,14 @@ export function SlotEditor({ slot, now, onChanged }: { slot: StaffSlot; now: Dat
       )}
       {editing === 'capacity' && (
         <>
-          <TextField label='名额' hint={`至少 ${Math.max(1, slot.booked)} 个（已有 ${slot.booked} 人预约）`} value={capacity} onChange={setCapacity} maxLength={3} error={problem} />
+          <TextField
+            label='名额'
+            hint={`至少 ${Math.max(1, slot.booked)} 个（已有 ${slot.booked} 人预约）`}
+            value={capacity}
+            onChange={setCapacity}
+            maxLength={3}
+            error={problem}
+          />
           <View className='btn-row'>
             <ActionButton busy={update.pending} onClick={saveCapacity}>
               保存名额
@@ -95,7 +118,14 @@ export function SlotEditor({ slot, now, onChanged }: { slot: StaffSlot; now: Dat
             {slot.booked > 0 ? `；已预约的 ${slot.booked} 人的预约会被取消，系统会逐一通知他们` : ''}
             {slot.waiting > 0 ? `；${slot.waiting} 位候补的人也会收到通知` : ''}。
           </Notice>
-          <TextField label='暂停原因（会告诉预约的人）' hint='例如：工作人员外出培训' value={reason} onChange={setReason} maxLength={200} error={problem} />
+          <TextField
+            label='暂停原因（会告诉预约的人）'
+            hint='例如：工作人员外出培训'
+            value={reason}
+            onChange={setReason}
+            maxLength={200}
+            error={problem}
+          />
           <View className='btn-row'>
             <ActionButton variant='danger-solid' busy={update.pending} onClick={close}>
               确定暂停
@@ -107,7 +137,12 @@ export function SlotEditor({ slot, now, onChanged }: { slot: StaffSlot; now: Dat
         </>
       )}
       {!started && slot.status === 'closed' && (
-        <ActionButton variant='secondary' label={`重新开放：${time} ${slot.serviceName}`} busy={update.pending} onClick={() => void save({ status: 'open' })}>
+        <ActionButton
+          variant='secondary'
+          label={`重新开放：${time} ${slot.serviceName}`}
+          busy={update.pending}
+          onClick={() => void save({ status: 'open' })}
+        >
           重新开放
         </ActionButton>
       )}

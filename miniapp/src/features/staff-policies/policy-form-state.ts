@@ -86,7 +86,10 @@ function isDate(value: string): boolean {
  */
 export function toPolicyInput(form: PolicyForm): { input?: PolicyInput; errors: FormErrors } {
   const errors: FormErrors = {}
-  for (const [field, { name, max }] of Object.entries(LIMITS) as [keyof typeof LIMITS, { name: string; max: number }][]) {
+  for (const [field, { name, max }] of Object.entries(LIMITS) as [
+    keyof typeof LIMITS,
+    { name: string; max: number }
+  ][]) {
     const value = form[field].trim()
     if (!value) errors[field] = `请填写${name}`
     else if (value.length > max) errors[field] = `${name}最多 ${max} 个字，现在有 ${value.length} 个字`
@@ -96,7 +99,8 @@ export function toPolicyInput(form: PolicyForm): { input?: PolicyInput; errors: 
   if (!form.effectiveFrom) errors.effectiveFrom = '请选择施行日期'
   else if (!isDate(form.effectiveFrom)) errors.effectiveFrom = '日期格式应为 2026-01-31'
   if (form.effectiveTo && !isDate(form.effectiveTo)) errors.effectiveTo = '日期格式应为 2026-12-31'
-  else if (form.effectiveTo && form.effectiveFrom && form.effectiveTo < form.effectiveFrom) errors.effectiveTo = '失效日期不能早于施行日期'
+  else if (form.effectiveTo && form.effectiveFrom && form.effectiveTo < form.effectiveFrom)
+    errors.effectiveTo = '失效日期不能早于施行日期'
   const years = form.minServiceYears.trim()
   if (years && !(/^\d{1,2}$/.test(years) && Number(years) >= 1 && Number(years) <= 60)) {
     errors['eligibility.minServiceYears'] = '服役年限请填 1 到 60 之间的整数，没有要求就不填'

@@ -11,11 +11,15 @@ import { TextAreaField } from './text-area-field'
 import type { PolicyFormState } from './use-policy-form'
 import './staff-policies.css'
 
-const LEVEL_OPTIONS = (Object.keys(LEVEL_LABELS) as PolicyLevel[]).map((value) => ({ value, label: LEVEL_LABELS[value] }))
+const LEVEL_OPTIONS = (Object.keys(LEVEL_LABELS) as PolicyLevel[]).map((value) => ({
+  value,
+  label: LEVEL_LABELS[value]
+}))
 const CATEGORY_OPTIONS = TOPIC_CODES.map((value) => ({ value, label: TOPICS[value] }))
 const VETERAN_OPTIONS = VETERAN_CATEGORY_CODES.map((value) => ({ value, label: VETERAN_CATEGORIES[value] }))
 const DISABILITY_OPTIONS = Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: `${i + 1} 级` }))
-const BODY_HINT = '用 Markdown 书写：“## 小标题”写小标题，行首“- ”写列表，“**文字**”加粗，空一行分段。网页代码不会生效，只会显示为文字。'
+const BODY_HINT =
+  '用 Markdown 书写：“## 小标题”写小标题，行首“- ”写列表，“**文字**”加粗，空一行分段。网页代码不会生效，只会显示为文字。'
 
 /** The authoring form: particulars, content (with a live preview of the body), dates, who it is for, services, what it replaces. */
 export function PolicyFormView({ state }: { state: PolicyFormState }) {
@@ -27,29 +31,91 @@ export function PolicyFormView({ state }: { state: PolicyFormState }) {
   return (
     <>
       <Card title='基本信息'>
-        <TextField label='标题' value={form.title} onChange={(v) => set('title', v)} maxLength={200} error={errorFor('title')} />
-        <TextField label='文号' hint='例如 M退役军人发〔2026〕1号' value={form.docNumber} onChange={(v) => set('docNumber', v)} maxLength={100} error={errorFor('docNumber')} />
-        <TextField label='发布机关' value={form.issuer} onChange={(v) => set('issuer', v)} maxLength={100} error={errorFor('issuer')} />
-        <ChoiceGroup<PolicyLevel> label='发文层级' options={LEVEL_OPTIONS} value={form.level} onChange={(v) => set('level', v)} error={errorFor('level')} />
-        <ChoiceGroup<Topic> label='类别' options={CATEGORY_OPTIONS} value={form.category} onChange={(v) => set('category', v)} error={errorFor('category')} />
+        <TextField
+          label='标题'
+          value={form.title}
+          onChange={(v) => set('title', v)}
+          maxLength={200}
+          error={errorFor('title')}
+        />
+        <TextField
+          label='文号'
+          hint='例如 M退役军人发〔2026〕1号'
+          value={form.docNumber}
+          onChange={(v) => set('docNumber', v)}
+          maxLength={100}
+          error={errorFor('docNumber')}
+        />
+        <TextField
+          label='发布机关'
+          value={form.issuer}
+          onChange={(v) => set('issuer', v)}
+          maxLength={100}
+          error={errorFor('issuer')}
+        />
+        <ChoiceGroup<PolicyLevel>
+          label='发文层级'
+          options={LEVEL_OPTIONS}
+          value={form.level}
+          onChange={(v) => set('level', v)}
+          error={errorFor('level')}
+        />
+        <ChoiceGroup<Topic>
+          label='类别'
+          options={CATEGORY_OPTIONS}
+          value={form.category}
+          onChange={(v) => set('category', v)}
+          error={errorFor('category')}
+        />
       </Card>
 
       <Card title='内容'>
-        <TextAreaField label='摘要' hint='两三句话说清楚这份政策管什么、给谁' value={form.summary} onChange={(v) => set('summary', v)} maxLength={1000} error={errorFor('summary')} />
-        <TextAreaField label='正文' hint={BODY_HINT} value={form.body} onChange={(v) => set('body', v)} maxLength={100_000} rows={12} error={errorFor('body')} />
+        <TextAreaField
+          label='摘要'
+          hint='两三句话说清楚这份政策管什么、给谁'
+          value={form.summary}
+          onChange={(v) => set('summary', v)}
+          maxLength={1000}
+          error={errorFor('summary')}
+        />
+        <TextAreaField
+          label='正文'
+          hint={BODY_HINT}
+          value={form.body}
+          onChange={(v) => set('body', v)}
+          maxLength={100_000}
+          rows={12}
+          error={errorFor('body')}
+        />
         <ActionButton variant='secondary' onClick={() => setShowBody(!showBody)}>
           {showBody ? '收起正文预览' : '预览正文'}
         </ActionButton>
         {showBody && (
           <Card>
-            {form.body.trim() ? <MarkdownView markdown={form.body} topHeading={3} /> : <Paragraph muted>正文还是空的。</Paragraph>}
+            {form.body.trim() ? (
+              <MarkdownView markdown={form.body} topHeading={3} />
+            ) : (
+              <Paragraph muted>正文还是空的。</Paragraph>
+            )}
           </Card>
         )}
       </Card>
 
       <Card title='施行时间'>
-        <DateField label='施行日期' value={form.effectiveFrom} onChange={(v) => set('effectiveFrom', v)} error={errorFor('effectiveFrom')} />
-        <DateField label='失效日期' hint='长期有效的不填' optional value={form.effectiveTo} onChange={(v) => set('effectiveTo', v)} error={errorFor('effectiveTo')} />
+        <DateField
+          label='施行日期'
+          value={form.effectiveFrom}
+          onChange={(v) => set('effectiveFrom', v)}
+          error={errorFor('effectiveFrom')}
+        />
+        <DateField
+          label='失效日期'
+          hint='长期有效的不填'
+          optional
+          value={form.effectiveTo}
+          onChange={(v) => set('effectiveTo', v)}
+          error={errorFor('effectiveTo')}
+        />
       </Card>
 
       <Card title='适用对象'>
@@ -102,7 +168,11 @@ export function PolicyFormView({ state }: { state: PolicyFormState }) {
       </Card>
 
       <Card title='替代旧政策'>
-        <SupersedePicker value={form.supersedes} onChange={(v) => set('supersedes', v)} error={errorFor('supersedesId')} />
+        <SupersedePicker
+          value={form.supersedes}
+          onChange={(v) => set('supersedes', v)}
+          error={errorFor('supersedesId')}
+        />
       </Card>
     </>
   )

@@ -76,7 +76,12 @@ export function StaffPolicyList() {
         起草新政策
       </ActionButton>
       <ChipGroup label='按状态查看' options={STAFF_LIST_STATES} value={state} onChange={setState} />
-      <SearchBox value={text} onChange={setText} onSubmit={(value) => setQ(value.trim())} onClear={() => (setText(''), setQ(''))} />
+      <SearchBox
+        value={text}
+        onChange={setText}
+        onSubmit={(value) => setQ(value.trim())}
+        onClear={() => (setText(''), setQ(''))}
+      />
       {list.error && (
         <>
           <Notice tone='error'>没能读取政策：{list.error.message}</Notice>

@@ -7,10 +7,16 @@ import type { PolicyForm } from './policy-form-state'
  * Which published policy this one replaces (optional). When this one is approved the old one is marked superseded
  * from this one's start date and links to it. Found by title or document number among policies in force.
  */
-export function SupersedePicker(props: { value: PolicyForm['supersedes']; onChange: (value: PolicyForm['supersedes']) => void; error?: string }) {
+export function SupersedePicker(props: {
+  value: PolicyForm['supersedes']
+  onChange: (value: PolicyForm['supersedes']) => void
+  error?: string
+}) {
   const { value, onChange, error } = props
   const [q, setQ] = useState('')
-  const find = useAction((text: string) => staffPoliciesApi.list({ q: text, workflow: 'published', validity: 'in_force', limit: 5 }))
+  const find = useAction((text: string) =>
+    staffPoliciesApi.list({ q: text, workflow: 'published', validity: 'in_force', limit: 5 })
+  )
   const [found, setFound] = useState<Awaited<ReturnType<typeof staffPoliciesApi.list>>['items'] | null>(null)
 
   if (value) {
@@ -29,8 +35,17 @@ export function SupersedePicker(props: { value: PolicyForm['supersedes']; onChan
   }
   return (
     <>
-      <Paragraph muted>如果这是某份现行政策的新版本，找到旧政策并选中它；发布后旧政策会标为“已被替代”，并指向本政策。</Paragraph>
-      <TextField label='查找要替代的政策' hint='输入标题里的词或文号' value={q} onChange={setQ} maxLength={100} error={error} />
+      <Paragraph muted>
+        如果这是某份现行政策的新版本，找到旧政策并选中它；发布后旧政策会标为“已被替代”，并指向本政策。
+      </Paragraph>
+      <TextField
+        label='查找要替代的政策'
+        hint='输入标题里的词或文号'
+        value={q}
+        onChange={setQ}
+        maxLength={100}
+        error={error}
+      />
       <ActionButton
         variant='secondary'
         busy={find.pending}
@@ -42,7 +57,11 @@ export function SupersedePicker(props: { value: PolicyForm['supersedes']; onChan
       {find.error && <Notice tone='error'>{find.error.message}</Notice>}
       {found && found.length === 0 && <Paragraph muted>没有找到现行有效的政策，换个词试试。</Paragraph>}
       {found?.map((policy) => (
-        <ActionButton key={policy.id} variant='plain' onClick={() => onChange({ id: policy.id, title: policy.title, docNumber: policy.docNumber })}>
+        <ActionButton
+          key={policy.id}
+          variant='plain'
+          onClick={() => onChange({ id: policy.id, title: policy.title, docNumber: policy.docNumber })}
+        >
           {`选这份：《${policy.title}》${policy.docNumber}`}
         </ActionButton>
       ))}

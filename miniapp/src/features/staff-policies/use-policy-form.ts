@@ -1,7 +1,14 @@
 import type { PolicyInput } from '@veterans/shared'
 import { useEffect, useState } from 'react'
 import { staffPoliciesApi, useAction, useRequest } from '../../api'
-import { EMPTY_FORM, formFromPolicy, serverFieldErrors, toPolicyInput, type FormErrors, type PolicyForm } from './policy-form-state'
+import {
+  EMPTY_FORM,
+  formFromPolicy,
+  serverFieldErrors,
+  toPolicyInput,
+  type FormErrors,
+  type PolicyForm
+} from './policy-form-state'
 
 /** The form's fields, for the summary of what to fix (in form order). */
 export const FIELD_NAMES: Record<string, string> = {
@@ -30,7 +37,11 @@ export const FIELD_NAMES: Record<string, string> = {
 export function usePolicyForm(options: { id?: string; replaces?: string; enabled: boolean }) {
   const { id, replaces, enabled } = options
   const sourceId = id ?? replaces
-  const source = useRequest(() => staffPoliciesApi.get(sourceId ?? ''), `policy-form-${sourceId ?? 'new'}`, enabled && !!sourceId)
+  const source = useRequest(
+    () => staffPoliciesApi.get(sourceId ?? ''),
+    `policy-form-${sourceId ?? 'new'}`,
+    enabled && !!sourceId
+  )
   const [form, setForm] = useState<PolicyForm>(EMPTY_FORM)
   const [localErrors, setLocalErrors] = useState<FormErrors>({})
 
@@ -38,7 +49,9 @@ export function usePolicyForm(options: { id?: string; replaces?: string; enabled
     if (source.data) setForm(formFromPolicy(source.data, !id))
   }, [source.data, id])
 
-  const save = useAction(async (input: PolicyInput) => (id ? (await staffPoliciesApi.update(id, input)).id : (await staffPoliciesApi.create(input)).id))
+  const save = useAction(async (input: PolicyInput) =>
+    id ? (await staffPoliciesApi.update(id, input)).id : (await staffPoliciesApi.create(input)).id
+  )
 
   const submit = async (): Promise<string | undefined> => {
     const { input, errors } = toPolicyInput(form)
@@ -47,8 +60,10 @@ export function usePolicyForm(options: { id?: string; replaces?: string; enabled
     return save.run(input)
   }
 
-  const errors: FormErrors = Object.keys(localErrors).length > 0 ? localErrors : save.error ? serverFieldErrors(save.error.fields) : {}
-  const errorFor = (name: string) => errors[name] ?? Object.entries(errors).find(([path]) => path.startsWith(`${name}.`))?.[1]
+  const errors: FormErrors =
+    Object.keys(localErrors).length > 0 ? localErrors : save.error ? serverFieldErrors(save.error.fields) : {}
+  const errorFor = (name: string) =>
+    errors[name] ?? Object.entries(errors).find(([path]) => path.startsWith(`${name}.`))?.[1]
   const problems = Object.entries(errors).map(([path, message]) => {
     const field = Object.keys(FIELD_NAMES).find((name) => path === name || path.startsWith(`${name}.`))
     return field ? `${FIELD_NAMES[field]}：${message}` : (message ?? '')

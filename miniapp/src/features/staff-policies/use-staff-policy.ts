@@ -6,7 +6,8 @@ export type WorkflowStep = 'submit' | 'approve' | 'sendBack' | 'repeal'
 
 /** What each refusal means for the person, added to the server's message. */
 const NEXT_STEP: Record<string, string> = {
-  SELF_APPROVAL: '为了防止差错，每份政策都要由起草人以外的另一位工作人员或管理员审核后才能发布。请同事登录工作台，打开这份政策审核。',
+  SELF_APPROVAL:
+    '为了防止差错，每份政策都要由起草人以外的另一位工作人员或管理员审核后才能发布。请同事登录工作台，打开这份政策审核。',
   INVALID_STATE: '这份政策的状态刚刚变了，页面已经更新，请看最新状态再操作。'
 }
 
@@ -33,7 +34,9 @@ export function useStaffPolicy(id: string, enabled: boolean) {
       throw error
     }
   })
-  const refusal = step.error ? [step.error.message.replace(/[。.]$/, ''), NEXT_STEP[step.error.code]].filter(Boolean).join('。') : undefined
+  const refusal = step.error
+    ? [step.error.message.replace(/[。.]$/, ''), NEXT_STEP[step.error.code]].filter(Boolean).join('。')
+    : undefined
   return { policy, run: step.run, pending: step.pending, refusal, refusalCode: step.error?.code, done }
 }
 

@@ -74,7 +74,11 @@ function AskFirst(props: {
   }, [props.busy])
   if (!asking) {
     return (
-      <ActionButton variant={props.danger ? 'danger' : 'primary'} size={props.danger ? 'normal' : 'key'} onClick={() => setAsking(true)}>
+      <ActionButton
+        variant={props.danger ? 'danger' : 'primary'}
+        size={props.danger ? 'normal' : 'key'}
+        onClick={() => setAsking(true)}
+      >
         {props.trigger}
       </ActionButton>
     )
@@ -89,7 +93,9 @@ function AskFirst(props: {
   return (
     <>
       <Paragraph strong>{props.question}</Paragraph>
-      {props.note && <TextField label={props.note.label} value={note} onChange={setNote} maxLength={500} error={noteError} />}
+      {props.note && (
+        <TextField label={props.note.label} value={note} onChange={setNote} maxLength={500} error={noteError} />
+      )}
       <ActionButton variant={props.danger ? 'danger-solid' : 'primary'} size='key' busy={props.busy} onClick={confirm}>
         {props.confirm}
       </ActionButton>
@@ -117,7 +123,9 @@ export function WorkflowActions({ state, me }: { state: StaffPolicyState; me: Me
             <ActionButton variant='secondary' onClick={() => openPage(staffEditUrl({ id: policy.id }))}>
               修改草稿
             </ActionButton>
-            <Paragraph muted>确认下面的预览无误后，提交给另一位工作人员审核。提交后不能再修改，除非您撤回或审核人退回。</Paragraph>
+            <Paragraph muted>
+              确认下面的预览无误后，提交给另一位工作人员审核。提交后不能再修改，除非您撤回或审核人退回。
+            </Paragraph>
             <ActionButton size='key' busy={state.pending} busyText='正在提交…' onClick={() => void state.run('submit')}>
               提交审核
             </ActionButton>

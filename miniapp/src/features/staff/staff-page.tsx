@@ -10,7 +10,15 @@ import { useRequireSession } from '../../shell/session/use-require-session'
  * A staff workspace page: staff and admins only; anyone else is asked to use the staff sign-in. `place` names the
  * page in that request (这一页 unless said otherwise).
  */
-export function StaffPage({ title, place = '这一页', children }: { title: string; place?: string; children: (me: Me) => ReactNode }) {
+export function StaffPage({
+  title,
+  place = '这一页',
+  children
+}: {
+  title: string
+  place?: string
+  children: (me: Me) => ReactNode
+}) {
   const { me } = useRequireSession('staff')
   return (
     <Page title={title} back>

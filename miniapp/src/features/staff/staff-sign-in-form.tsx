@@ -21,7 +21,10 @@ export function StaffSignInForm() {
     return true
   })
   const submit = async () => {
-    const next = { username: username.trim() ? undefined : '请填写用户名', password: password ? undefined : '请填写密码' }
+    const next = {
+      username: username.trim() ? undefined : '请填写用户名',
+      password: password ? undefined : '请填写密码'
+    }
     setErrors(next)
     if (next.username || next.password) return
     if (await signIn.run()) void Taro.redirectTo({ url: PAGES.staffHome })
@@ -29,8 +32,22 @@ export function StaffSignInForm() {
   const error = signIn.error
   return (
     <>
-      <TextField label='用户名' value={username} onChange={setUsername} kind='username' maxLength={64} error={errors.username} />
-      <TextField label='密码' value={password} onChange={setPassword} kind='password' maxLength={256} error={errors.password} />
+      <TextField
+        label='用户名'
+        value={username}
+        onChange={setUsername}
+        kind='username'
+        maxLength={64}
+        error={errors.username}
+      />
+      <TextField
+        label='密码'
+        value={password}
+        onChange={setPassword}
+        kind='password'
+        maxLength={256}
+        error={errors.password}
+      />
       {error && (
         <Notice tone='error'>
           {error.message}

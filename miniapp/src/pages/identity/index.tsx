@@ -33,7 +33,9 @@ export default function IdentityPage() {
         ) : (
           <>
             <Card>
-              <Paragraph>请填写与身份证一致的姓名和号码。我们会与退役军人事务局的登记信息核对，核对一致即完成认证。</Paragraph>
+              <Paragraph>
+                请填写与身份证一致的姓名和号码。我们会与退役军人事务局的登记信息核对，核对一致即完成认证。
+              </Paragraph>
               <TextField label='姓名' value={name} onChange={setName} maxLength={32} error={bind.errors.name} />
               <TextField
                 label='身份证号码'

@@ -17,7 +17,11 @@ export default function MePage() {
     <SignedInPage title='我的' purpose='查看和修改资料、认证身份、关联家人' signedOut={elderMode}>
       {(me) => {
         const staff = isStaff(me)
-        const familyDetail = me.veteran ? '邀请家人' : me.familyOf.length > 0 ? `已关联 ${me.familyOf.length} 位` : '输入邀请码'
+        const familyDetail = me.veteran
+          ? '邀请家人'
+          : me.familyOf.length > 0
+            ? `已关联 ${me.familyOf.length} 位`
+            : '输入邀请码'
         return (
           <>
             <Card title='我的资料'>
@@ -26,16 +30,19 @@ export default function MePage() {
                   ['称呼', me.displayName],
                   ['身份', ROLES[me.role]],
                   ['手机', me.phoneMasked ?? '未填写'],
-                  ...me.familyOf.map(
-                    (link): [string, string] => ['关联的退役军人', `${link.veteranNameMasked}（您是他的${RELATIONS[link.relation]}）`]
-                  ),
+                  ...me.familyOf.map((link): [string, string] => [
+                    '关联的退役军人',
+                    `${link.veteranNameMasked}（您是他的${RELATIONS[link.relation]}）`
+                  ]),
                   ...(me.center ? ([['所在单位', me.center.name]] as [string, string][]) : [])
                 ]}
               />
             </Card>
             <Card flush>
               <NavRow title='修改资料' detail='称呼、手机号码' url={PAGES.profile} />
-              {!staff && <NavRow title='退役军人身份认证' detail={me.veteran ? '已认证' : '未认证'} url={PAGES.identity} />}
+              {!staff && (
+                <NavRow title='退役军人身份认证' detail={me.veteran ? '已认证' : '未认证'} url={PAGES.identity} />
+              )}
               {!staff && <NavRow title='家人关联' detail={familyDetail} url={PAGES.family} />}
               {!staff && <NavRow title='我的预约' detail='签到码、改约、取消' url='/booking/pages/mine/index' />}
               <NavRow title='我的数据' detail={staff ? '查看' : '查看、注销账号'} url={PAGES.myData} />

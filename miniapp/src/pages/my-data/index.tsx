@@ -35,7 +35,9 @@ export default function MyDataPage() {
       {(me) => (
         <>
           <Card title='查看平台保存的我的数据'>
-            <Paragraph>按照《个人信息保护法》，您可以查看本平台保存的关于您的全部信息，包括完整的身份证号和手机号。</Paragraph>
+            <Paragraph>
+              按照《个人信息保护法》，您可以查看本平台保存的关于您的全部信息，包括完整的身份证号和手机号。
+            </Paragraph>
             {exportData.error && <Notice tone='error'>{exportData.error.message}</Notice>}
             <ActionButton
               size='key'
@@ -55,14 +57,18 @@ export default function MyDataPage() {
           {exported && <ExportView data={exported} />}
           {!isStaff(me) && (
             <Card title='注销账号'>
-              <Paragraph>注销后，您的账号、手机号、家人关联和登录记录会被删除，无法恢复。退役军人事务局的登记档案不受影响。</Paragraph>
+              <Paragraph>
+                注销后，您的账号、手机号、家人关联和登录记录会被删除，无法恢复。退役军人事务局的登记档案不受影响。
+              </Paragraph>
               {closeAccount.error && <Notice tone='error'>{closeAccount.error.message}</Notice>}
               <ConfirmInline
                 trigger='注销账号'
                 question='真的要注销账号吗？注销后需要重新认证身份、重新关联家人。'
                 confirm='确认注销'
                 busy={closeAccount.pending}
-                onConfirm={() => void closeAccount.run().then((done) => done && void Taro.switchTab({ url: PAGES.home }))}
+                onConfirm={() =>
+                  void closeAccount.run().then((done) => done && void Taro.switchTab({ url: PAGES.home }))
+                }
               />
             </Card>
           )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ActionButton, Card, Notice, TextField } from '../../components'
 import { useProfileForm } from '../../features/profile/use-profile-form'
 import { useSession } from '../../shell/session/session-context'
@@ -10,11 +10,12 @@ export default function ProfilePage() {
   const [displayName, setDisplayName] = useState(me?.displayName ?? '')
   const [phone, setPhone] = useState('')
   // On WeChat the profile may arrive after the page (silent sign-in at launch): fill the name in once it does.
-  useEffect(() => {
+  // Only when the person becomes known (adjusted while rendering), not on every profile change.
+  const [knownId, setKnownId] = useState(me?.id)
+  if (knownId !== me?.id) {
+    setKnownId(me?.id)
     if (me && !displayName) setDisplayName(me.displayName)
-    // Only when the person first becomes known.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me?.id])
+  }
 
   return (
     <SignedInPage title='修改资料' purpose='修改称呼和手机号码' back>
@@ -30,14 +31,18 @@ export default function ProfilePage() {
           />
           <TextField
             label='手机号码'
-            hint={person.phoneMasked ? `现在的号码：${person.phoneMasked}。不修改请留空。` : '用于服务中心联系您，11 位数字'}
+            hint={
+              person.phoneMasked ? `现在的号码：${person.phoneMasked}。不修改请留空。` : '用于服务中心联系您，11 位数字'
+            }
             value={phone}
             onChange={setPhone}
             kind='phone'
             maxLength={13}
             error={form.errors.phone}
           />
-          {form.formError && !form.errors.displayName && !form.errors.phone && <Notice tone='error'>{form.formError}</Notice>}
+          {form.formError && !form.errors.displayName && !form.errors.phone && (
+            <Notice tone='error'>{form.formError}</Notice>
+          )}
           {form.saved && <Notice tone='success'>已保存。</Notice>}
           <ActionButton
             size='key'

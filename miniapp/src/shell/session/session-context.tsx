@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Me, TokenPair } from '@veterans/shared'
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api, authApi, meApi, type SignOutReason } from '../../api'
 import { taroStore } from '../../lib/key-value-store'
 import { pageThemeClass } from '../../theme'
@@ -37,7 +37,13 @@ const readGuestElderMode = () => taroStore.get(GUEST_ELDER_KEY) === true
  * React state, refreshes the profile at launch, and on WeChat signs in silently with wx.login. `personalDataKeys`
  * are the storage keys under which features keep the person's data on the phone, forgotten at sign-out.
  */
-export function SessionProvider({ children, personalDataKeys }: { children: ReactNode; personalDataKeys: readonly string[] }) {
+export function SessionProvider({
+  children,
+  personalDataKeys
+}: {
+  children: ReactNode
+  personalDataKeys: readonly string[]
+}) {
   const stored = api.session
   const [me, setMeState] = useState<Me | null>(stored?.user ?? null)
   const [status, setStatus] = useState<SessionStatus>(
@@ -87,7 +93,10 @@ export function SessionProvider({ children, personalDataKeys }: { children: Reac
     [guestElderMode]
   )
 
-  const signInWithWechatCode = useCallback(async (code: string) => startSession(await authApi.wechat(code)), [startSession])
+  const signInWithWechatCode = useCallback(
+    async (code: string) => startSession(await authApi.wechat(code)),
+    [startSession]
+  )
   const signInStaff = useCallback(
     async (username: string, password: string) => startSession(await authApi.staff({ username, password })),
     [startSession]
@@ -102,8 +111,12 @@ export function SessionProvider({ children, personalDataKeys }: { children: Reac
     }
   }, [])
 
-  // At launch: refresh the cached profile; on WeChat without a session, sign in silently.
+  // At launch: refresh the cached profile; on WeChat without a session, sign in silently. Once only, though the
+  // sign-in callback changes with the guest's 长辈版 choice.
+  const launched = useRef(false)
   useEffect(() => {
+    if (launched.current) return
+    launched.current = true
     if (api.session) {
       void reloadMe()
       return
@@ -115,9 +128,7 @@ export function SessionProvider({ children, personalDataKeys }: { children: Reac
     Taro.login()
       .then(({ code }) => signInWithWechatCode(code))
       .catch(() => setStatus('signedOut'))
-    // Launch only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, [reloadMe, signInWithWechatCode])
 
   const elderMode = me ? me.elderMode : guestElderMode
 

@@ -69,7 +69,8 @@ export async function policyCatalog(db: Db): Promise<Catalog> {
   for (const entry of entries) byRowid[entry.rowid] = entry
   let memo: { day: string; codes: Uint8Array } | null = null
   const validitiesOn = (day: string) => {
-    if (memo?.day !== day) memo = { day, codes: Uint8Array.from(entries, (e) => POLICY_VALIDITY_CODES.indexOf(validityOn(e, day))) }
+    if (memo?.day !== day)
+      memo = { day, codes: Uint8Array.from(entries, (e) => POLICY_VALIDITY_CODES.indexOf(validityOn(e, day))) }
     return memo.codes
   }
   const catalog: Catalog = { version, entries, byRowid, validitiesOn }

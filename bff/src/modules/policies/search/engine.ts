@@ -44,7 +44,14 @@ export interface SearchOutcome {
 
 /** A search request from a route's query string, with the route's default validity. */
 export function searchRequest(
-  query: { q?: string; category?: Topic; level?: PolicyLevel; validity?: PolicyValidityFilter; limit?: number; offset?: number },
+  query: {
+    q?: string
+    category?: Topic
+    level?: PolicyLevel
+    validity?: PolicyValidityFilter
+    limit?: number
+    offset?: number
+  },
   defaultValidity: PolicyValidityFilter,
   audience: SearchRequest['audience'],
   today: string
@@ -71,7 +78,9 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
   let rowids: Int32Array | null = null
   if (q) {
     if (searchTerms(q).length > MAX_TERMS) {
-      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'querystring.q', message: `搜索词不能超过 ${MAX_TERMS} 个` }] })
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [{ path: 'querystring.q', message: `搜索词不能超过 ${MAX_TERMS} 个` }]
+      })
     }
     const parsed = parseQuery(q, synonyms())
     if (!parsed.strict) return { hits: [], total: 0, facets: emptyFacets(), query: null, relaxed: false }
@@ -107,9 +116,14 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
   const sortKey = await sortKeys(db, catalog, kept, request, query)
   const top = firstK(kept, request.offset + request.limit, (a, b) => sortKey(a) - sortKey(b) || b.rowid - a.rowid)
   return {
-    hits: top.slice(request.offset).map((entry) => ({ entry, validity: POLICY_VALIDITY_CODES[validities[entry.index]!]! })),
+    hits: top
+      .slice(request.offset)
+      .map((entry) => ({ entry, validity: POLICY_VALIDITY_CODES[validities[entry.index]!]! })),
     total: kept.length,
-    facets: { category: countsByName(categoryCounts, TOPIC_CODES), level: countsByName(levelCounts, POLICY_LEVEL_CODES) },
+    facets: {
+      category: countsByName(categoryCounts, TOPIC_CODES),
+      level: countsByName(levelCounts, POLICY_LEVEL_CODES)
+    },
     query,
     relaxed
   }
@@ -118,7 +132,9 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
 function visibilityOf(audience: SearchRequest['audience']): (entry: CatalogEntry | undefined) => entry is CatalogEntry {
   if (audience.kind === 'public') return (e): e is CatalogEntry => e?.workflow === 'published'
   return (e): e is CatalogEntry =>
-    !!e && (!audience.workflow || e.workflow === audience.workflow) && (!audience.authorId || e.authorId === audience.authorId)
+    !!e &&
+    (!audience.workflow || e.workflow === audience.workflow) &&
+    (!audience.authorId || e.authorId === audience.authorId)
 }
 
 const scopeOf = (catalog: Catalog): Scope => ({ version: catalog.version, words: (catalog.byRowid.length >>> 5) + 1 })
@@ -129,7 +145,13 @@ const NEWEST = 99_999_999
  * A number per entry, smaller first: validity rank, then where the query matched (title or document number,
  * summary, body), then newest. Staff lists without a query: most recently edited first.
  */
-async function sortKeys(db: Db, catalog: Catalog, kept: CatalogEntry[], request: SearchRequest, query: CompiledQuery | null) {
+async function sortKeys(
+  db: Db,
+  catalog: Catalog,
+  kept: CatalogEntry[],
+  request: SearchRequest,
+  query: CompiledQuery | null
+) {
   const validities = catalog.validitiesOn(request.today)
   const rank = (e: CatalogEntry) => VALIDITY_RANK[POLICY_VALIDITY_CODES[validities[e.index]!]!]
   if (!query) {

@@ -81,7 +81,7 @@ function intersectIds(a: Int32Array, b: Int32Array): Int32Array {
       if (lo < b.length && b[lo] === x) out[n++] = x
     }
   } else {
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
       if (a[i]! < b[j]!) i++
       else if (a[i]! > b[j]!) j++
       else {
@@ -160,7 +160,12 @@ async function holdingAll(db: Db, scope: Scope, source: repo.PostingSource, toke
 const NONE: Posting = { ids: new Int32Array(0), bits: null }
 
 /** The search rowids (ascending) matching every term of the query, with tokens looked up in `source`. */
-export async function matchQuery(db: Db, scope: Scope, query: CompiledQuery, source: repo.PostingSource): Promise<Int32Array> {
+export async function matchQuery(
+  db: Db,
+  scope: Scope,
+  query: CompiledQuery,
+  source: repo.PostingSource
+): Promise<Int32Array> {
   let result: Posting | null = null
   for (const term of query.terms) {
     result = await holdingAll(db, scope, source, term.all, result)

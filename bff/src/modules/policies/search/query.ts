@@ -60,7 +60,9 @@ const isSubset = (a: Set<string>, b: Set<string>) => a.size <= b.size && [...a].
  */
 function termMatch(alternatives: Alternative[]): TermMatch {
   const sets = alternatives.map((a) => a.tokens)
-  const kept = sets.filter((set, i) => !sets.some((other, j) => j !== i && isSubset(other, set) && (other.size < set.size || j < i)))
+  const kept = sets.filter(
+    (set, i) => !sets.some((other, j) => j !== i && isSubset(other, set) && (other.size < set.size || j < i))
+  )
   const all = [...kept[0]!].filter((t) => kept.every((set) => set.has(t)))
   const rests = kept.map((set) => [...set].filter((t) => !all.includes(t)))
   return { all, anyOf: rests.some((rest) => rest.length === 0) ? [] : rests }

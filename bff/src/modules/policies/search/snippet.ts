@@ -16,7 +16,7 @@ function foldWithOrigins(text: string): { folded: string; origin: (at: number) =
   if (whole.length === text.length) return { folded: whole, origin: (at) => at }
   let folded = ''
   const origins: number[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const width = text.codePointAt(i)! > 0xffff ? 2 : 1
     const f = foldText(text.slice(i, i + width))
     folded += f

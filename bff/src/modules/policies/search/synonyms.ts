@@ -13,7 +13,11 @@ export function loadSynonyms(file: string = SYNONYMS_FILE): SynonymGroups {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { groups?: unknown }
   if (!Array.isArray(data.groups)) throw new Error(`${file}: "groups" must be an array of word lists`)
   return data.groups.map((group, i) => {
-    if (!Array.isArray(group) || group.length < 2 || group.some((w) => typeof w !== 'string' || Array.from(w.trim()).length < 2)) {
+    if (
+      !Array.isArray(group) ||
+      group.length < 2 ||
+      group.some((w) => typeof w !== 'string' || Array.from(w.trim()).length < 2)
+    ) {
       throw new Error(`${file}: group ${i + 1} must list at least two words of two or more characters`)
     }
     const words = [...new Set(group.map((w: string) => foldText(w.trim())))]

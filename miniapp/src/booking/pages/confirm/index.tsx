@@ -9,7 +9,12 @@ export default function ConfirmBookingPage() {
     <SignedInPage title={rescheduleId ? '确认改约' : '确认预约'} purpose='预约服务' back>
       {(me) => (
         <WithBookingAccess me={me}>
-          <ConfirmBooking me={me} slotId={pageParam('slotId') ?? ''} veteranId={pageParam('veteranId')} rescheduleId={rescheduleId} />
+          <ConfirmBooking
+            me={me}
+            slotId={pageParam('slotId') ?? ''}
+            veteranId={pageParam('veteranId')}
+            rescheduleId={rescheduleId}
+          />
         </WithBookingAccess>
       )}
     </SignedInPage>

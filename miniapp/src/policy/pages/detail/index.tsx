@@ -21,7 +21,9 @@ export default function PolicyPage() {
       {(!id || policy.error) && (
         <>
           <Notice tone='error'>
-            {!id || policy.error?.code === 'NOT_FOUND' ? '没有找到这份政策，它可能已被撤回。' : `没能读取政策：${policy.error?.message}`}
+            {!id || policy.error?.code === 'NOT_FOUND'
+              ? '没有找到这份政策，它可能已被撤回。'
+              : `没能读取政策：${policy.error?.message}`}
           </Notice>
           {policy.error && policy.error.code !== 'NOT_FOUND' && (
             <ActionButton variant='secondary' onClick={() => void policy.reload()}>

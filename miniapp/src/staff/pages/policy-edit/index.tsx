@@ -34,7 +34,9 @@ export default function PolicyEditPage() {
           {state.source.error && <Notice tone='error'>{state.source.error.message}</Notice>}
           {locked ? (
             <Notice>
-              {source.workflow !== 'draft' ? '这份政策已经提交或发布，不能再修改。需要改动时，请审核人退回，或起草新版本替代它。' : '只有起草人可以修改这份草稿。'}
+              {source.workflow !== 'draft'
+                ? '这份政策已经提交或发布，不能再修改。需要改动时，请审核人退回，或起草新版本替代它。'
+                : '只有起草人可以修改这份草稿。'}
             </Notice>
           ) : (
             (!id || source) && (

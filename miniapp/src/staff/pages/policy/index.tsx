@@ -21,7 +21,11 @@ export default function StaffPolicyPage() {
       {(staff) => (
         <>
           {state.policy.loading && !policy && <Paragraph muted>正在读取…</Paragraph>}
-          {state.policy.error && <Notice tone='error'>{state.policy.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.policy.error.message}</Notice>}
+          {state.policy.error && (
+            <Notice tone='error'>
+              {state.policy.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.policy.error.message}
+            </Notice>
+          )}
           {policy && (
             <>
               <WorkflowStatus policy={policy} />
