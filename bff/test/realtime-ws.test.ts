@@ -103,12 +103,14 @@ function clientsOf(url: string) {
 
 describe('realtime WebSocket', () => {
   let app: FastifyInstance
+  let url: string
   let clients: ReturnType<typeof clientsOf>
 
   beforeAll(async () => {
     // A short auth deadline keeps the test fast; the heartbeat is long, so closes below come from events.
     app = await buildTestApp({ WS_AUTH_TIMEOUT_MS: '300', WS_HEARTBEAT_MS: '60000' })
-    clients = clientsOf(await listen(app))
+    url = await listen(app)
+    clients = clientsOf(url)
   })
   afterEach(() => clients.closeAll())
   afterAll(async () => app.close())
@@ -135,6 +137,26 @@ describe('realtime WebSocket', () => {
     other.send({ type: 'ping' })
     expect((await other.closedWithin()).code).toBe(4401)
     expect(other.frames).toEqual([])
+  })
+
+  it('takes no token from the URL or a header: without the auth frame the socket is closed (4401)', async () => {
+    const session = await signInWechat(app, 'laowang')
+    const viaUrl = new Client(new WebSocket(`${url}?token=${session.accessToken}&access_token=${session.accessToken}`))
+    const viaHeader = new Client(new WebSocket(url, { headers: { authorization: `Bearer ${session.accessToken}` } }))
+    for (const client of [await viaUrl.open(), await viaHeader.open()]) {
+      expect((await client.closedWithin(2000)).code).toBe(4401)
+      expect(client.frames).toEqual([])
+    }
+  })
+
+  it('forgets the sockets that clients close', async () => {
+    const before = app.realtime.connectionCount()
+    const client = await clients.signedIn(await signInWechat(app, 'laowang'))
+    expect(app.realtime.connectionCount()).toBe(before + 1)
+    client.ws.close()
+    await client.closedWithin()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(app.realtime.connectionCount()).toBe(before)
   })
 
   it('ignores unknown and unreadable frames once signed in', async () => {

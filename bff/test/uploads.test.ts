@@ -297,6 +297,48 @@ describe('uploads', () => {
     expect((await xiaowang.request({ method: 'GET', url: mine.url })).statusCode).toBe(404)
   })
 
+  it('serves a photo as an image under a fixed name: never sniffed, never a page, kept on the device only', async () => {
+    const { url } = (await upload(laowang, phoneJpeg(), '"><script>.html')).json()
+    const got = await laowang.request({ method: 'GET', url })
+    expect(got.statusCode).toBe(200)
+    expect(got.headers).toMatchObject({
+      'content-type': 'image/jpeg',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': 'inline; filename="photo.jpg"',
+      'cache-control': 'private, max-age=86400'
+    })
+    expect(got.headers['content-security-policy']).toContain('sandbox')
+  })
+
+  it('drops markup hidden in a JPEG’s comment, metadata or tail (a polyglot)', async () => {
+    const script = '<script>alert(document.cookie)</script>'
+    const polyglot = Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      jpegSegment(0xfe, Buffer.from(`<html>${script}`, 'latin1')),
+      jpegSegment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0${script}`, 'latin1')),
+      PICTURE,
+      Buffer.from([0xff, 0xd9]),
+      Buffer.from(`<html><body>${script}</body></html>`, 'latin1')
+    ])
+    const stored = await upload(laowang, polyglot, 'photo.jpg')
+    expect(stored.statusCode).toBe(201)
+    const served = await laowang.request({ method: 'GET', url: stored.json().url })
+    expect(served.rawPayload.toString('latin1')).not.toContain('<script')
+    expect(served.rawPayload.toString('latin1')).not.toContain('<html')
+  })
+
+  it('keeps at most 20 unsent photos per person: the oldest go, files and all', async () => {
+    const hoarder = await signInWechat(app, 'photo-hoarder')
+    const before = readdirSync(app.config.uploadsDir).length
+    const urls: string[] = []
+    for (let i = 0; i < 22; i++) urls.push((await upload(hoarder, phonePng(), 'b.png', 'image/png')).json().url)
+    expect(readdirSync(app.config.uploadsDir)).toHaveLength(before + 20)
+    const status = async (url: string) => (await hoarder.request({ method: 'GET', url })).statusCode
+    expect([await status(urls[0]!), await status(urls[1]!), await status(urls[2]!), await status(urls[21]!)]).toEqual([
+      404, 404, 200, 200
+    ])
+  })
+
   it('deletes a closed account’s photos, files and all', async () => {
     const leaving = await signInWechat(app, 'leaving-uploader')
     const before = readdirSync(app.config.uploadsDir).length

@@ -85,11 +85,11 @@ async function policyAskedAbout(ctx: Ctx, policyId: string | undefined) {
 }
 
 /** A retry of an answered request gets the first answer before anything is done again (photos claimed twice …). */
-async function replayIfAnswered(ctx: Ctx, idempotency: IdempotentRequest | null) {
+export async function replayIfAnswered(ctx: Ctx, idempotency: IdempotentRequest | null) {
   if (idempotency && (await readIdempotencyKey(ctx.db, idempotency.scope))) throw new IdempotentReplay()
 }
 
-function answerOf<T>(map: (value: T) => unknown) {
+export function answerOf<T>(map: (value: T) => unknown) {
   return (outcome: Outcome<T>) => {
     if (outcome.ok) return { status: 201, body: map(outcome.value) }
     const error = new AppError(outcome.code, outcome.details ?? {}, outcome.message)

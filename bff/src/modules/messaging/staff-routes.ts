@@ -104,7 +104,7 @@ const staffMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/staff/threads/:id/messages',
     {
-      config: { access: STAFF },
+      config: { access: STAFF, idempotent: true },
       schema: {
         tags,
         security: bearer,
@@ -112,14 +112,18 @@ const staffMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'A reply makes the thread pending (waiting for the resident), or resolved with `resolve: true`; it ends the ' +
           "resident's wait (the first one records the first response time; a late one counts as an SLA breach) and " +
-          'notifies the resident. An internal note (`internal: true`) is seen by staff only and changes nothing else.',
+          'notifies the resident. An internal note (`internal: true`) is seen by staff only and changes nothing else. ' +
+          'Send an `Idempotency-Key`: a retry with the same key and body gets the first answer, with another body 422 ' +
+          'IDEMPOTENCY_KEY_REUSED.',
         params: IdParamsSchema,
         body: StaffPostMessageBodySchema,
-        response: responses({ 201: StaffMessageSchema }, 400, 401, 403, 404)
+        response: responses({ 201: StaffMessageSchema }, 400, 401, 403, 404, 422)
       }
     },
     async (request, reply) =>
-      reply.code(201).send(await staff.postEntry(app, principalOf(request), request.params.id, request.body))
+      reply
+        .code(201)
+        .send(await staff.postEntry(app, principalOf(request), request.params.id, request.body, request.idempotency))
   )
 
   app.post(

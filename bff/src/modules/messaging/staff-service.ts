@@ -15,18 +15,20 @@ import {
   type ThreadStatus
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { AppError, fieldError } from '../../lib/app-error'
+import { AppError, fieldError, IdempotentReplay } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/pagination'
 import type { Principal } from '../../lib/principal'
 import { canActOnCenter, seesEverything } from '../../lib/scope'
 import { upcomingBookingsOf } from '../booking/service'
+import type { IdempotentRequest } from '../platform/idempotency-repo'
 import { findCenter } from '../reference/service'
 import * as canned from './canned-replies-repo'
 import { live, type LiveCtx } from './live'
 import type { Refusal } from './outcome'
-import { withAttachments } from './service'
+import { answerOf, replayIfAnswered, withAttachments } from './service'
 import * as changes from './thread-changes-repo'
+import type { StaffEntryAdded } from './thread-changes-repo'
 import * as threadsRepo from './threads-repo'
 import { toStaffMessage, toStaffThread } from './views'
 
@@ -136,23 +138,30 @@ export async function postEntry(
   ctx: LiveCtx,
   principal: Principal,
   threadId: string,
-  body: StaffPostMessageBody
+  body: StaffPostMessageBody,
+  idempotency: IdempotentRequest | null = null
 ): Promise<StaffMessage> {
   await threadInScope(ctx, principal, threadId)
+  await replayIfAnswered(ctx, idempotency)
   const internal = body.internal ?? false
   if (internal && body.resolve) throw fieldError('body.resolve', '内部备注不能同时办结，请先备注，再修改状态')
   const text = body.body.trim()
   if (!text) throw fieldError('body.body', '请输入内容')
-  const outcome = await changes.postStaffEntry(ctx.db, {
-    threadId,
-    staffUserId: principal.userId,
-    body: text,
-    internal,
-    resolve: body.resolve ?? false,
-    audit: audit(principal, internal ? 'messaging.note' : 'messaging.reply', 'thread', threadId, {
-      resolve: body.resolve ?? false
-    })
-  })
+  const outcome = await changes.postStaffEntry(
+    ctx.db,
+    {
+      threadId,
+      staffUserId: principal.userId,
+      body: text,
+      internal,
+      resolve: body.resolve ?? false,
+      audit: audit(principal, internal ? 'messaging.note' : 'messaging.reply', 'thread', threadId, {
+        resolve: body.resolve ?? false
+      })
+    },
+    idempotency && { request: idempotency, respond: answerOf((added: StaffEntryAdded) => toStaffMessage(added.entry)) }
+  )
+  if (outcome === 'replay') throw new IdempotentReplay()
   if (!outcome.ok) fail(outcome)
   live.entryAdded(ctx, outcome.value.thread, outcome.value.entry)
   return toStaffMessage(outcome.value.entry)

@@ -125,16 +125,18 @@ export interface StaffEntry {
   audit: AuditEntryInput
 }
 
+export type StaffEntryAdded = { entry: EntryRow; thread: ThreadViewRow }
+
 /**
  * A staff reply or internal note. A reply ends the resident's wait (a late one counts as a breach), records the
  * first response time and tells the resident; a note changes nothing a resident can see.
  */
 export async function postStaffEntry(
   db: Db,
-  input: StaffEntry
-): Promise<Outcome<{ entry: EntryRow; thread: ThreadViewRow }>> {
-  return groupCommit(db, (tx) => {
-    const now = new Date().toISOString()
+  input: StaffEntry,
+  idempotency: IdempotentAnswer<StaffEntryAdded> | null = null
+) {
+  return idempotentTx<StaffEntryAdded>(db, idempotency, (tx, now) => {
     const thread = threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
     const id = appendEntryIn(

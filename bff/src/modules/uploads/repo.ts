@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
 import { uploads } from '../../db/schema/index'
 
@@ -53,6 +53,24 @@ export async function deleteUploadsOfOwner(
   return db
     .delete(uploads)
     .where(eq(uploads.ownerUserId, ownerUserId))
+    .returning({ id: uploads.id, storageName: uploads.storageName })
+    .all()
+}
+
+/**
+ * Deletes a person's unattached uploads beyond their newest `keep`, in one statement (one being attached meanwhile
+ * is not touched), and answers the files they were stored in.
+ */
+export async function deleteUnattachedBeyond(
+  db: Db,
+  ownerUserId: string,
+  keep: number
+): Promise<{ id: string; storageName: string }[]> {
+  const unattached = and(eq(uploads.ownerUserId, ownerUserId), isNull(uploads.threadId))
+  const newest = db.select({ id: uploads.id }).from(uploads).where(unattached).orderBy(desc(uploads.id)).limit(keep)
+  return db
+    .delete(uploads)
+    .where(and(unattached, notInArray(uploads.id, newest)))
     .returning({ id: uploads.id, storageName: uploads.storageName })
     .all()
 }

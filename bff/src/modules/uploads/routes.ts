@@ -25,6 +25,9 @@ const UploadBodySchema = Type.Unsafe<null>({
   properties: { file: { type: 'string', format: 'binary', description: 'The JPEG or PNG' } }
 })
 
+/** The name a saved photo gets: never one chosen by the uploader. */
+const IMAGE_FILE_NAMES = { 'image/jpeg': 'photo.jpg', 'image/png': 'photo.png' } as const
+
 /** Room for the multipart framing around a file of the largest size. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
@@ -56,7 +59,8 @@ const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRoutesOptions> = async (ap
           '`multipart/form-data` with one file (any field name): a JPEG or PNG of at most 5 MB, judged by its bytes, ' +
           'not its name or declared type (else 415 `UNSUPPORTED_MEDIA`; too large: 413 `TOO_LARGE`). Exif, XMP, ' +
           'IPTC, comments and PNG text/time chunks are removed before it is stored (a JPEG keeps only its orientation). ' +
-          'Attach it with `attachmentIds` when posting a message; until then only the uploader can see it.',
+          'Attach it with `attachmentIds` when posting a message; until then only the uploader can see it. A person ' +
+          'keeps at most 20 photos not yet sent: a newer one makes the oldest go.',
         body: { content: { 'multipart/form-data': { schema: UploadBodySchema } } },
         response: responses({ 201: UploadSchema }, 400, 401, 413, 415)
       }
@@ -93,8 +97,16 @@ const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRoutesOptions> = async (ap
         request.params.id,
         canSeeThread
       )
-      // The bytes behind an id never change; only the person's own device may keep them.
-      return reply.header('content-type', contentType).header('cache-control', 'private, max-age=86400').send(bytes)
+      // The bytes behind an id never change; only the person's own device may keep them. Pixels are never checked,
+      // so a file may carry other text inside its picture data: opened on its own it is an image under a fixed name
+      // (never sniffed as a page), and were it taken for one, it could run nothing.
+      return reply
+        .header('content-type', contentType)
+        .header('content-disposition', `inline; filename="${IMAGE_FILE_NAMES[contentType]}"`)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=86400')
+        .send(bytes)
     }
   )
 }

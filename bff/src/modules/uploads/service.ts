@@ -14,6 +14,12 @@ import * as repo from './repo'
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 /**
+ * Photos uploaded but never sent are seen by nobody but their uploader: beyond this many per person the oldest go,
+ * so that a signed-in account cannot fill the disk with them. A message takes at most 4.
+ */
+export const MAX_UNATTACHED_PER_PERSON = 20
+
+/**
  * Whether someone may see a thread (its resident, and staff who can see its center). Messaging decides; app.ts
  * hands its answer to uploads, so that uploads does not read messaging's tables.
  */
@@ -56,6 +62,7 @@ export async function storeUpload(ctx: Ctx, ownerUserId: string, bytes: Buffer):
     await rm(file, { force: true })
     throw error
   }
+  await removeFiles(ctx, await repo.deleteUnattachedBeyond(ctx.db, ownerUserId, MAX_UNATTACHED_PER_PERSON))
   return toUpload({ ...row, threadId: null, messageId: null })
 }
 
@@ -132,9 +139,14 @@ export function attachmentsOfMessages(tx: Conn, messageIds: readonly string[]): 
 
 /** Account closing: the person's photos go, files and rows, attached or not. */
 export async function deleteUploadsOf(ctx: Ctx, userId: string) {
-  for (const row of await repo.deleteUploadsOfOwner(ctx.db, userId)) {
+  await removeFiles(ctx, await repo.deleteUploadsOfOwner(ctx.db, userId))
+}
+
+/** The files of deleted upload rows; one that cannot be removed is logged, not fatal. */
+async function removeFiles(ctx: Ctx, rows: { id: string; storageName: string }[]) {
+  for (const row of rows) {
     await rm(fileOf(ctx, row.storageName), { force: true }).catch((err: unknown) =>
-      ctx.log.error({ err, uploadId: row.id }, 'could not delete the file of a closed account’s upload')
+      ctx.log.error({ err, uploadId: row.id }, 'could not delete the file of a deleted upload')
     )
   }
 }
