@@ -89,7 +89,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const realtimeHooks: CapabilityHooks = {
     closeAccount: async (_ctx, userId) => app.realtime.endSessions({ userIds: [userId] })
   }
-  const hooks = composeHooks([notificationsHooks, bookingHooks, policiesHooks, messagingHooks, realtimeHooks, uploadsHooks])
+  const hooks = composeHooks([
+    notificationsHooks,
+    bookingHooks,
+    policiesHooks,
+    messagingHooks,
+    realtimeHooks,
+    uploadsHooks
+  ])
 
   await app.register(
     async (api) => {
@@ -99,7 +106,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         describeUser: getMe,
         sessionEnded: (sessionId) => app.realtime.endSessions({ sessionIds: [sessionId] })
       })
-      await api.register(meRoutes, { exportSections: hooks.exportSections, accountClosingSteps: hooks.accountClosingSteps })
+      await api.register(meRoutes, {
+        exportSections: hooks.exportSections,
+        accountClosingSteps: hooks.accountClosingSteps
+      })
       await api.register(referenceRoutes)
       await api.register(registryRoutes)
       await api.register(adminRoutes)
@@ -108,7 +118,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(policiesRoutes)
       await api.register(messagingRoutes)
       // Messaging decides who sees a thread, and so its photos; uploads does not read messaging's tables.
-      await api.register(uploadsRoutes, { canSeeThread: (principal, threadId) => canSeeThread(app, principal, threadId) })
+      await api.register(uploadsRoutes, {
+        canSeeThread: (principal, threadId) => canSeeThread(app, principal, threadId)
+      })
     },
     { prefix: '/api/v1' }
   )

@@ -15,7 +15,9 @@ export interface Config {
   jwtSecret: string
   /** 32 bytes that encrypt and hash personal data at rest. */
   piiKey: Buffer
-  wechat: { mode: 'dev'; apiBase: string; timeoutMs: number } | { mode: 'real'; appId: string; secret: string; apiBase: string; timeoutMs: number }
+  wechat:
+    | { mode: 'dev'; apiBase: string; timeoutMs: number }
+    | { mode: 'real'; appId: string; secret: string; apiBase: string; timeoutMs: number }
   logLevel: string
   rateLimits: boolean
   /** Folder of the built H5 app served at `/`, if it exists. */
@@ -50,7 +52,8 @@ export function loadConfig(env: Env = process.env): Config {
   const production = nodeEnv === 'production'
 
   const port = Number(env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number, got "${env.PORT}"`)
 
   const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/veterans.db', problems)
 
@@ -58,7 +61,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (seed !== 'demo' && seed !== 'none') problems.push(`SEED must be "demo" or "none", got "${seed}"`)
 
   const rateLimits = env.RATE_LIMITS ?? 'on'
-  if (rateLimits !== 'on' && rateLimits !== 'off') problems.push(`RATE_LIMITS must be "on" or "off", got "${rateLimits}"`)
+  if (rateLimits !== 'on' && rateLimits !== 'off')
+    problems.push(`RATE_LIMITS must be "on" or "off", got "${rateLimits}"`)
 
   const appId = env.WECHAT_APPID?.trim()
   const apiBase = (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, '')

@@ -12,7 +12,10 @@ export const ERRORS = {
   NOT_ELIGIBLE: { status: 403, message: '请先完成退役军人身份认证，或由已认证的退役军人邀请您成为家属' },
   SELF_APPROVAL: { status: 403, message: '不能审核自己起草的政策，请由其他工作人员审核' },
   NOT_FOUND: { status: 404, message: '内容不存在或已被删除' },
-  REGISTRY_NO_MATCH: { status: 404, message: '未找到与姓名和身份证号一致的登记信息，请核对，或联系所在区退役军人服务站' },
+  REGISTRY_NO_MATCH: {
+    status: 404,
+    message: '未找到与姓名和身份证号一致的登记信息，请核对，或联系所在区退役军人服务站'
+  },
   INVITE_INVALID: { status: 404, message: '邀请码无效、已使用或已过期，请让家人重新生成' },
   VETERAN_ALREADY_BOUND: { status: 409, message: '该身份已被其他微信账号绑定，如非本人操作请联系服务站' },
   VETERAN_EXISTS: { status: 409, message: '该身份证号已登记' },

@@ -68,13 +68,23 @@ export async function signInStaff(
   const attempt = await beginAttempt(ctx.db, STAFF_SCOPE, subject, STAFF_WINDOW_MS, STAFF_MAX_FAILURES)
   if ('retryAfterSeconds' in attempt) {
     const { retryAfterSeconds } = attempt
-    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds }, `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`)
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      { retryAfterSeconds },
+      `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`
+    )
   }
   const user = await repo.findStaffByUsername(ctx.db, subject)
   const ok = await verifyPassword(user?.passwordHash ?? null, password)
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS')
   await clearFailedAttempts(ctx.db, STAFF_SCOPE, subject)
-  await recordAudit(ctx.db, { actorId: user.id, actorRole: user.role, action: 'auth.staff_sign_in', entity: 'user', entityId: user.id })
+  await recordAudit(ctx.db, {
+    actorId: user.id,
+    actorRole: user.role,
+    action: 'auth.staff_sign_in',
+    entity: 'user',
+    entityId: user.id
+  })
   return startSession(ctx, user.id, describeUser)
 }
 
@@ -85,7 +95,12 @@ export async function refreshTokens(
   sessionEnded?: SessionEnded
 ): Promise<TokenPair> {
   const next = newToken()
-  const result = await repo.rotateRefreshToken(ctx.db, hashRefreshToken(refreshToken), hashRefreshToken(next), refreshExpiry())
+  const result = await repo.rotateRefreshToken(
+    ctx.db,
+    hashRefreshToken(refreshToken),
+    hashRefreshToken(next),
+    refreshExpiry()
+  )
   if (result.kind === 'reused') {
     ctx.log.warn('refresh token presented twice: login revoked')
     sessionEnded?.(result.sessionId)

@@ -35,7 +35,6 @@ const DEFAULT_RANGE_DAYS = 14
 
 export const newCheckInCode = () => newHumanCode(6)
 
-
 /** Turns a refusal from a transaction into the error the person sees. */
 export function fail(refusal: Refusal): never {
   throw new AppError(refusal.code, refusal.details ?? {}, refusal.message)
@@ -58,8 +57,14 @@ export function dateRange(from: string | undefined, to: string | undefined): Dat
   if (known) return known
   const last = to ?? addDays(first, DEFAULT_RANGE_DAYS - 1)
   if (last < first) throw fieldError('querystring.to', '结束日期不能早于开始日期')
-  if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS) throw fieldError('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
-  const range = { first, last, fromIso: shanghaiInstant(first).toISOString(), toIso: shanghaiInstant(addDays(last, 1)).toISOString() }
+  if (daysBetween(first, last) + 1 > MAX_RANGE_DAYS)
+    throw fieldError('querystring.to', `查询范围不能超过 ${MAX_RANGE_DAYS} 天`)
+  const range = {
+    first,
+    last,
+    fromIso: shanghaiInstant(first).toISOString(),
+    toIso: shanghaiInstant(addDays(last, 1)).toISOString()
+  }
   if (knownRanges.size >= 1000) knownRanges.clear()
   knownRanges.set(key, range)
   return range
@@ -68,7 +73,10 @@ export function dateRange(from: string | undefined, to: string | undefined): Dat
 function slotFilter(query: SlotQuery) {
   if (!query.centerId && !query.serviceId) throw fieldError('querystring.centerId', '请选择服务中心或服务项目')
   const range = dateRange(query.from, query.to)
-  return { range, filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso } }
+  return {
+    range,
+    filter: { centerId: query.centerId, serviceId: query.serviceId, fromIso: range.fromIso, toIso: range.toIso }
+  }
 }
 
 /** The slot list; the same object (see sendOnceSerialized) for as long as it stays right. */
@@ -76,7 +84,9 @@ export async function listSlots(ctx: Ctx, query: SlotQuery): Promise<SlotList> {
   const { filter } = slotFilter(query)
   const now = new Date().toISOString()
   const rows = await slotsRepo.listSlots(ctx.db, filter)
-  return cachedSlotAnswer(rows, now, () => ({ items: rows.map((row) => toSlot(row, now, ctx.config.cancelCutoffMinutes)) }))
+  return cachedSlotAnswer(rows, now, () => ({
+    items: rows.map((row) => toSlot(row, now, ctx.config.cancelCutoffMinutes))
+  }))
 }
 
 /** The booking calendar: each day of the range with how many slots and places can be booked now. */
@@ -84,7 +94,8 @@ export async function listSlotDays(ctx: Ctx, query: SlotQuery): Promise<SlotDayL
   const { range, filter } = slotFilter(query)
   const now = new Date().toISOString()
   const days = new Map<string, { date: string; slots: number; available: number; remaining: number }>()
-  for (let date = range.first; date <= range.last; date = addDays(date, 1)) days.set(date, { date, slots: 0, available: 0, remaining: 0 })
+  for (let date = range.first; date <= range.last; date = addDays(date, 1))
+    days.set(date, { date, slots: 0, available: 0, remaining: 0 })
   for (const row of await slotsRepo.listSlots(ctx.db, filter)) {
     const slot = toSlot(row, now, ctx.config.cancelCutoffMinutes)
     const day = days.get(shanghaiDate(slot.startsAt))
@@ -120,7 +131,11 @@ function veteranFor(principal: Principal, requested: string | undefined) {
 /** Why a booking was refused, said for the person booking. */
 function bookingRefusal(refusal: Refusal): AppError {
   if (refusal.code === 'NOT_ELIGIBLE') {
-    return new AppError('NOT_ELIGIBLE', {}, '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属')
+    return new AppError(
+      'NOT_ELIGIBLE',
+      {},
+      '您尚未关联这位退役军人，不能代其办理。请让退役军人在“我的”中邀请您成为家属'
+    )
   }
   if (refusal.code === 'NOT_FOUND') return new AppError('NOT_FOUND', {}, '该时段不存在，请刷新后重新选择')
   return new AppError(refusal.code, refusal.details ?? {}, refusal.message)
@@ -130,7 +145,12 @@ function bookingRefusal(refusal: Refusal): AppError {
  * Books a place. With an Idempotency-Key the booking transaction itself claims the key and records the answer
  * (success or refusal), so a retry can never book twice and always gets the first answer.
  */
-export async function book(ctx: Ctx, principal: Principal, body: CreateBookingBody, idempotency: IdempotentRequest | null = null): Promise<Booking> {
+export async function book(
+  ctx: Ctx,
+  principal: Principal,
+  body: CreateBookingBody,
+  idempotency: IdempotentRequest | null = null
+): Promise<Booking> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
   const cutoff = ctx.config.cancelCutoffMinutes
   const outcome = await bookingChanges.bookSlot(ctx.db, {
@@ -205,9 +225,18 @@ const acting = (ctx: Ctx, principal: Principal): bookingChanges.Acting => ({
   newCode: newCheckInCode
 })
 
-export async function cancel(ctx: Ctx, principal: Principal, bookingId: string, body: CancelBookingBody | undefined): Promise<Booking> {
+export async function cancel(
+  ctx: Ctx,
+  principal: Principal,
+  bookingId: string,
+  body: CancelBookingBody | undefined
+): Promise<Booking> {
   await visibleBooking(ctx, principal, bookingId)
-  const outcome = await bookingChanges.cancelBooking(ctx.db, { ...acting(ctx, principal), bookingId, reason: body?.reason?.trim() || null })
+  const outcome = await bookingChanges.cancelBooking(ctx.db, {
+    ...acting(ctx, principal),
+    bookingId,
+    reason: body?.reason?.trim() || null
+  })
   if (!outcome.ok) fail(outcome)
   return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
 }
@@ -219,7 +248,12 @@ export async function reschedule(ctx: Ctx, principal: Principal, bookingId: stri
   return toBooking(outcome.value, ctx.config.cancelCutoffMinutes)
 }
 
-export async function rate(ctx: Ctx, principal: Principal, bookingId: string, body: CreateRatingBody): Promise<BookingRating> {
+export async function rate(
+  ctx: Ctx,
+  principal: Principal,
+  bookingId: string,
+  body: CreateRatingBody
+): Promise<BookingRating> {
   await visibleBooking(ctx, principal, bookingId)
   const outcome = await bookingChanges.rateBooking(ctx.db, {
     bookingId,
@@ -233,24 +267,40 @@ export async function rate(ctx: Ctx, principal: Principal, bookingId: string, bo
 
 export async function joinWaitlist(ctx: Ctx, principal: Principal, body: CreateWaitlistBody): Promise<WaitlistEntry> {
   const { veteranId, viaLink } = veteranFor(principal, body.veteranId)
-  const outcome = await waitlistRepo.joinWaitlist(ctx.db, { slotId: body.slotId, veteranId, userId: principal.userId, viaLink })
+  const outcome = await waitlistRepo.joinWaitlist(ctx.db, {
+    slotId: body.slotId,
+    veteranId,
+    userId: principal.userId,
+    viaLink
+  })
   if (!outcome.ok) throw bookingRefusal(outcome)
   return toWaitlistEntry((await waitlistRepo.findWaitlistView(ctx.db, outcome.value.id))!)
 }
 
 export async function listMyWaitlist(ctx: Ctx, principal: Principal): Promise<WaitlistList> {
-  const rows = await waitlistRepo.listMyWaitlist(ctx.db, { userId: principal.userId, veteranIds: await myVeteranIds(ctx, principal), now: new Date().toISOString() })
+  const rows = await waitlistRepo.listMyWaitlist(ctx.db, {
+    userId: principal.userId,
+    veteranIds: await myVeteranIds(ctx, principal),
+    now: new Date().toISOString()
+  })
   return { items: rows.map(toWaitlistEntry), nextCursor: null }
 }
 
 export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) {
   const entry = await waitlistRepo.findWaitlistView(ctx.db, id)
-  if (!entry || (entry.userId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(entry.veteranId))) {
+  if (
+    !entry ||
+    (entry.userId !== principal.userId && !(await myVeteranIds(ctx, principal)).includes(entry.veteranId))
+  ) {
     throw new AppError('NOT_FOUND')
   }
   const status = await waitlistRepo.leaveWaitlist(ctx.db, id)
   if (status === 'promoted') {
-    throw new AppError('INVALID_STATE', { bookingId: entry.bookingId }, '候补已成功转为预约，如需取消请在“我的预约”中取消')
+    throw new AppError(
+      'INVALID_STATE',
+      { bookingId: entry.bookingId },
+      '候补已成功转为预约，如需取消请在“我的预约”中取消'
+    )
   }
 }
 
@@ -261,7 +311,9 @@ export async function releaseClosingAccount(ctx: Ctx, userId: string) {
 }
 
 export async function exportBookings(ctx: Ctx, userId: string) {
-  return (await bookingsRepo.listBookingsForExport(ctx.db, userId)).map((row) => toBooking(row, ctx.config.cancelCutoffMinutes))
+  return (await bookingsRepo.listBookingsForExport(ctx.db, userId)).map((row) =>
+    toBooking(row, ctx.config.cancelCutoffMinutes)
+  )
 }
 
 export async function exportWaitlist(ctx: Ctx, userId: string) {
@@ -272,7 +324,11 @@ export async function exportWaitlist(ctx: Ctx, userId: string) {
  * For the staff inbox (messaging): the upcoming bookings a person made or that are for their veteran record,
  * soonest first. The caller decides which of them its staff member may see.
  */
-export async function upcomingBookingsOf(ctx: Ctx, person: { userId: string; veteranId: string | null }, limit: number): Promise<Booking[]> {
+export async function upcomingBookingsOf(
+  ctx: Ctx,
+  person: { userId: string; veteranId: string | null },
+  limit: number
+): Promise<Booking[]> {
   const rows = await bookingsRepo.listMyBookings(ctx.db, {
     userId: person.userId,
     veteranIds: person.veteranId ? [person.veteranId] : [],

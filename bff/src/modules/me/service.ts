@@ -85,10 +85,12 @@ export async function updateMe(ctx: Ctx, userId: string, body: UpdateMeBody): Pr
  */
 export async function bindVeteran(ctx: Ctx, principal: Principal, body: BindVeteranBody): Promise<Me> {
   const attempt = await beginAttempt(ctx.db, BIND_SCOPE, principal.userId, BIND_WINDOW_MS, BIND_MAX_FAILURES)
-  if ('retryAfterSeconds' in attempt) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.retryAfterSeconds })
+  if ('retryAfterSeconds' in attempt)
+    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: attempt.retryAfterSeconds })
   // Only a wrong ID number or a record that does not match counts; anything else forgives the attempt.
   const idNumber = normalizeIdNumber(body.idNumber)
-  if (!parseIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
+  if (!parseIdNumber(idNumber))
+    throw new AppError('ID_NUMBER_INVALID', { fields: [{ path: 'body.idNumber', message: '身份证号码校验不通过' }] })
   const record = await repo.findVeteranByIdNumberHash(ctx.db, ctx.pii.lookupHash(idNumber))
   if (!record || record.name !== body.name.trim()) throw new AppError('REGISTRY_NO_MATCH')
   await forgiveAttempt(ctx.db, attempt.attemptId)
@@ -108,7 +110,12 @@ export async function createFamilyInvite(ctx: Ctx, principal: Principal): Promis
   if (!principal.veteranId) throw new AppError('NOT_ELIGIBLE')
   const code = newHumanCode(8)
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS).toISOString()
-  await repo.createFamilyInvite(ctx.db, { codeHash: hashInviteCode(code), veteranId: principal.veteranId, userId: principal.userId, expiresAt })
+  await repo.createFamilyInvite(ctx.db, {
+    codeHash: hashInviteCode(code),
+    veteranId: principal.veteranId,
+    userId: principal.userId,
+    expiresAt
+  })
   return { code, expiresAt }
 }
 
@@ -202,9 +209,18 @@ export async function exportMyData(ctx: Ctx, userId: string, sections: NamedExpo
           disabilityLevel: veteran.disabilityLevel
         }
       : null,
-    familyLinks: familyOf.map((l) => ({ linkId: l.linkId, veteranNameMasked: maskName(l.veteranName), relation: l.relation, createdAt: l.createdAt })),
+    familyLinks: familyOf.map((l) => ({
+      linkId: l.linkId,
+      veteranNameMasked: maskName(l.veteranName),
+      relation: l.relation,
+      createdAt: l.createdAt
+    })),
     familyMembers: members,
-    sessions: sessions.map((s) => ({ createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, active: !s.revokedAt && s.expiresAt > now })),
+    sessions: sessions.map((s) => ({
+      createdAt: s.createdAt,
+      lastUsedAt: s.lastUsedAt,
+      active: !s.revokedAt && s.expiresAt > now
+    })),
     records
   }
 }
