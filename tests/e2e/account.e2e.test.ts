@@ -8,10 +8,12 @@ import { arriveAt, button, field, link, openTab } from './harness/ui'
 describe('my account: profile, the tabs not built yet, data export and closing the account', () => {
   const app = useAppUnderTest()
 
-  it('消息 says plainly that written questions come later, and gives the hotline', async () => {
+  it('消息 offers writing to staff, and gives the hotline', async () => {
     const phone = await signedInPhone(app.browser, app.url, 'wangfang')
     const { page } = phone
-    for (const [tab, title, notice] of [['消息', '消息', '在线留言咨询将在后续版本开放']] as const) {
+    for (const [tab, title, notice] of [
+      ['消息', '消息', '有问题可以写信问工作人员，一般 1 个工作日内答复。']
+    ] as const) {
       await openTab(page, tab)
       await arriveAt(page, title)
       await page.getByRole('main').getByText(notice).waitFor()

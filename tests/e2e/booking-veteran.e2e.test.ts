@@ -1,3 +1,4 @@
+// Long on purpose: the veteran's whole booking journey, step by step, in one browser session.
 import type { Booking, Slot } from '@veterans/shared'
 import { beijingDateOf } from '@veterans/shared/rules'
 import type { Page } from 'playwright-core'

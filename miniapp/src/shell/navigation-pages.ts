@@ -33,6 +33,12 @@ export const STAFF_BOOKING_PAGES = {
   dayBoard: '/staff/pages/day-board/index'
 } as const
 
+/** The staff inbox (messaging), in the `staff` subpackage. */
+export const STAFF_MESSAGING_PAGES = {
+  inbox: '/staff/pages/inbox/index',
+  thread: '/staff/pages/thread/index'
+} as const
+
 /** The policy pages outside the tab: reading (the `policy` subpackage) and authoring (the `staff` subpackage). */
 export const POLICY_PAGES = {
   detail: '/policy/pages/detail/index',
@@ -40,6 +46,12 @@ export const POLICY_PAGES = {
   staffList: '/staff/pages/policies/index',
   staffPolicy: '/staff/pages/policy/index',
   staffEdit: '/staff/pages/policy-edit/index'
+} as const
+
+/** Written questions to staff outside the 消息 tab: the `messages` subpackage. */
+export const MESSAGES_PAGES = {
+  newQuestion: '/messages/pages/new/index',
+  conversation: '/messages/pages/thread/index'
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.booking, PAGES.policies, PAGES.messages, PAGES.me]
@@ -75,4 +87,5 @@ export function paramsOf(url: string): Record<string, string> {
 }
 
 /** Only paths inside the app ("/pages/…", "/booking/pages/…"), never another site or a script URL. */
-export const isInAppUrl = (url: string | undefined): url is string => !!url && /^\/[a-z-]+\/[a-z0-9/_-]+(\?|$)/i.test(url)
+export const isInAppUrl = (url: string | undefined): url is string =>
+  !!url && /^\/[a-z-]+\/[a-z0-9/_-]+(\?|$)/i.test(url)

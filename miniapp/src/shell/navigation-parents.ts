@@ -1,12 +1,14 @@
 import {
   BOOKING_PAGES,
   isInAppUrl,
+  MESSAGES_PAGES,
   isTabPage,
   PAGES,
   paramsOf,
   pathOf,
   POLICY_PAGES,
   STAFF_BOOKING_PAGES,
+  STAFF_MESSAGING_PAGES,
   urlWith,
   type PageParams
 } from './navigation-pages'
@@ -42,7 +44,10 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
     to(PAGES.booking)
   ],
   [BOOKING_PAGES.confirm]: [
-    to(BOOKING_PAGES.slots, { carry: ['serviceId', 'centerId', 'veteranId', 'rescheduleId'], needs: ['serviceId', 'centerId'] }),
+    to(BOOKING_PAGES.slots, {
+      carry: ['serviceId', 'centerId', 'veteranId', 'rescheduleId'],
+      needs: ['serviceId', 'centerId']
+    }),
     to(BOOKING_PAGES.detail, { carry: [['id', 'rescheduleId']], needs: ['id'] }),
     to(PAGES.booking)
   ],
@@ -53,6 +58,13 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
   [POLICY_PAGES.detail]: [to(PAGES.policies)],
   [POLICY_PAGES.ask]: [to(POLICY_PAGES.detail, { carry: [['id', 'policyId']], needs: ['id'] }), to(PAGES.policies)],
 
+  // Written questions: 消息 tab → 写信咨询 / a conversation.
+  [MESSAGES_PAGES.newQuestion]: [
+    to(POLICY_PAGES.detail, { carry: [['id', 'policyId']], needs: ['id'] }),
+    to(PAGES.messages)
+  ],
+  [MESSAGES_PAGES.conversation]: [to(PAGES.messages)],
+
   // The staff workspace (工作台) and the pages it opens.
   [PAGES.staffLogin]: [to(PAGES.me)],
   [PAGES.staffHome]: [to(PAGES.home)],
@@ -60,6 +72,8 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
   [STAFF_BOOKING_PAGES.scheduleBatch]: [to(STAFF_BOOKING_PAGES.schedule)],
   [STAFF_BOOKING_PAGES.dayBoard]: [to(PAGES.staffHome)],
   [POLICY_PAGES.staffList]: [to(PAGES.staffHome)],
+  [STAFF_MESSAGING_PAGES.inbox]: [to(PAGES.staffHome)],
+  [STAFF_MESSAGING_PAGES.thread]: [to(STAFF_MESSAGING_PAGES.inbox)],
   [POLICY_PAGES.staffPolicy]: [to(POLICY_PAGES.staffList)],
   [POLICY_PAGES.staffEdit]: [
     to(POLICY_PAGES.staffPolicy, { carry: ['id'], needs: ['id'] }),
@@ -73,6 +87,7 @@ export const PARENT_NAMES: Readonly<Record<string, string>> = {
   [PAGES.home]: '首页',
   [PAGES.booking]: '预约',
   [PAGES.policies]: '政策',
+  [PAGES.messages]: '消息',
   [PAGES.me]: '我的',
   [BOOKING_PAGES.centers]: '选择服务中心',
   [BOOKING_PAGES.slots]: '选择时间',
@@ -82,6 +97,7 @@ export const PARENT_NAMES: Readonly<Record<string, string>> = {
   [PAGES.staffHome]: '工作台',
   [STAFF_BOOKING_PAGES.schedule]: '号源排班',
   [POLICY_PAGES.staffList]: '政策发布',
+  [STAFF_MESSAGING_PAGES.inbox]: '留言咨询',
   [POLICY_PAGES.staffPolicy]: '政策审核发布'
 }
 
@@ -104,7 +120,10 @@ const hasAll = (query: PageParams, names: readonly string[] = []) => names.every
  * had when it was last shown in this browser tab: it fills what this page's own query lacks (确认预约 knows only the
  * time slot; 选择时间 also needs the service and center), but only when it agrees with what is carried.
  */
-export function parentOf(url: string, remembered: (path: string) => PageParams | undefined = () => undefined): string | null {
+export function parentOf(
+  url: string,
+  remembered: (path: string) => PageParams | undefined = () => undefined
+): string | null {
   const path = pathOf(url)
   if (isTabPage(path)) return null
   const params = paramsOf(url)
@@ -118,7 +137,9 @@ export function parentOf(url: string, remembered: (path: string) => PageParams |
     const earlier = remembered(rule.path)
     // What this page carries must match the memory; what the parent needs and this page lacks, memory fills.
     const fills = (name: string, value: string | undefined) => value === undefined && !!rule.needs?.includes(name)
-    const agrees = earlier && Object.entries(query).every(([name, value]) => fills(name, value) || (earlier[name] || undefined) === value)
+    const agrees =
+      earlier &&
+      Object.entries(query).every(([name, value]) => fills(name, value) || (earlier[name] || undefined) === value)
     if (earlier && agrees && hasAll(earlier, rule.needs)) return urlWith(rule.path, earlier)
   }
   return PAGES.home

@@ -8,7 +8,11 @@ const PAGE_SIZE = 20
 
 /** The person's notifications, newest first, with marking read (one or all) and older pages on request. */
 export function useNotifications(userId: string | undefined) {
-  const first = useRequest(() => notificationsApi.list({ limit: PAGE_SIZE }), `notifications-${userId}`, Boolean(userId))
+  const first = useRequest(
+    () => notificationsApi.list({ limit: PAGE_SIZE }),
+    `notifications-${userId}`,
+    Boolean(userId)
+  )
   const [older, setOlder] = useState<{ items: Notification[]; nextCursor: string | null } | null>(null)
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set())
 
@@ -26,9 +30,11 @@ export function useNotifications(userId: string | undefined) {
   const unreadCount = Math.max(0, (first.data?.unreadCount ?? 0) - markedHere)
   const nextCursor = older ? older.nextCursor : (first.data?.nextCursor ?? null)
 
+  // Replies to written questions are counted on the badge by their threads (shell/unread-badge.ts), not twice.
+  const unreadAboutThreads = items.filter((n) => !n.read && typeof n.data.threadId === 'string').length
   useEffect(() => {
-    if (first.data) showUnreadBadge(unreadCount)
-  }, [first.data, unreadCount])
+    if (first.data) showUnreadBadge(unreadCount - unreadAboutThreads)
+  }, [first.data, unreadCount, unreadAboutThreads])
 
   const markRead = useAction(async (id: string) => {
     await notificationsApi.markRead(id)

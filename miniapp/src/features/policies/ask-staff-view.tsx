@@ -4,6 +4,8 @@ import { View } from '@tarojs/components'
 import { policiesApi, referenceApi, useRequest } from '../../api'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
 import { useSession } from '../../shell/session/session-context'
+import { openPage } from '../../shell/navigation'
+import { newQuestionUrl } from '../messaging/pages'
 import { HotlineCard } from '../reference/hotline-card'
 
 function CallButton({ center }: { center: Center }) {
@@ -28,7 +30,11 @@ function CallButton({ center }: { center: Center }) {
 function NearbyCenters() {
   const { me } = useSession()
   const home = me?.veteran?.districtCode
-  const centers = useRequest(() => referenceApi.centers(home ? { districtCode: home } : {}), `centers-${home ?? 'all'}`, me !== null)
+  const centers = useRequest(
+    () => referenceApi.centers(home ? { districtCode: home } : {}),
+    `centers-${home ?? 'all'}`,
+    me !== null
+  )
   if (!me) return null
   const district = (centers.data?.items ?? []).filter((c) => c.level === 'district')
   if (centers.error) return <Notice tone='error'>没能读取服务中心电话：{centers.error.message}</Notice>
@@ -69,12 +75,20 @@ function About({ policyId, query }: { policyId?: string; query?: string }) {
   return null
 }
 
-/** "Ask staff" until written questions exist: whom to phone, and that writing to the bureau comes later. */
+/**
+ * The ways to ask staff (for links to this older page; 「咨询工作人员」 now opens a written question at once):
+ * write to them, phone the hotline or the district's center.
+ */
 export function AskStaffView({ policyId, query }: { policyId?: string; query?: string }) {
   return (
     <>
       <About policyId={policyId} query={query} />
-      <Notice>在线留言、由工作人员书面答复的功能将在后续版本开放。现在请打电话，或在办公时间到服务中心当面咨询。</Notice>
+      <Card title='写信咨询'>
+        <Paragraph>写下您的问题，工作人员一般在 1 个工作日内书面答复。</Paragraph>
+        <ActionButton size='key' onClick={() => openPage(newQuestionUrl({ policyId, query }))}>
+          写信咨询
+        </ActionButton>
+      </Card>
       <HotlineCard />
       <NearbyCenters />
     </>

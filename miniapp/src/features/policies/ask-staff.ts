@@ -1,11 +1,10 @@
+import { newQuestionUrl } from '../messaging/pages'
 import { openPage } from '../../shell/navigation'
-import { askStaffUrl } from './paths'
 
 /**
- * "Ask staff" from the policy pages. Written questions come with messaging (a later version): until then this opens
- * a page with the bureau's hotline and the nearest center's phone. When messaging lands, this one function starts a
- * new thread about the policy (or the search that found nothing) instead; its callers stay as they are.
+ * "Ask staff" from the policy pages: a new written question about the policy (staff see which one), or about the
+ * search that found nothing. The form also gives the hotline for urgent matters.
  */
 export function askStaffAbout(about: { policyId?: string; query?: string }): void {
-  openPage(askStaffUrl(about))
+  openPage(newQuestionUrl(about))
 }

@@ -14,11 +14,21 @@ export interface StaffEntry {
 }
 
 export const STAFF_ENTRIES: StaffEntry[] = [
-  { title: '今日预约与签到', description: '查看本中心的预约，为来访的退役军人签到、办结', status: '', url: '/staff/pages/day-board/index' },
-  { title: '号源排班', description: '按服务和日期开放预约时段、调整名额', status: '', url: '/staff/pages/schedule/index' },
+  {
+    title: '今日预约与签到',
+    description: '查看本中心的预约，为来访的退役军人签到、办结',
+    status: '',
+    url: '/staff/pages/day-board/index'
+  },
+  {
+    title: '号源排班',
+    description: '按服务和日期开放预约时段、调整名额',
+    status: '',
+    url: '/staff/pages/schedule/index'
+  },
   { title: '政策发布', description: '起草、审核和发布政策文件', status: '', url: '/staff/pages/policies/index' },
   { title: '通知推送', description: '向符合条件的退役军人和家属发送通知', status: '正在建设中' },
-  { title: '留言咨询', description: '回复退役军人和家属的书面咨询', status: '后续版本开放' },
+  { title: '留言咨询', description: '回复退役军人和家属的书面咨询', status: '', url: '/staff/pages/inbox/index' },
   { title: '退役军人信息', description: '查询、登记和导入本辖区退役军人信息', status: '正在建设中' },
   { title: '数据统计', description: '预约量、响应时间、满意度等', status: '后续版本开放' },
   { title: '人员与审计', description: '管理工作人员账号，查看操作记录', status: '正在建设中', roles: ['admin'] }

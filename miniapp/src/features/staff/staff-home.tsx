@@ -5,12 +5,15 @@ import Taro from '@tarojs/taro'
 import { ActionButton, Badge, Card, KeyValues, NavRow, Paragraph } from '../../components'
 import { PAGES } from '../../shell/navigation'
 import { useSession } from '../../shell/session/session-context'
+import { inboxUrl } from '../staff-messaging/paths'
+import { useOpenCount } from '../staff-messaging/use-open-count'
 import { STAFF_ENTRIES } from './staff-entries'
 
 /** The staff workspace: who is signed in, and the work their role may do. */
 export function StaffHome({ me }: { me: Me }) {
   const { signOut } = useSession()
   const entries = STAFF_ENTRIES.filter((entry) => !entry.roles || entry.roles.includes(me.role))
+  const openCount = useOpenCount(me)
   return (
     <>
       <Card title='当前登录'>
@@ -25,7 +28,12 @@ export function StaffHome({ me }: { me: Me }) {
       <Card title='工作事项'>
         {entries.map((entry) =>
           entry.url ? (
-            <NavRow key={entry.title} title={entry.title} url={entry.url} />
+            <NavRow
+              key={entry.title}
+              title={entry.title}
+              url={entry.url}
+              detail={entry.url === inboxUrl ? (openCount ?? undefined) : undefined}
+            />
           ) : (
             <View className='list__item' key={entry.title}>
               <Paragraph strong>
@@ -38,10 +46,7 @@ export function StaffHome({ me }: { me: Me }) {
           )
         )}
       </Card>
-      <ActionButton
-        variant='secondary'
-        onClick={() => void signOut().then(() => Taro.switchTab({ url: PAGES.home }))}
-      >
+      <ActionButton variant='secondary' onClick={() => void signOut().then(() => Taro.switchTab({ url: PAGES.home }))}>
         退出登录
       </ActionButton>
     </>

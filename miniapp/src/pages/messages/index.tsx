@@ -1,4 +1,6 @@
 import { ActionButton, Card, Paragraph } from '../../components'
+import { MyQuestionsCard } from '../../features/messaging/my-questions-card'
+import { useMyThreads } from '../../features/messaging/use-my-threads'
 import { NotificationsCard } from '../../features/notifications/notification-list'
 import { useNotifications } from '../../features/notifications/use-notifications'
 import { HotlineCard } from '../../features/reference/hotline-card'
@@ -6,23 +8,25 @@ import { goToSignIn } from '../../shell/navigation'
 import { Page } from '../../shell/page'
 import { useSession } from '../../shell/session/session-context'
 
-/** 消息: the person's notifications; written questions to staff come in a later version (the hotline meanwhile). */
+/** 消息: the person's written questions to staff (with 写信咨询), then their notifications; the hotline last. */
 export default function MessagesPage() {
   const { me } = useSession()
+  const isPerson = me !== null && me.role !== 'staff' && me.role !== 'admin'
+  const threads = useMyThreads(isPerson ? me.id : undefined)
   const notifications = useNotifications(me?.id)
   return (
     <Page title='消息'>
       {me ? (
-        <NotificationsCard notifications={notifications} />
+        <>
+          {isPerson && <MyQuestionsCard threads={threads} />}
+          <NotificationsCard notifications={notifications} />
+        </>
       ) : (
-        <Card title='通知'>
-          <Paragraph>登录后，预约结果、候补成功、时段变动等通知会显示在这里。</Paragraph>
+        <Card title='咨询和通知'>
+          <Paragraph>登录后，可以写信咨询工作人员；预约结果、候补成功、时段变动等通知也会显示在这里。</Paragraph>
           <ActionButton onClick={() => goToSignIn()}>登录</ActionButton>
         </Card>
       )}
-      <Card title='留言咨询'>
-        <Paragraph>在线留言咨询将在后续版本开放。现在有问题，请拨打下面的服务热线，工作人员会为您解答。</Paragraph>
-      </Card>
       <HotlineCard />
     </Page>
   )

@@ -1,0 +1,7 @@
+import { MESSAGES_PAGES, urlWith } from '../../shell/navigation-pages'
+
+/** A new written question; about a policy (`policyId`) or a search that found nothing (`q`) when asked from there. */
+export const newQuestionUrl = (about: { policyId?: string; query?: string } = {}) =>
+  urlWith(MESSAGES_PAGES.newQuestion, { policyId: about.policyId, q: about.query })
+
+export const conversationUrl = (threadId: string) => urlWith(MESSAGES_PAGES.conversation, { id: threadId })
