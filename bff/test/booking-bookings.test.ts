@@ -1,3 +1,4 @@
+// Long on purpose: every rule of booking, cancelling and rescheduling against one seeded app.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'

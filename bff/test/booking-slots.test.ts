@@ -1,3 +1,4 @@
+// Long on purpose: every rule of the slot routes (listing, batch, capacity, closing) against one seeded app.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
