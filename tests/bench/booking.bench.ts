@@ -1,3 +1,4 @@
+// (Long on purpose: the servers, the load and the overbooking check belong in one runnable file.)
 // Booking benchmark, side by side in one run on loopback (autocannon in this process, the servers in a child):
 //   1. authenticated GET /api/v1/slots against a bare Fastify route answering the same JSON (target ≥ 50 %);
 //   2. POST /api/v1/bookings at 50 connections with an Idempotency-Key each (targets ≥ 1,500 committed/s,

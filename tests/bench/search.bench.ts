@@ -1,3 +1,4 @@
+// (Long on purpose: the generator of realistic policies and the measurement belong in one runnable file.)
 // Policy search benchmark: 20,000 generated policies of realistic length (titles ~20–40 characters, Markdown bodies
 // ~1,500–4,000 characters) built from the vocabulary of veterans' policy documents, loaded into a temporary FILE
 // database; prints the index build time and database size, then runs 1,000 mixed queries (1–3 terms of 1–6

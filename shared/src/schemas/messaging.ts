@@ -117,6 +117,9 @@ export type ThreadRating = Static<typeof ThreadRatingSchema>
 export const StaffRefSchema = Type.Object({ id: IdSchema, displayName: Type.String() })
 export type StaffRef = Static<typeof StaffRefSchema>
 
+export const StaffRefListSchema = Type.Object({ items: Type.Array(StaffRefSchema) })
+export type StaffRefList = Static<typeof StaffRefListSchema>
+
 export const StaffThreadSchema = Type.Object({
   id: IdSchema,
   subject: Type.String(),

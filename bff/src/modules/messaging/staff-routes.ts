@@ -10,6 +10,7 @@ import {
   StaffMessageQuerySchema,
   StaffMessageSchema,
   StaffPostMessageBodySchema,
+  StaffRefListSchema,
   StaffThreadDetailSchema,
   StaffThreadPageSchema,
   StaffThreadQuerySchema,
@@ -80,6 +81,23 @@ const staffMessagingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     },
     async (request) => staff.listEntries(app, principalOf(request), request.params.id, request.query)
+  )
+
+  app.get(
+    '/staff/threads/:id/assignees',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Whom the thread can be assigned to',
+        description:
+          "The active staff of the thread's center, and the caller (city-level staff and admins can take any thread).",
+        params: IdParamsSchema,
+        response: responses({ 200: StaffRefListSchema }, 400, 401, 403, 404)
+      }
+    },
+    async (request) => staff.listAssignees(app, principalOf(request), request.params.id)
   )
 
   app.post(

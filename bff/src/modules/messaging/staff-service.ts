@@ -8,6 +8,7 @@ import {
   type StaffMessagePage,
   type StaffMessageQuery,
   type StaffPostMessageBody,
+  type StaffRefList,
   type StaffThread,
   type StaffThreadDetail,
   type StaffThreadPage,
@@ -165,6 +166,15 @@ export async function postEntry(
   if (!outcome.ok) fail(outcome)
   live.entryAdded(ctx, outcome.value.thread, outcome.value.entry)
   return toStaffMessage(outcome.value.entry)
+}
+
+/** Whom the thread can be given to: the staff of its center, and me (city-level staff and admins serve every center). */
+export async function listAssignees(ctx: Ctx, principal: Principal, threadId: string): Promise<StaffRefList> {
+  const row = await threadInScope(ctx, principal, threadId)
+  const items = await threadsRepo.listStaffOfCenter(ctx.db, row.centerId)
+  if (!items.some((s) => s.id === principal.userId))
+    items.unshift({ id: principal.userId, displayName: principal.displayName })
+  return { items }
 }
 
 /** Assigns the thread to me, or to a colleague who serves its center (or the whole city). */

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Upload } from '@veterans/shared'
 import { alias } from 'drizzle-orm/sqlite-core'
-import type { Conn } from '../../db/client'
+import { perConnection, type Conn } from '../../db/client'
 import { centers, threadMessages, threads, users, veterans } from '../../db/schema/index'
 
 // A thread as every thread query reads it: its row, its center's name, who asked (and for which veteran), who
@@ -56,6 +56,18 @@ export function selectThreadViews(conn: Conn) {
 
 export type ThreadViewRow = ReturnType<ReturnType<typeof selectThreadViews>['all']>[number]
 
+// One thread, or one entry, by id: prepared once per connection. Built and prepared by drizzle on each call, these
+// joins cost more than everything else of posting a message (tests/bench/messaging.bench.ts).
+const threadViewById = perConnection((db) =>
+  selectThreadViews(db)
+    .where(eq(threads.id, sql.placeholder('threadId')))
+    .prepare()
+)
+
+export function threadViewOf(conn: Conn, threadId: string): ThreadViewRow | undefined {
+  return threadViewById(conn).get({ threadId })
+}
+
 const messageView = {
   id: threadMessages.id,
   threadId: threadMessages.threadId,
@@ -73,6 +85,16 @@ export function selectMessageViews(conn: Conn) {
 }
 
 export type MessageViewRow = ReturnType<ReturnType<typeof selectMessageViews>['all']>[number]
+
+const entryViewById = perConnection((db) =>
+  selectMessageViews(db)
+    .where(eq(threadMessages.id, sql.placeholder('messageId')))
+    .prepare()
+)
+
+export function entryViewOf(conn: Conn, messageId: string): MessageViewRow | undefined {
+  return entryViewById(conn).get({ messageId })
+}
 
 /** An entry with its photos (uploads claimed with its id). */
 export type EntryRow = MessageViewRow & { attachments: Upload[] }

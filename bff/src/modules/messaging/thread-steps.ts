@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm'
 import { statement, type Conn } from '../../db/client'
-import { threadMessages, threads } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
-import { selectMessageViews, selectThreadViews } from './thread-projection'
+import { entryViewOf, threadViewOf } from './thread-projection'
 
 // The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction, synchronously
 // (better-sqlite3), so the numbers a thread hands out cannot be taken twice or skipped.
@@ -92,11 +90,11 @@ export function endWaitingIn(
 }
 
 export function threadViewIn(tx: Conn, threadId: string) {
-  return selectThreadViews(tx).where(eq(threads.id, threadId)).get()!
+  return threadViewOf(tx, threadId)!
 }
 
 export function entryViewIn(tx: Conn, messageId: string) {
-  return selectMessageViews(tx).where(eq(threadMessages.id, messageId)).get()!
+  return entryViewOf(tx, messageId)!
 }
 
 const ACTIVE_USER_SQL = "SELECT 1 FROM users WHERE id = @userId AND status = 'active'"

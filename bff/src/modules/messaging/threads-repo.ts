@@ -2,12 +2,12 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-
 import type { ThreadStatus } from '@veterans/shared'
 import type { Db } from '../../db/client'
 import { threadMessages, threads, users } from '../../db/schema/index'
-import { selectMessageViews, selectThreadViews } from './thread-projection'
+import { entryViewOf, selectMessageViews, selectThreadViews, threadViewOf } from './thread-projection'
 
 // Reading threads and their entries: a resident's, the staff inbox, a data export.
 
 export async function findThreadView(db: Db, threadId: string) {
-  return selectThreadViews(db).where(eq(threads.id, threadId)).get() ?? null
+  return threadViewOf(db, threadId) ?? null
 }
 
 export interface ResidentThreadsFilter {
@@ -89,7 +89,7 @@ export async function listAllEntries(db: Db, threadId: string, afterPosition: nu
 }
 
 export async function findEntry(db: Db, messageId: string) {
-  return selectMessageViews(db).where(eq(threadMessages.id, messageId)).get() ?? null
+  return entryViewOf(db, messageId) ?? null
 }
 
 /** A staff account that may be given threads: active, staff or admin, with its center. */
@@ -101,6 +101,18 @@ export async function findStaffAccount(db: Db, userId: string) {
       .where(and(eq(users.id, userId), eq(users.kind, 'staff'), eq(users.status, 'active')))
       .get() ?? null
   )
+}
+
+/** The active staff accounts of one center, by name (whom a thread of that center can be given to). */
+export async function listStaffOfCenter(db: Db, centerId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(eq(users.kind, 'staff'), eq(users.role, 'staff'), eq(users.status, 'active'), eq(users.centerId, centerId))
+    )
+    .orderBy(asc(users.displayName))
+    .all()
 }
 
 /** A person's threads and the messages in them that they can see, oldest first (data export). */

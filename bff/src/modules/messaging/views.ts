@@ -68,6 +68,7 @@ export function toStaffThread(row: ThreadViewRow, now: string): StaffThread {
   }
 }
 
+/** An entry as staff see it: the asker's name masked like everywhere else in the inbox, staff names whole. */
 export function toStaffMessage(row: EntryRow): StaffMessage {
   return {
     id: row.id,
@@ -75,7 +76,7 @@ export function toStaffMessage(row: EntryRow): StaffMessage {
     seq: row.seq,
     internal: row.internal,
     authorRole: row.authorRole,
-    authorName: row.authorName,
+    authorName: row.authorRole === 'resident' ? maskName(row.authorName) : row.authorName,
     body: row.body,
     attachments: row.attachments,
     createdAt: row.createdAt
