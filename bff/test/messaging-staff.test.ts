@@ -209,6 +209,31 @@ describe('a thread in the inbox', () => {
     expect(await auditActions(thread.id)).toEqual(expect.arrayContaining(['messaging.assign']))
   })
 
+  it('lists whom a thread can be given to: the staff of its center, and the city-level caller; others 404/403', async () => {
+    const thread = await ask(laowang)
+    const assignees = (staff: Session) =>
+      staff.request({ method: 'GET', url: `/api/v1/staff/threads/${thread.id}/assignees` })
+    const ofDonghu = await assignees(donghu)
+    expect(ofDonghu.statusCode).toBe(200)
+    const names = ofDonghu.json().items.map((s: { id: string }) => s.id)
+    expect(names).toContain(ids.donghu)
+    expect(names).not.toContain(ids.xijiang)
+    expect(names).not.toContain(ids.city)
+    // City-level staff can take it themselves; each listed colleague is one the assign route accepts.
+    const ofCity = (await assignees(city)).json().items.map((s: { id: string }) => s.id)
+    expect(ofCity).toEqual(expect.arrayContaining([ids.city, ids.donghu]))
+    for (const staffId of ofCity) {
+      const given = await city.request({
+        method: 'POST',
+        url: `/api/v1/staff/threads/${thread.id}/assign`,
+        payload: { staffId }
+      })
+      expect(given.statusCode, staffId).toBe(200)
+    }
+    expect((await assignees(xijiang)).statusCode).toBe(404)
+    expect((await assignees(laowang)).statusCode).toBe(403)
+  })
+
   it('a reply ends the wait, records the first response, notifies the resident and leaves the thread pending', async () => {
     const thread = await ask(xiaowang, { subject: '抚恤金什么时候发？' })
     const before = await staffThreadSeen(donghu, thread.id)
@@ -250,6 +275,12 @@ describe('a thread in the inbox', () => {
       [3, 2, false]
     ])
     expect((await entriesSeen(donghu, thread.id, '?afterPosition=1&limit=1')).items.map((e) => e.position)).toEqual([2])
+    // Staff see the asker masked, in the conversation as in the queue; their colleagues by name.
+    expect(staffView.items.map((e) => e.authorName)).toEqual([
+      '老*',
+      '东湖区退役军人服务中心工作人员',
+      '东湖区退役军人服务中心工作人员'
+    ])
 
     const residentMessages = await laowang.request({ method: 'GET', url: `/api/v1/threads/${thread.id}/messages` })
     expect(residentMessages.json().items.map((m: { seq: number }) => m.seq)).toEqual([1, 2])
