@@ -5,7 +5,7 @@ import { asPerson, asStaff } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { screenshot } from './harness/browser'
 import { appErrors, signedInPhone } from './harness/session'
-import { arriveAt, button, field, openTab } from './harness/ui'
+import { arriveAt, button, field, link, openTab } from './harness/ui'
 
 const POLICY_TITLE = 'M市退役军人优待证服务和优待项目清单'
 
@@ -125,7 +125,10 @@ describe('messaging, residents: a written question from a policy, live replies, 
     const reply = await staff.call<{ id: string }>(
       'POST',
       `/staff/threads/${asked.id}/messages`,
-      { body: '王师傅您好，可以换新证。请带身份证原件和一张近期免冠照片到一楼窗口办理。' },
+      {
+        // With a policy link as the staff composer inserts it (a path inside the app, written as text).
+        body: `王师傅您好，可以换新证。请带身份证原件和一张近期免冠照片到一楼窗口办理。\n《${POLICY_TITLE}》，可在小程序“政策”中查看：/policy/pages/detail/index?id=${policy.id}`
+      },
       { 'idempotency-key': 'e2e-reply-1' }
     )
     expect(reply.status).toBe(201)
@@ -141,6 +144,11 @@ describe('messaging, residents: a written question from a policy, live replies, 
       .getByText(/^东湖区退役军人服务中心工作人员 · /)
       .first()
       .waitFor()
+    // The policy path in the reply is a link: tapping it opens the policy, and 返回 comes back to the conversation.
+    await link(talk, new RegExp(`^查看政策《${POLICY_TITLE}》：/policy/pages/detail/index`)).click()
+    await arriveAt(page, POLICY_TITLE)
+    await button(page, '返回').click()
+    await arriveAt(page, '我的咨询')
     await button(page, '返回').click()
     await arriveAt(page, '消息')
     await mine.getByRole('link', { name: new RegExp(`^关于《${POLICY_TITLE}》的咨询.*已答复`) }).waitFor()

@@ -1,4 +1,4 @@
-import type { MessagePage, PolicySearchResult, StaffThreadPage, Thread } from '@veterans/shared'
+import type { MessagePage, PolicySearchResult, StaffThread, StaffThreadPage, Thread } from '@veterans/shared'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { asPerson, asStaff, reference, type Caller } from './booking-api'
@@ -113,7 +113,8 @@ describe('staff inbox (messaging)', () => {
     await conversation(page)
       .getByText(/抚恤金发放情况我们正在核实/)
       .waitFor()
-    await expect(reply.inputValue()).resolves.toBe('')
+    // The reply may show (live) a moment before the answer to the post arrives and empties the box.
+    await expect.poll(() => reply.inputValue()).toBe('')
     // The colleague sees it at once, without reloading.
     await conversation(colleague.page)
       .getByText(/抚恤金发放情况我们正在核实/)
@@ -175,6 +176,48 @@ describe('staff inbox (messaging)', () => {
     await desk.context.close()
   })
 
+  it('at a desk: a city-level staff member assigns a question to a colleague of its center; the queue follows', async () => {
+    const { thread } = await ask(app.url, '抚恤金发放时间咨询')
+    const desk = await newDesk(app.browser, app.url)
+    const { page } = desk
+    await staffSignIn(page, 'city')
+    await page.goto('/staff/pages/inbox/index')
+    await arriveAt(page, '留言咨询')
+    await page.getByLabel('服务中心', { exact: true }).selectOption({ label: '东湖区退役军人服务中心' })
+    const table = page.getByRole('table', { name: /咨询列表/ })
+    const row = table.getByRole('row').filter({ has: link(page, '抚恤金发放时间咨询') })
+    await link(page, '抚恤金发放时间咨询').click()
+    const pane = page.getByRole('region', { name: '咨询详情' })
+    await pane.getByRole('heading', { name: '抚恤金发放时间咨询' }).waitFor()
+
+    // The list: the center's staff and me; picking alone assigns nothing, 分配 (or Enter on it) does.
+    const colleagues = field(pane, '分配给同事')
+    await expect(colleagues.locator('option').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['东湖区退役军人服务中心工作人员', expect.stringMatching(/（我）$/)])
+    )
+    await colleagues.focus()
+    await colleagues.selectOption({ label: '东湖区退役军人服务中心工作人员' })
+    await expect(row.innerText()).resolves.toContain('未分配')
+    await page.keyboard.press('Tab')
+    await expect(button(pane, '分配给所选同事').evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await page.keyboard.press('Enter')
+    await pane.getByText('已分配给东湖区退役军人服务中心工作人员。').waitFor()
+    await expect.poll(() => row.innerText()).toContain('东湖区退役军人服务中心工作人员')
+    await expect(colleagues.locator('option', { hasText: '（当前负责人）' }).innerText()).resolves.toBe(
+      '东湖区退役军人服务中心工作人员（当前负责人）'
+    )
+    await arriveAt(page, '留言咨询')
+    await screenshot(page, 'messaging-staff-desk-assign')
+
+    // The colleague is in charge (their own view of the thread says so).
+    const donghu = await asStaff(app.url, 'donghu')
+    const seen = await donghu.call<StaffThread>('GET', `/staff/threads/${thread.id}`)
+    expect(seen.body.assignee?.displayName).toBe('东湖区退役军人服务中心工作人员')
+
+    expect(appErrors(desk)).toEqual([])
+    await desk.context.close()
+  })
+
   it('on a phone: the inbox is a list whose rows open the thread page; also in 长辈版, for a city-level staff member who chooses the center', async () => {
     const phone = await newPhone(app.browser, app.url)
     const { page } = phone
@@ -231,6 +274,19 @@ describe('staff inbox (messaging)', () => {
       .getByText(/伤残抚恤金标准提高了/)
       .waitFor()
     await screenshot(elder.page, 'messaging-staff-phone-thread-elder')
+    // 分配给同事, in 长辈版: a large list and button; the summary shows the new assignee at once.
+    const colleagues = field(elder.page, '分配给同事')
+    expect((await colleagues.boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    expect((await button(elder.page, '分配给所选同事').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    await colleagues.selectOption({ label: '东湖区退役军人服务中心工作人员' })
+    await button(elder.page, '分配给所选同事').click()
+    await elder.page.getByText('已分配给东湖区退役军人服务中心工作人员。').waitFor()
+    await expect(colleagues.locator('option', { hasText: '（当前负责人）' }).innerText()).resolves.toBe(
+      '东湖区退役军人服务中心工作人员（当前负责人）'
+    )
+    await colleagues.scrollIntoViewIfNeeded()
+    await arriveAt(elder.page, '咨询详情')
+    await screenshot(elder.page, 'messaging-staff-phone-thread-assign-elder')
     await field(elder.page, '回复内容').scrollIntoViewIfNeeded()
     await screenshot(elder.page, 'messaging-staff-phone-thread-reply-elder')
     // The chosen center is remembered: the queue query carries it after a reload.

@@ -7,6 +7,7 @@ import type {
   StaffMessagePage,
   StaffMessageQuery,
   StaffPostMessageBody,
+  StaffRefList,
   StaffThread,
   StaffThreadDetail,
   StaffThreadPage,
@@ -27,6 +28,8 @@ export const staffMessagingApi = {
   thread: (id: string) => api.get<StaffThreadDetail>(threadPath(id)),
   entries: (id: string, query: StaffMessageQuery = {}) =>
     api.get<StaffMessagePage>(`${threadPath(id)}/messages`, { query }),
+  /** Whom the thread can be assigned to: the staff of its center, and the caller. */
+  assignees: (id: string) => api.get<StaffRefList>(`${threadPath(id)}/assignees`),
   assign: (id: string, body: AssignThreadBody = {}) => api.post<StaffThread>(`${threadPath(id)}/assign`, { body }),
   post: (id: string, body: StaffPostMessageBody, idempotencyKey: string) =>
     api.post<StaffMessage>(`${threadPath(id)}/messages`, { body, idempotencyKey }),

@@ -9,6 +9,7 @@ import { momentText } from '../booking/dates'
 import { RATING_WORDS } from '../booking/status'
 import { policyUrl } from '../policies/paths'
 import { MAX_BODY } from './limits'
+import { MessageBody } from './message-body'
 import { MessageField } from './message-field'
 import { MessagePhotos, PickedPhotos } from './photos'
 import { STATUS_LABELS } from './thread-list'
@@ -42,7 +43,7 @@ function SentMessage({ message, today }: { message: Message; today: string }) {
     : `${staffName(message.authorName)} · ${momentText(message.createdAt, today)}`
   return (
     <Bubble own={own} who={who}>
-      <Span className='bubble'>{message.body}</Span>
+      <MessageBody className='bubble' body={message.body} />
       <MessagePhotos attachments={message.attachments} owner={own ? '我' : message.authorName} />
     </Bubble>
   )

@@ -3,6 +3,7 @@ import { maskName } from '@veterans/shared/rules'
 import { Text, View } from '@tarojs/components'
 import { a11y, Paragraph } from '../../components'
 import { formatDateTime } from '../../lib/format'
+import { MessageBody } from '../messaging/message-body'
 import { AttachmentPhoto } from './attachment-photo'
 import { INTERNAL_NOTE_HINT } from './labels'
 import './staff-messaging.css'
@@ -41,7 +42,7 @@ function Entry({ entry }: { entry: StaffMessage }) {
         <Text className='entry__time'>{formatDateTime(entry.createdAt)}</Text>
       </View>
       {entry.internal && <Text className='entry__internal-hint'>{INTERNAL_NOTE_HINT}</Text>}
-      <Text className='entry__body'>{entry.body || '（居民已注销账号，内容已删除）'}</Text>
+      <MessageBody className='entry__body' body={entry.body || '（居民已注销账号，内容已删除）'} />
       {entry.attachments.length > 0 && (
         <View className='entry__photos'>
           {entry.attachments.map((upload, i) => (

@@ -12,6 +12,7 @@ import { ChipGroup } from '../policies/chip-group'
 import { policyUrl } from '../policies/paths'
 import { fieldsOrMessage } from '../staff-booking/messages'
 import { useNow } from '../staff-booking/use-now'
+import { AssignColleague } from './assign-colleague'
 import { CannedReplies } from './canned-replies'
 import { EntryList } from './entry-list'
 import { ASKER_ROLE_WORDS, INTERNAL_NOTE_HINT } from './labels'
@@ -30,8 +31,8 @@ const MODES = [
 
 /**
  * One thread, for staff: who asks (masked) and about what, their upcoming bookings, the conversation with internal
- * notes, and the work on it (assign, reply or note, canned replies, a policy link, resolve / reopen). The same view
- * is the thread page on phones and the right-hand pane of the inbox at a desk.
+ * notes, and the work on it (assign to me or a colleague, reply or note, canned replies, a policy link, resolve /
+ * reopen). The same view is the thread page on phones and the right-hand pane of the inbox at a desk.
  */
 export function ThreadView({
   me,
@@ -143,6 +144,7 @@ function Summary({
           </ActionButton>
         )}
       </View>
+      <AssignColleague key={thread.id} me={me} thread={thread} assign={state.assign} />
       {mine && (
         <Paragraph muted small>
           这条咨询由您负责。
