@@ -24,6 +24,7 @@ import { eraseResidentThreads } from './account-erasure-repo'
 import { live, type LiveCtx } from './live'
 import type { Outcome, Refusal } from './outcome'
 import * as changes from './thread-changes-repo'
+import type { ResidentMessageAdded } from './thread-changes-repo'
 import type { MessageViewRow } from './thread-projection'
 import * as threadsRepo from './threads-repo'
 import { toMessage, toThread } from './views'
@@ -185,8 +186,8 @@ export async function postMyMessage(
   body: PostMessageBody,
   idempotency: IdempotentRequest | null = null
 ): Promise<Message> {
-  await myThread(ctx, principal, threadId)
-  await replayIfAnswered(ctx, idempotency)
+  // The transaction checks that the thread is mine (404 before the key is looked at) and answers its view as
+  // committed: no read before or after it.
   const outcome = await changes.postResidentMessage(
     ctx.db,
     {
@@ -195,13 +196,13 @@ export async function postMyMessage(
       body: text(body.body, 'body.body', '请输入内容'),
       attachmentIds: body.attachmentIds ?? []
     },
-    idempotency && { request: idempotency, respond: answerOf(toMessage) }
+    idempotency && { request: idempotency, respond: answerOf((added: ResidentMessageAdded) => toMessage(added.entry)) }
   )
   if (outcome === 'replay') throw new IdempotentReplay()
   if (!outcome.ok) fail(outcome)
-  const thread = await threadsRepo.findThreadView(ctx.db, threadId)
-  if (thread) live.entryAdded(ctx, thread, outcome.value)
-  return toMessage(outcome.value)
+  const { entry, thread } = outcome.value
+  live.entryAdded(ctx, thread, entry)
+  return toMessage(entry)
 }
 
 /** Marks my thread read up to `seq` (never backwards, never past the last message). */

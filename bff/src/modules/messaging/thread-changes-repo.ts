@@ -24,22 +24,29 @@ import {
 // db/group-commit.ts) with nothing awaited inside. The thread's counters are moved there, the Idempotency-Key
 // claimed and answered there, notifications and audit entries written there: all commit together or not at all.
 
-/** Runs a write that may carry an Idempotency-Key: a key already answered is 'replay', else the answer is recorded. */
+/** Inside a transaction: a key already answered is 'replay', else the write is decided and its answer recorded. */
+function idempotentIn<T>(
+  tx: Conn,
+  idempotency: IdempotentAnswer<T> | null,
+  decide: (tx: Conn, now: string) => Outcome<T>
+): Outcome<T> | 'replay' {
+  if (idempotency && idempotencyKeyUsedIn(tx, idempotency.request.scope)) return 'replay'
+  const now = new Date().toISOString()
+  const outcome = decide(tx, now)
+  if (idempotency) {
+    const { status, body } = idempotency.respond(outcome)
+    recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
+  }
+  return outcome
+}
+
+/** Runs a write that may carry an Idempotency-Key in its own transaction (see idempotentIn). */
 function idempotentTx<T>(
   db: Db,
   idempotency: IdempotentAnswer<T> | null,
   decide: (tx: Conn, now: string) => Outcome<T>
 ): Promise<Outcome<T> | 'replay'> {
-  return groupCommit(db, (tx) => {
-    if (idempotency && idempotencyKeyUsedIn(tx, idempotency.request.scope)) return 'replay' as const
-    const now = new Date().toISOString()
-    const outcome = decide(tx, now)
-    if (idempotency) {
-      const { status, body } = idempotency.respond(outcome)
-      recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
-    }
-    return outcome
-  })
+  return groupCommit(db, (tx) => idempotentIn(tx, idempotency, decide))
 }
 
 export interface NewThread {
@@ -94,24 +101,32 @@ export interface ResidentMessage {
   attachmentIds: string[]
 }
 
-/** A resident's message: it reopens a pending or resolved thread and starts (or continues) the wait for staff. */
+export type ResidentMessageAdded = { entry: EntryRow; thread: ThreadViewRow }
+
+/**
+ * A resident's message: it reopens a pending or resolved thread and starts (or continues) the wait for staff.
+ * Someone else's thread is not found before any Idempotency-Key is looked at or recorded. Answers the entry and
+ * the thread as committed, for the answer and the live frames (no second read after the commit).
+ */
 export async function postResidentMessage(
   db: Db,
   input: ResidentMessage,
-  idempotency: IdempotentAnswer<EntryRow> | null
-) {
-  return idempotentTx(db, idempotency, (tx, now) => {
+  idempotency: IdempotentAnswer<ResidentMessageAdded> | null
+): Promise<Outcome<ResidentMessageAdded> | 'replay'> {
+  return groupCommit(db, (tx) => {
     const thread = threadStateIn(tx, input.threadId)
     if (!thread || thread.residentUserId !== input.userId || thread.erasedAt) return refuse('NOT_FOUND')
-    const id = appendEntryIn(
-      tx,
-      { threadId: thread.id, internal: false, authorUserId: input.userId, authorRole: 'resident', body: input.body },
-      now
-    )
-    const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, id)
-    startWaitingIn(tx, thread.id, now, slaDueAt(now))
-    notifyAbout.residentMessage(tx, thread, input.body, now)
-    return done({ ...entryViewIn(tx, id), attachments })
+    return idempotentIn(tx, idempotency, (tx, now) => {
+      const id = appendEntryIn(
+        tx,
+        { threadId: thread.id, internal: false, authorUserId: input.userId, authorRole: 'resident', body: input.body },
+        now
+      )
+      const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, id)
+      startWaitingIn(tx, thread.id, now, slaDueAt(now))
+      notifyAbout.residentMessage(tx, thread, input.body, now)
+      return done({ entry: { ...entryViewIn(tx, id), attachments }, thread: threadViewIn(tx, thread.id) })
+    })
   })
 }
 
