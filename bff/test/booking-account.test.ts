@@ -60,7 +60,8 @@ describe('DELETE /me', () => {
     const b = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('employment'),
-      startsInMinutes: 3 * 24 * 60,
+      // An hour after the first: a veteran's bookings must not overlap (TIME_CONFLICT).
+      startsInMinutes: 3 * 24 * 60 + 60,
       capacity: 1
     })
     const forVeteran = (await book(family, { slotId: a.id, veteranId: veteran!.veteranId })).json()
@@ -71,7 +72,7 @@ describe('DELETE /me', () => {
     const c = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('education'),
-      startsInMinutes: 3 * 24 * 60,
+      startsInMinutes: 3 * 24 * 60 + 120,
       capacity: 1
     })
     expect((await book(holder!, { slotId: c.id })).statusCode).toBe(201)

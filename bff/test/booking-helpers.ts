@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import { idNumberCheckChar } from '@veterans/shared'
+import { addDays, beijingInstant, beijingToday } from '@veterans/shared/rules'
 import { signInWechat, type Session } from '../src/testing/index'
 
 // Shared set-up of the booking tests: demo centers and services by name, slots created through the staff API,
@@ -73,6 +74,21 @@ export async function createSlot(
     centerId: string
     serviceId: string
   }>()
+}
+
+const eveningsTaken = new Map<number, number>()
+
+/**
+ * Minutes from now to a start `daysAhead` days from today (Beijing calendar) in the evening: 19:00 Beijing, then
+ * 40 minutes later for each call of the same day. A veteran's bookings must not overlap (TIME_CONFLICT): slots of
+ * up to 40 minutes made this way overlap neither each other nor the demo veteran's demo bookings (mornings, within
+ * opening hours), whatever the time of day the tests run.
+ */
+export function eveningIn(daysAhead: number): number {
+  const taken = eveningsTaken.get(daysAhead) ?? 0
+  eveningsTaken.set(daysAhead, taken + 1)
+  const start = Date.parse(beijingInstant(addDays(beijingToday(), daysAhead), '19:00')) + taken * 40 * 60_000
+  return (start - Date.now()) / 60_000
 }
 
 let idSerial = 0

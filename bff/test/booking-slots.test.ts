@@ -10,6 +10,7 @@ import {
   createVeterans,
   DONGHU,
   errorCode,
+  eveningIn,
   JIEFANG,
   XIJIANG,
   type Catalog
@@ -68,7 +69,7 @@ describe('GET /slots (people browse)', () => {
     const slot = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('employment'),
-      startsInMinutes: 2 * 24 * 60,
+      startsInMinutes: eveningIn(2),
       capacity: 3
     })
     expect((await book(laowang, { slotId: slot.id })).statusCode).toBe(201)
@@ -404,7 +405,7 @@ describe('PATCH /staff/slots/:id', () => {
     const slot = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('counselling'),
-      startsInMinutes: 3 * 24 * 60,
+      startsInMinutes: eveningIn(3),
       capacity: 1
     })
     expect((await book(laowang, { slotId: slot.id })).statusCode).toBe(201)
@@ -452,7 +453,7 @@ describe('PATCH /staff/slots/:id', () => {
     const slot = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('education'),
-      startsInMinutes: 3 * 24 * 60,
+      startsInMinutes: eveningIn(3),
       capacity: 1
     })
     const xiaowang = await signInWechat(app, 'xiaowang')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { book, catalog, createSlot, DONGHU, type Catalog } from './booking-helpers'
+import { book, catalog, createSlot, DONGHU, eveningIn, type Catalog } from './booking-helpers'
 import {
   answer,
   ask,
@@ -171,7 +171,7 @@ describe('a thread in the inbox', () => {
     const slot = await createSlot(donghu, {
       centerId: cat.center(DONGHU),
       serviceId: cat.service('records'),
-      startsInMinutes: 3 * 24 * 60,
+      startsInMinutes: eveningIn(3),
       capacity: 2
     })
     const booked = await book(laowang, { slotId: slot.id })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { book, catalog, createSlot, DONGHU, errorCode } from './booking-helpers'
+import { book, catalog, createSlot, DONGHU, errorCode, eveningIn } from './booking-helpers'
 
 // GET /me/notifications, reading one and reading all.
 
@@ -28,7 +28,8 @@ describe('notifications', () => {
       const slot = await createSlot(donghu, {
         centerId: cat.center(DONGHU),
         serviceId: cat.service(service),
-        startsInMinutes: 3 * 24 * 60,
+        // Each at its own time: a veteran's bookings must not overlap (TIME_CONFLICT).
+        startsInMinutes: eveningIn(3),
         capacity: 2
       })
       expect((await book(xiaowang, { slotId: slot.id, veteranId: me.veteran.id })).statusCode).toBe(201)

@@ -1,5 +1,6 @@
-import type { WaitlistEntry } from '@veterans/shared'
+import type { Booking, WaitlistEntry } from '@veterans/shared'
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '../src/api/errors'
 import {
   cannotComeAdvice,
   cutoffMark,
@@ -8,6 +9,8 @@ import {
   cutoffWarning,
   insideCutoff
 } from '../src/features/booking/cutoff'
+import { overlappingBooking, overlapWarningText } from '../src/features/booking/overlap'
+import { refusalOf } from '../src/features/booking/refusals'
 import { bookingStatusText, waitlistStatusText } from '../src/features/booking/status'
 import { waitlistEndedByBooking, waitlistEndingText } from '../src/features/booking/waitlist-ending'
 import { rememberCenter, rememberedCenter, STAFF_CENTER_STORAGE_KEY } from '../src/features/staff-booking/center-memory'
@@ -122,6 +125,97 @@ describe('the waitlist (候补) and new bookings', () => {
     expect(ended('slot_closed')).toBe('候补已结束：服务中心暂停了这个时段')
     expect(ended('account_closed')).toBe('候补已结束：账号已注销')
     expect(ended(null)).toBe('候补已取消')
+  })
+})
+
+describe('one person, one place at a time (TIME_CONFLICT)', () => {
+  const booking = (over: Partial<Booking>): Booking => ({
+    id: 'b1',
+    slotId: 's1',
+    centerId: 'c1',
+    centerName: '东湖区退役军人服务中心',
+    centerAddress: '东湖区建设东路 21 号',
+    centerPhone: '0399-2612300',
+    serviceId: 'entitlement',
+    serviceName: '优抚待遇咨询',
+    // 12月7日 09:00–09:30 Beijing
+    startsAt: '2026-12-07T01:00:00.000Z',
+    endsAt: '2026-12-07T01:30:00.000Z',
+    status: 'booked',
+    veteranId: 'v1',
+    veteranNameMasked: '王*国',
+    bookedByUserId: 'u1',
+    note: null,
+    checkInCode: 'ABC123',
+    cancelReason: null,
+    cancelledBy: null,
+    cancellableUntil: '2026-12-06T23:00:00.000Z',
+    rating: null,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    ...over
+  })
+  const slot = (start: string, end: string) => ({
+    startsAt: `2026-12-07T${start}:00.000Z`,
+    endsAt: `2026-12-07T${end}:00.000Z`
+  })
+
+  it('finds the same veteran’s active booking at an overlapping time, any service or center', () => {
+    const held = [booking({})]
+    const whose = { veteranId: 'v1' }
+    expect(overlappingBooking(slot('01:00', '01:30'), held, whose)?.id).toBe('b1')
+    expect(overlappingBooking(slot('01:10', '01:30'), held, whose)?.id).toBe('b1') // 09:10–09:30 at another center
+    expect(overlappingBooking(slot('00:45', '01:05'), held, whose)?.id).toBe('b1')
+    expect(overlappingBooking(slot('00:30', '02:00'), held, whose)?.id).toBe('b1')
+    // Touching is not overlapping: 09:30 starts when 09:00–09:30 ends.
+    expect(overlappingBooking(slot('01:30', '02:00'), held, whose)).toBeUndefined()
+    expect(overlappingBooking(slot('00:30', '01:00'), held, whose)).toBeUndefined()
+  })
+
+  it('ignores other veterans, ended or cancelled bookings, and the booking being moved', () => {
+    const at = slot('01:00', '01:30')
+    expect(overlappingBooking(at, [booking({ veteranId: 'v2' })], { veteranId: 'v1' })).toBeUndefined()
+    for (const status of ['cancelled', 'completed', 'no_show'] as const)
+      expect(overlappingBooking(at, [booking({ status })], { veteranId: 'v1' })).toBeUndefined()
+    expect(overlappingBooking(at, [booking({ status: 'checked_in' })], { veteranId: 'v1' })?.id).toBe('b1')
+    expect(overlappingBooking(at, [booking({})], { veteranId: 'v1', movingId: 'b1' })).toBeUndefined()
+    expect(overlappingBooking(at, [booking({})], { veteranId: undefined })).toBeUndefined()
+  })
+
+  it('warns naming the other booking: when, what and where, and what to do', () => {
+    expect(overlapWarningText(booking({}), '2026-12-01', '您')).toBe(
+      '您在 12月7日（周一） 09:00–09:30 已有“优抚待遇咨询”的预约（东湖区退役军人服务中心），和这个时段时间冲突，不能同时办理。请先取消或改约那个预约，或换一个时段。'
+    )
+    expect(overlapWarningText(booking({}), '2026-12-01', '王*国')).toMatch(/^王\*国在 /)
+  })
+
+  it('maps the refusal to the server’s message with a link to the other booking, when the person can open it', () => {
+    const named = refusalOf(
+      new ApiError(
+        'TIME_CONFLICT',
+        409,
+        '该时段与已有的预约时间冲突：12月7日 09:00–09:30 东湖区退役军人服务中心「优抚待遇咨询」。请先取消或改约那个预约，或另选时段',
+        {
+          bookingId: 'b1',
+          serviceName: '优抚待遇咨询'
+        }
+      )
+    )
+    expect(named).toMatchObject({ steps: ['existing-booking', 'other-slot'], bookingId: 'b1' })
+    expect(named.message).toMatch(/优抚待遇咨询」。请先取消或改约那个预约，或另选时段。$/)
+    // A family member cannot open the veteran's own booking: no link to a page that would say "not found".
+    const unnamed = refusalOf(
+      new ApiError('TIME_CONFLICT', 409, '这位退役军人在该时段已有其他预约，时间冲突', { bookingId: 'b9' })
+    )
+    expect(unnamed.bookingId).toBeUndefined()
+    expect(unnamed.steps).toContain('other-slot')
+  })
+
+  it('says why a 候补 was passed over for a booking at the same time', () => {
+    expect(waitlistStatusText({ status: 'skipped', position: 0, endedReason: 'time_conflict' })).toMatch(
+      /同一时间已有其他预约/
+    )
+    expect(waitlistStatusText({ status: 'skipped', position: 0, endedReason: null })).toMatch(/已有同类预约/)
   })
 })
 

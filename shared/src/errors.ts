@@ -22,6 +22,10 @@ export const ERRORS = {
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段或登记候补' },
   ALREADY_BOOKED: { status: 409, message: '您已预约过该服务，请先完成或取消原预约' },
+  TIME_CONFLICT: {
+    status: 409,
+    message: '该时段与您已有的预约时间冲突，请先取消或改约那个预约，或另选时段'
+  },
   SLOT_NOT_FULL: { status: 409, message: '该时段还有空位，可直接预约' },
   CANCEL_WINDOW_CLOSED: { status: 409, message: '距开始时间太近，无法在线取消，请致电服务中心' },
   NOT_RATEABLE: { status: 409, message: '只能对已完成的服务评价一次' },

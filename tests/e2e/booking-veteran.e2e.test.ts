@@ -375,8 +375,10 @@ describe('a veteran books a service on the phone', () => {
       )
     ).body.items
     const date = days.find((d) => d.available > 0)!.date
+    // Not at the time of a booking he already holds: a person's bookings must not overlap (TIME_CONFLICT).
+    const held = (await bookingsOf(laowang)).filter((b) => b.status === 'booked' || b.status === 'checked_in')
     const target = (await slotsOf(laowang, donghu.id, counselling.id, date)).find(
-      (s) => s.bookable && s.id !== full.id
+      (s) => s.bookable && s.id !== full.id && !held.some((b) => b.startsAt < s.endsAt && b.endsAt > s.startsAt)
     )!
 
     const phone = await signedInPhone(app.browser, app.url, 'laowang')

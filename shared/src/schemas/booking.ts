@@ -12,12 +12,13 @@ export const BookingStatusSchema = StringEnum(BOOKING_STATUSES)
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
 
 export const WAITLIST_STATUSES = ['waiting', 'promoted', 'cancelled', 'skipped'] as const
-export const WAITLIST_END_REASONS = ['booked', 'left', 'slot_closed', 'account_closed'] as const
+export const WAITLIST_END_REASONS = ['booked', 'left', 'slot_closed', 'account_closed', 'time_conflict'] as const
 export const WaitlistStatusSchema = StringEnum(WAITLIST_STATUSES, {
   description:
     'waiting: in the queue; promoted: became a booking (bookingId); cancelled: left the queue, or the slot closed, ' +
     'or the veteran booked the same service elsewhere; skipped: could not be promoted (the veteran already held ' +
-    'an active booking for the service, or the family link ended)'
+    'an active booking for the service or, endedReason time_conflict, one at an overlapping time; or the family ' +
+    'link ended)'
 })
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number]
 
@@ -170,8 +171,10 @@ export const WaitlistEntrySchema = Type.Object({
   endedReason: Nullable(
     StringEnum(WAITLIST_END_REASONS, {
       description:
-        'Why a cancelled entry stopped waiting: booked = the veteran booked the same service at another time; left = ' +
-        'the person left the queue; slot_closed = the center closed the slot; account_closed = the account was closed'
+        'Why a cancelled or skipped entry stopped waiting: booked = the veteran booked the same service at another ' +
+        'time; left = the person left the queue; slot_closed = the center closed the slot; account_closed = the ' +
+        'account was closed; time_conflict = skipped when a place freed, because the veteran held another active ' +
+        'booking at an overlapping time'
     })
   ),
   centerId: IdSchema,

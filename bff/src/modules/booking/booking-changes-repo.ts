@@ -12,7 +12,8 @@ import {
   insertBookingIn,
   openSlotFor,
   slotDetailIn,
-  takePlace
+  takePlace,
+  timeConflictIn
 } from './booking-steps'
 import { notifyPeople } from './change-notifications'
 import { done, refuse, type Outcome } from './outcome'
@@ -40,8 +41,8 @@ export interface BookInput {
 }
 
 /**
- * Books a place: the Idempotency-Key, eligibility, slot state, the one-active-booking rule and capacity are all
- * decided inside one immediate transaction, which also records the answer for retries. A refusal writes nothing
+ * Books a place: the Idempotency-Key, eligibility, slot state, the one-active-booking rule, the no-overlap rule
+ * and capacity are all decided inside one immediate transaction, which also records the answer for retries. A refusal writes nothing
  * else but the clearing of ended bookings' markers.
  */
 export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow> | 'replay'> {
@@ -70,6 +71,8 @@ function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
   const slot = asked.value
   const existing = activeBookingIn(t, input.veteranId, slot.serviceId)
   if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
+  const conflict = timeConflictIn(t, { veteranId: input.veteranId, userId: input.userId, slot })
+  if (conflict) return conflict
   if (!takePlace(t, slot.id)) return refuse('SLOT_FULL', { waiting: slot.waiting })
   const bookingId = insertBookingIn(t, {
     slot,
@@ -195,6 +198,14 @@ export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise
       return refuse('VALIDATION_FAILED', { fields: [{ path: 'body.slotId', message: '只能改到同一服务的其他时段' }] })
     }
     if (!isOpenAhead(slot, now)) return refuse('SLOT_NOT_BOOKABLE')
+    // The booking being moved does not conflict with itself.
+    const conflict = timeConflictIn(t, {
+      veteranId: booking.veteranId,
+      userId: input.actorId,
+      slot,
+      movingId: booking.id
+    })
+    if (conflict) return conflict
     if (!takePlace(t, slot.id)) return refuse('SLOT_FULL', { waiting: slot.waiting })
     expectOne(
       t.tx

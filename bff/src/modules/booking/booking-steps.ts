@@ -1,7 +1,8 @@
 import { newId } from '../../lib/ids'
-import { done, refuse, type Outcome } from './outcome'
+import { done, refuse, type Outcome, type Refusal } from './outcome'
 import { actingRefusal, type Standing } from './rules/acting'
 import { hasEnded, isOpenAhead } from './rules/slot-times'
+import { timeConflictRefusal } from './rules/time-conflict'
 import { slotDetailOf, type SlotDetailRow } from './slot-projection'
 import { expectOne, type Tx } from './transaction'
 
@@ -53,6 +54,31 @@ export function activeBookingIn(t: Tx, veteranId: string, serviceId: string) {
     return undefined
   }
   return active
+}
+
+/**
+ * The veteran's earliest active booking (any service, any center) whose time overlaps the slot's, other than
+ * `movingId`, the booking being moved.
+ */
+export function overlappingBookingIn(
+  t: Tx,
+  veteranId: string,
+  slot: { startsAt: string; endsAt: string },
+  movingId: string | null = null
+) {
+  return t.q.overlappingBooking({ veteranId, startsAt: slot.startsAt, endsAt: slot.endsAt, exceptId: movingId ?? '' })
+}
+
+/** TIME_CONFLICT when the veteran already holds a booking at an overlapping time, said for whoever acts. */
+export function timeConflictIn(
+  t: Tx,
+  input: { veteranId: string; userId: string; slot: { startsAt: string; endsAt: string }; movingId?: string }
+): Refusal | null {
+  const other = overlappingBookingIn(t, input.veteranId, input.slot, input.movingId)
+  if (!other) return null
+  // What a person may open (service.ts): what they booked, and every booking of their own veteran record.
+  const canSee = other.bookedByUserId === input.userId || standingOf(t, input.userId, input.veteranId).isOwnAccount()
+  return timeConflictRefusal(other, canSee)
 }
 
 /** Takes a place if the slot is open, not started and not full: the one statement that guards capacity. */

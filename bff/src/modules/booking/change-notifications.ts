@@ -43,9 +43,24 @@ export const notifyPeople = {
   promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
     send(t, bookingMessages.promoted(peopleOf(t, people), contextOf(slot, bookingId)))
   },
-  /** A waiting entry was passed over (the veteran has a booking of the service, or the family link ended). */
-  waitlistSkipped(t: Tx, slot: SlotDetailRow, entry: { id: string; userId: string }) {
-    send(t, bookingMessages.waitlistSkipped(activeUserIds(t, [entry.userId]), contextOf(slot, ''), entry.id))
+  /**
+   * A waiting entry was passed over: the veteran has a booking of the service or the family link ended
+   * ('ineligible'), or he has a booking at an overlapping time ('time_conflict').
+   */
+  waitlistSkipped(
+    t: Tx,
+    slot: SlotDetailRow,
+    entry: { id: string; userId: string },
+    why: 'ineligible' | 'time_conflict'
+  ) {
+    const told = activeUserIds(t, [entry.userId])
+    const c = contextOf(slot, '')
+    send(
+      t,
+      why === 'time_conflict'
+        ? bookingMessages.waitlistSkippedTimeConflict(told, c, entry.id)
+        : bookingMessages.waitlistSkipped(told, c, entry.id)
+    )
   },
   slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
     send(t, bookingMessages.slotClosed(peopleOf(t, booking), contextOf(slot, booking.id), reason))

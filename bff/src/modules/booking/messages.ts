@@ -67,6 +67,15 @@ export const bookingMessages = {
       { slotId: c.slotId, waitlistId }
     ),
 
+  waitlistSkippedTimeConflict: (userIds: string[], c: BookingContext, waitlistId: string) =>
+    to(
+      userIds,
+      'booking.waitlist_skipped',
+      '候补未能转为预约',
+      `${what(c)} 有了空位，但该退役军人在同一时间已有其他预约，时间冲突，候补未转为预约。如仍需要这个时段，请先取消或改约那个预约，再重新预约。`,
+      { slotId: c.slotId, waitlistId }
+    ),
+
   bookedForYou: (userIds: string[], c: BookingContext, bookerName: string) =>
     to(
       userIds,

@@ -94,7 +94,9 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Send an `Idempotency-Key`. `veteranId` books for a linked veteran (family). 403 NOT_ELIGIBLE: unbound ' +
           'resident, or a veteran not linked to this account; 400 when a family member omits veteranId. 404: no such ' +
-          'slot. 409 SLOT_FULL (join the waitlist), 409 ALREADY_BOOKED (details.bookingId), 422 SLOT_NOT_BOOKABLE.',
+          'slot. 409 SLOT_FULL (join the waitlist), 409 ALREADY_BOOKED (details.bookingId), 409 TIME_CONFLICT: the ' +
+          'slot overlaps another active booking of the same veteran, any service or center (details.bookingId; ' +
+          'its serviceName, centerName, startsAt and endsAt when this account may open it), 422 SLOT_NOT_BOOKABLE.',
         body: CreateBookingBodySchema,
         response: responses({ 201: BookingSchema }, 400, 401, 403, 404, 409, 422)
       }
@@ -164,7 +166,9 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Move a booking to another slot of the same service (atomic)',
         description:
           'The booking keeps its id and check-in code. On any error the old booking is untouched. Same cut-off as ' +
-          'cancelling. A retry naming the slot the booking is already on returns it unchanged.',
+          'cancelling. A retry naming the slot the booking is already on returns it unchanged. 409 SLOT_FULL; 409 ' +
+          'TIME_CONFLICT when the new slot overlaps another active booking of the veteran (not this one), with ' +
+          'details as for POST /bookings; 422 SLOT_NOT_BOOKABLE.',
         params: IdParamsSchema,
         body: RescheduleBookingBodySchema,
         response: responses({ 200: BookingSchema }, 400, 401, 403, 404, 409, 422)
@@ -200,7 +204,9 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Join the waitlist (候补) of a full slot',
         description:
           'Same eligibility as booking. 409 SLOT_NOT_FULL (book instead), 409 ALREADY_BOOKED, 409 WAITLIST_EXISTS ' +
-          '(details.waitlistId). When a place frees, the earliest entry becomes a booking and its people are notified.',
+          '(details.waitlistId). When a place frees, the earliest entry becomes a booking and its people are notified; ' +
+          'an entry whose veteran meanwhile holds an overlapping booking is skipped (endedReason time_conflict), its ' +
+          'owner told, and the next one promoted.',
         body: CreateWaitlistBodySchema,
         response: responses({ 201: WaitlistEntrySchema }, 400, 401, 403, 404, 409, 422)
       }

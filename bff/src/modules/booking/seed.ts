@@ -88,12 +88,14 @@ export async function seedBookingDemo(app: FastifyInstance) {
       bookings.push(row)
       return row
     }
+    // His demo bookings take afternoon slots: the mornings stay free for him to try booking (a person's bookings
+    // must not overlap, TIME_CONFLICT).
     const upcoming = (code: string, atCenter: string, fromDay: number) =>
       slots.find(
         (s) =>
           s.centerId === atCenter &&
           s.serviceId === serviceByCode.get(code)?.id &&
-          s.startsAt >= shanghaiInstant(addDays(today, fromDay)).toISOString()
+          s.startsAt >= shanghaiInstant(addDays(today, fromDay), '12:00').toISOString()
       )
     const context = (slot: NewSlotRow, bookingId: string, centerName: string, centerPhone: string) => ({
       bookingId,

@@ -17,6 +17,16 @@ import {
 
 type Params = Record<string, string | number | null>
 
+/** An active booking at a time that overlaps another: what the person is told about it. */
+export interface OverlappingRow {
+  id: string
+  bookedByUserId: string
+  startsAt: string
+  endsAt: string
+  centerName: string
+  serviceName: string
+}
+
 /** A slot query by center and/or service over [fromIso, toIso), in one of its three shapes. */
 export interface SlotQueries<R> {
   ofCenterService(params: { centerId: string; serviceId: string; fromIso: string; toIso: string }): R[]
@@ -73,6 +83,17 @@ function prepareStatements(db: Db) {
       'SELECT id, ends_at AS endsAt FROM bookings WHERE veteran_id = @veteranId AND service_id = @serviceId AND active = 1'
     ),
     endActive: write('UPDATE bookings SET active = 0 WHERE id = @id'),
+    // The veteran's earliest active booking overlapping [startsAt, endsAt), any service or center, other than
+    // @exceptId (the one being moved). Ended bookings still marked active cannot overlap a slot ahead. Reads
+    // bookings_veteran_idx (veteran_id, starts_at).
+    overlappingBooking: one<OverlappingRow>(
+      `SELECT b.id, b.booked_by_user_id AS bookedByUserId, b.starts_at AS startsAt, b.ends_at AS endsAt,
+         c.name AS centerName, v.name AS serviceName
+       FROM bookings b JOIN centers c ON c.id = b.center_id JOIN services v ON v.id = b.service_id
+       WHERE b.veteran_id = @veteranId AND b.starts_at < @endsAt AND b.ends_at > @startsAt AND b.active = 1
+         AND b.status IN ('booked', 'checked_in') AND b.id <> @exceptId
+       ORDER BY b.starts_at LIMIT 1`
+    ),
     // The one statement that guards capacity: open, not started, not full (rules/slot-times.ts says the same).
     takePlace: write(
       "UPDATE slots SET booked = booked + 1, updated_at = @now WHERE id = @slotId AND booked < capacity AND status = 'open' AND starts_at > @now"

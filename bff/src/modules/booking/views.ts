@@ -97,7 +97,8 @@ export function toWaitlistEntry(row: WaitlistViewRow): WaitlistEntry {
     position: row.position,
     status: row.status,
     bookingId: row.bookingId,
-    endedReason: row.status === 'cancelled' && isEndedReason(row.reason) ? row.reason : null,
+    endedReason:
+      (row.status === 'cancelled' || row.status === 'skipped') && isEndedReason(row.reason) ? row.reason : null,
     centerId: row.centerId,
     centerName: row.centerName,
     serviceId: row.serviceId,

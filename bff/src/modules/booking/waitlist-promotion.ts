@@ -1,13 +1,36 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { waitlistEntries } from '../../db/schema/index'
-import { activeBookingIn, insertBookingIn, slotDetailIn, standingOf, takePlace } from './booking-steps'
+import {
+  activeBookingIn,
+  insertBookingIn,
+  overlappingBookingIn,
+  slotDetailIn,
+  standingOf,
+  takePlace
+} from './booking-steps'
 import { notifyPeople } from './change-notifications'
 import { mayActFor } from './rules/acting'
 import { hasPlaceNow } from './rules/slot-times'
+import type { SlotDetailRow } from './slot-projection'
 import { expectOne, type Tx } from './transaction'
 
 /**
- * Fills free places of a slot from its waitlist, earliest entry first, inside the transaction that freed them.
+ * Why a waiting entry cannot become a booking now: the veteran already holds the service or whoever joined may no
+ * longer act for him ('ineligible'), or he holds a booking at an overlapping time ('time_conflict'); null if it can.
+ */
+function passedOver(
+  t: Tx,
+  entry: { veteranId: string; userId: string },
+  slot: SlotDetailRow
+): 'ineligible' | 'time_conflict' | null {
+  if (activeBookingIn(t, entry.veteranId, slot.serviceId) || !mayActFor(standingOf(t, entry.userId, entry.veteranId)))
+    return 'ineligible'
+  return overlappingBookingIn(t, entry.veteranId, slot) ? 'time_conflict' : null
+}
+
+/**
+ * Fills free places of a slot from its waitlist, earliest entry first, inside the transaction that freed them;
+ * an entry that cannot become a booking (see passedOver) is skipped, its owner told, and the next one tried.
  * Each entry leaves `waiting` exactly once (conditional UPDATE), so concurrent frees never promote one twice.
  */
 export function promoteWaiting(t: Tx, slotId: string, newCode: () => string) {
@@ -23,19 +46,17 @@ export function promoteWaiting(t: Tx, slotId: string, newCode: () => string) {
       .limit(1)
       .get()
     if (!entry) return
-    if (
-      activeBookingIn(t, entry.veteranId, slot.serviceId) ||
-      !mayActFor(standingOf(t, entry.userId, entry.veteranId))
-    ) {
+    const why = passedOver(t, entry, slot)
+    if (why) {
       expectOne(
         t.tx
           .update(waitlistEntries)
-          .set({ status: 'skipped', updatedAt: now })
+          .set({ status: 'skipped', reason: why === 'time_conflict' ? why : null, updatedAt: now })
           .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
           .run().changes,
         'skip a waitlist entry'
       )
-      notifyPeople.waitlistSkipped(t, slot, entry)
+      notifyPeople.waitlistSkipped(t, slot, entry, why)
       continue
     }
     expectOne(takePlace(t, slotId) ? 1 : 0, 'take a place for a waitlist entry')

@@ -4,11 +4,13 @@ import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, ChoiceGroup, KeyValues, Notice, Paragraph, TextField } from '../../components'
-import { wayOn } from '../../shell/navigation'
+import { openPage, wayOn } from '../../shell/navigation'
 import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { slotState } from './calendar'
 import { cannotComeAdvice, cutoffMinutesOf, cutoffWarning, insideCutoff } from './cutoff'
 import { DocumentList } from './document-list'
+import { overlappingBooking, overlapWarningText } from './overlap'
+import { bookingDetailUrl } from './pages'
 import { bookingPeople, chosenPerson } from './people'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf, type Refusal } from './refusals'
@@ -40,6 +42,8 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const waitlist = useWaitlistJoin(person)
   // Booking ends the person's other 候补 of the service (the server's rule): say so before, not after.
   const waiting = useRequest(() => bookingApi.waitlist(), 'my-waitlist', !rescheduleId)
+  // One person cannot be in two places at once (the server refuses it): warn before the tap, naming the booking.
+  const upcoming = useRequest(() => bookingApi.list({ when: 'upcoming', limit: 100 }), `upcoming-${me.id}`)
 
   if (slot.loading && !slot.data) return <Paragraph muted>正在读取时段…</Paragraph>
   if (slot.error || !slot.data)
@@ -79,6 +83,17 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
   const ending = rescheduleId
     ? []
     : waitlistEndedByBooking(waiting.data?.items ?? [], { serviceId: detail.serviceId, veteranId: person?.veteranId })
+  const clash = overlappingBooking(detail, upcoming.data?.items ?? [], {
+    veteranId: rescheduleId ? original.data?.veteranId : person?.veteranId,
+    movingId: rescheduleId
+  })
+  const clashWhom = rescheduleId
+    ? original.data?.veteranId === me.veteran?.id
+      ? '您'
+      : (original.data?.veteranNameMasked ?? '')
+    : person?.self === false
+      ? person.name
+      : '您'
   const pending = book.pending || reschedule.pending
   const forWhom = rescheduleId
     ? original.data
@@ -149,6 +164,17 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
       {waitlist.joined && <WaitlistJoined entry={waitlist.joined} person={person} />}
       {waitlist.error && (
         <RefusalNotice refusal={refusalOf(waitlist.error, detail.centerPhone)} onOtherSlot={backToSlots} />
+      )}
+      {!refusal && clash && (
+        <>
+          <Notice tone='error'>{overlapWarningText(clash, beijingToday(), clashWhom)}</Notice>
+          <ActionButton variant='secondary' onClick={() => openPage(bookingDetailUrl(clash.id))}>
+            查看那个预约
+          </ActionButton>
+          <ActionButton variant='secondary' onClick={backToSlots}>
+            换一个时段
+          </ActionButton>
+        </>
       )}
       {!refusal && ending.length > 0 && (
         <Notice>{waitlistEndingText(ending, beijingToday(), person?.self === false ? person.name : '您')}</Notice>

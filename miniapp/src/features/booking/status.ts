@@ -74,7 +74,8 @@ const WAITLIST_ENDED: Record<NonNullable<WaitlistEntry['endedReason']>, string> 
   booked: '候补已结束：已预约了这项服务的其他时间（同一项服务只保留一个预约）',
   left: '已不再候补',
   slot_closed: '候补已结束：服务中心暂停了这个时段',
-  account_closed: '候补已结束：账号已注销'
+  account_closed: '候补已结束：账号已注销',
+  time_conflict: '有空位时未能转为预约：同一时间已有其他预约（一个人不能同时在两处办理）'
 }
 
 /** A waitlist entry in words: the position while waiting, or what became of it. */
@@ -89,6 +90,8 @@ export function waitlistStatusText(
     case 'cancelled':
       return entry.endedReason ? WAITLIST_ENDED[entry.endedReason] : '候补已取消'
     case 'skipped':
-      return '有空位时未能转为预约（已有同类预约，或家属关联已解除）'
+      return entry.endedReason === 'time_conflict'
+        ? WAITLIST_ENDED.time_conflict
+        : '有空位时未能转为预约（已有同类预约，或家属关联已解除）'
   }
 }
