@@ -164,7 +164,7 @@ async function serve() {
   }
   const plan: PlannedBooking[] = []
   const capacities: Record<string, number> = {}
-  for (const code of SERVICES) {
+  for (const [serviceIndex, code] of SERVICES.entries()) {
     json(
       await admin.request({
         method: 'POST',
@@ -201,9 +201,11 @@ async function serve() {
           200
         )
       capacities[slot.id] = short ? CAPACITY - 1 : CAPACITY
-      // Every veteran books each service once: one active booking per service.
+      // Every veteran books each service once (one active booking per service), each service at another time of
+      // theirs (a veteran cannot be in two places at once: TIME_CONFLICT): the veterans' order turns by one slot's
+      // worth per service, and every service has the same times, so no veteran holds two slots of one time.
       for (let k = 0; k < CAPACITY && next < veterans.length; k++)
-        plan.push({ token: veterans[next++]!.token, slotId: slot.id })
+        plan.push({ token: veterans[(next++ + serviceIndex * CAPACITY) % veterans.length]!.token, slotId: slot.id })
       if (next >= veterans.length) break
     }
   }

@@ -51,3 +51,20 @@ export async function newPhone(browser: Browser, baseURL: string): Promise<Phone
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true })
 }
+
+/** A staff member at a desk: a 1280×800 browser window with a mouse and keyboard, its own storage. */
+export async function newDesk(browser: Browser, baseURL: string): Promise<Phone> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai'
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  return { context, page, errors }
+}
