@@ -22,10 +22,37 @@ export function isWorkingDay(date: string, cal: HolidayCalendar): boolean {
   return isoWeekday(date) <= 5
 }
 
-/** The working hours of a date as [opens, closes) in epoch ms, or null on a day off. */
-function workingWindow(date: string, cal: HolidayCalendar): [number, number] | null {
-  if (!isWorkingDay(date, cal)) return null
-  return [shanghaiInstant(date, DAY_OPENS).getTime(), shanghaiInstant(date, DAY_CLOSES).getTime()]
+interface Day {
+  /** The working hours as [opens, closes) in epoch ms, or null on a day off. */
+  window: [number, number] | null
+  /** The next calendar date, and the instant it begins. */
+  next: string
+  nextStarts: number
+}
+
+// Every post and every staff frame works out SLA times from the same few dates: each date's working hours are
+// worked out once per calendar (a calendar never changes; a new one gets its own cache).
+const daysByCalendar = new WeakMap<HolidayCalendar, Map<string, Day>>()
+/** Dates kept per calendar before the cache starts over (far more than any wait spans). */
+const MAX_CACHED_DAYS = 1024
+
+function dayOf(date: string, cal: HolidayCalendar): Day {
+  let days = daysByCalendar.get(cal)
+  if (!days) daysByCalendar.set(cal, (days = new Map<string, Day>()))
+  let day = days.get(date)
+  if (!day) {
+    if (days.size >= MAX_CACHED_DAYS) days.clear()
+    const next = addDays(date, 1)
+    day = {
+      window: isWorkingDay(date, cal)
+        ? [shanghaiInstant(date, DAY_OPENS).getTime(), shanghaiInstant(date, DAY_CLOSES).getTime()]
+        : null,
+      next,
+      nextStarts: shanghaiInstant(next).getTime()
+    }
+    days.set(date, day)
+  }
+  return day
 }
 
 /** The instant `workingMs` of working time after `from` (from itself may be outside working hours). */
@@ -33,8 +60,9 @@ export function addWorkingTime(from: string, workingMs: number, cal: HolidayCale
   let at = Date.parse(from)
   let left = workingMs
   let date = shanghaiDate(at)
-  for (let i = 0; i < MAX_DAYS; i++, date = addDays(date, 1)) {
-    const window = workingWindow(date, cal)
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const { window, next } = dayOf(date, cal)
+    date = next
     if (!window) continue
     const start = Math.max(at, window[0])
     if (start >= window[1]) continue
@@ -50,10 +78,11 @@ export function workingTimeBetween(from: string, to: string, cal: HolidayCalenda
   const start = Date.parse(from)
   const end = Date.parse(to)
   let total = 0
-  for (let date = shanghaiDate(start), i = 0; i < MAX_DAYS * 5; date = addDays(date, 1), i++) {
-    const window = workingWindow(date, cal)
+  for (let date = shanghaiDate(start), i = 0; i < MAX_DAYS * 5; i++) {
+    const { window, next, nextStarts } = dayOf(date, cal)
     if (window) total += Math.max(0, Math.min(end, window[1]) - Math.max(start, window[0]))
-    if (shanghaiInstant(addDays(date, 1)).getTime() >= end) break
+    if (nextStarts >= end) break
+    date = next
   }
   return total
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Upload } from '@veterans/shared'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { perConnection, type Conn } from '../../db/client'
+import { statement, type Conn } from '../../db/client'
 import { centers, threadMessages, threads, users, veterans } from '../../db/schema/index'
 
 // A thread as every thread query reads it: its row, its center's name, who asked (and for which veteran), who
@@ -56,16 +56,28 @@ export function selectThreadViews(conn: Conn) {
 
 export type ThreadViewRow = ReturnType<ReturnType<typeof selectThreadViews>['all']>[number]
 
-// One thread, or one entry, by id: prepared once per connection. Built and prepared by drizzle on each call, these
-// joins cost more than everything else of posting a message (tests/bench/messaging.bench.ts).
-const threadViewById = perConnection((db) =>
-  selectThreadViews(db)
-    .where(eq(threads.id, sql.placeholder('threadId')))
-    .prepare()
-)
+// One thread by id, read inside every messaging transaction: the same view as plain SQL prepared once per
+// connection (drizzle's prepared query still maps each row through its column list, which costs as much as the
+// join itself). Keep it in step with threadView above.
+const THREAD_VIEW_BY_ID_SQL = `SELECT t.id, t.resident_user_id AS residentUserId, r.display_name AS residentName,
+  r.role AS residentRole, t.veteran_id AS veteranId, v.name AS veteranName, v.district_code AS veteranDistrictCode,
+  v.category AS veteranCategory, t.center_id AS centerId, c.name AS centerName, t.category, t.subject, t.status,
+  t.policy_id AS policyId, t.policy_title AS policyTitle, t.assignee_id AS assigneeId, a.display_name AS assigneeName,
+  t.last_seq AS lastSeq, t.last_position AS lastPosition, t.resident_read_seq AS residentReadSeq,
+  t.last_message_at AS lastMessageAt, t.waiting_since AS waitingSince, t.sla_due_at AS slaDueAt,
+  t.first_response_at AS firstResponseAt, t.sla_breaches AS slaBreaches, t.rating_score AS ratingScore,
+  t.rated_at AS ratedAt, t.erased_at AS erasedAt, t.created_at AS createdAt,
+  (SELECT COUNT(*) FROM thread_messages m WHERE m.thread_id = t.id AND m.author_role = 'staff'
+    AND m.seq > t.resident_read_seq) AS unreadCount
+  FROM threads t
+  JOIN centers c ON c.id = t.center_id
+  JOIN users r ON r.id = t.resident_user_id
+  LEFT JOIN veterans v ON v.id = t.veteran_id
+  LEFT JOIN users a ON a.id = t.assignee_id
+  WHERE t.id = @threadId`
 
 export function threadViewOf(conn: Conn, threadId: string): ThreadViewRow | undefined {
-  return threadViewById(conn).get({ threadId })
+  return statement(conn, THREAD_VIEW_BY_ID_SQL).get({ threadId }) as ThreadViewRow | undefined
 }
 
 const messageView = {
@@ -86,14 +98,15 @@ export function selectMessageViews(conn: Conn) {
 
 export type MessageViewRow = ReturnType<ReturnType<typeof selectMessageViews>['all']>[number]
 
-const entryViewById = perConnection((db) =>
-  selectMessageViews(db)
-    .where(eq(threadMessages.id, sql.placeholder('messageId')))
-    .prepare()
-)
+// One entry by id, read after every post: plain SQL as for the thread above. Keep it in step with messageView.
+const ENTRY_VIEW_BY_ID_SQL = `SELECT m.id, m.thread_id AS threadId, m.seq, m.position, m.internal,
+  m.author_role AS authorRole, u.display_name AS authorName, m.body, m.created_at AS createdAt
+  FROM thread_messages m JOIN users u ON u.id = m.author_user_id WHERE m.id = @messageId`
 
 export function entryViewOf(conn: Conn, messageId: string): MessageViewRow | undefined {
-  return entryViewById(conn).get({ messageId })
+  const row = statement(conn, ENTRY_VIEW_BY_ID_SQL).get({ messageId }) as
+    (Omit<MessageViewRow, 'internal'> & { internal: number }) | undefined
+  return row && { ...row, internal: row.internal === 1 }
 }
 
 /** An entry with its photos (uploads claimed with its id). */
