@@ -2,12 +2,20 @@ import type { PolicyLevel, Topic, VeteranCategory } from '@veterans/shared'
 import { TOPIC_CODES, TOPICS, VETERAN_CATEGORIES, VETERAN_CATEGORY_CODES } from '@veterans/shared/topics'
 import { useState } from 'react'
 import { referenceApi, useRequest } from '../../api'
-import { ActionButton, Card, ChoiceGroup, DateField, Notice, Paragraph, TextField } from '../../components'
+import {
+  ActionButton,
+  Card,
+  ChoiceGroup,
+  DateField,
+  Notice,
+  Paragraph,
+  TextAreaField,
+  TextField
+} from '../../components'
 import { MarkdownView } from '../../components/markdown/markdown-view'
 import { LEVEL_LABELS } from '../policies/labels'
 import { useServices } from '../policies/use-policy'
 import { SupersedePicker } from './supersede-picker'
-import { TextAreaField } from './text-area-field'
 import type { PolicyFormState } from './use-policy-form'
 import './staff-policies.css'
 

@@ -1,6 +1,5 @@
 import { Textarea } from '@tarojs/components'
-import { FieldFrame, useFieldIds } from '../../components'
-import './staff-policies.css'
+import { FieldFrame, useFieldIds } from './field-frame'
 
 /** A labelled multi-line field with its hint and error (a <textarea> with <label> in the browser). */
 export function TextAreaField(props: {
@@ -11,10 +10,14 @@ export function TextAreaField(props: {
   error?: string
   maxLength: number
   rows?: number
+  /** A class of the caller's own for the input (e.g. a taller box). */
+  inputClassName?: string
 }) {
-  const { label, value, onChange, hint, error, maxLength, rows = 4 } = props
+  const { label, value, onChange, hint, error, maxLength, rows = 4, inputClassName } = props
   const ids = useFieldIds(hint, error)
-  const className = error ? 'field__input field__input--invalid field__textarea' : 'field__input field__textarea'
+  const className = ['field__input', error && 'field__input--invalid', 'field__textarea', inputClassName]
+    .filter(Boolean)
+    .join(' ')
   return (
     <FieldFrame label={label} hint={hint} error={error} ids={ids}>
       {process.env.TARO_ENV === 'h5' ? (
