@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { waitForMessage } from './child-messages'
 
 // autocannon ships no types; this is the part of its API used here.
 interface LoadRequest {
@@ -275,19 +276,7 @@ async function serve() {
 // ------------------------------------------------------------------------------------------------------------
 // Parent: load, measure, report
 
-function waitFor<T extends Message['type']>(child: ChildProcess, type: T): Promise<Extract<Message, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: Message) => {
-      if (message.type === 'error') reject(new Error(message.message))
-      if (message.type === type) {
-        child.off('message', onMessage)
-        resolve(message as Extract<Message, { type: T }>)
-      }
-    }
-    child.on('message', onMessage)
-    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
-  })
-}
+const waitFor = <T extends Message['type']>(child: ChildProcess, type: T) => waitForMessage<Message, T>(child, type)
 
 async function measureGet(url: string, tokens: string[] | null, seconds: number) {
   let n = 0

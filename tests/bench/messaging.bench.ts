@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { waitForMessage } from './child-messages'
 import {
   closeHttpClients,
   closeSockets,
@@ -236,19 +237,7 @@ async function serve() {
 // ------------------------------------------------------------------------------------------------------------
 // Parent: clients, load, measure, report
 
-function waitFor<T extends Message['type']>(child: ChildProcess, type: T): Promise<Extract<Message, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: Message) => {
-      if (message.type === 'error') reject(new Error(message.message))
-      if (message.type === type) {
-        child.off('message', onMessage)
-        resolve(message as Extract<Message, { type: T }>)
-      }
-    }
-    child.on('message', onMessage)
-    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
-  })
-}
+const waitFor = <T extends Message['type']>(child: ChildProcess, type: T) => waitForMessage<Message, T>(child, type)
 
 function ask<T extends Message['type']>(child: ChildProcess, request: object, answer: T) {
   const answered = waitFor(child, answer)
