@@ -33,12 +33,16 @@ import { messagingHooks } from './modules/messaging/hooks'
 import { canSeeThread } from './modules/messaging/service'
 import opsRoutes from './modules/ops/routes'
 import uploadsRoutes from './modules/uploads/routes'
+import noticesRoutes from './modules/notices/routes'
+import pushRoutes from './modules/push/routes'
 import { uploadsHooks } from './modules/uploads/hooks'
 import { seedDemoData } from './db/seed/index'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config
+    /** Milliseconds since the epoch: what due jobs (reminders, quiet hours) count from; tests move it. */
+    clock: () => number
   }
 }
 
@@ -49,6 +53,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void }
   /** How instances share realtime events (default: in-process, for a single instance). */
   pubsub?: PubSub
+  /** The time due jobs run by (default: the system clock); tests pass a controllable one. */
+  clock?: () => number
 }
 
 /** Composes the BFF from its plugins and capability modules. Does not listen: server.ts and tests do that. */
@@ -61,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler)
 
   app.decorate('config', config)
+  app.decorate('clock', options.clock ?? (() => Date.now()))
   app.decorate(
     'wechat',
     options.wechat ?? (config.wechat.mode === 'real' ? createWechatClient(config.wechat) : createDevWechatClient())
@@ -117,6 +124,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(bookingRoutes)
       await api.register(policiesRoutes)
       await api.register(messagingRoutes)
+      await api.register(noticesRoutes)
+      await api.register(pushRoutes)
       // Messaging decides who sees a thread, and so its photos; uploads does not read messaging's tables.
       await api.register(uploadsRoutes, {
         canSeeThread: (principal, threadId) => canSeeThread(app, principal, threadId)
