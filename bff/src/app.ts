@@ -8,6 +8,7 @@ import { composeHooks, type CapabilityHooks } from './capability-hooks'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
 import securityPlugin from './plugins/security'
+import compressionPlugin from './plugins/compression'
 import docsPlugin from './plugins/docs'
 import authPlugin from './plugins/auth'
 import idempotencyPlugin from './plugins/idempotency'
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(dbPlugin)
   await app.register(errorsPlugin)
   await app.register(securityPlugin)
+  await app.register(compressionPlugin)
   await app.register(docsPlugin)
   await app.register(authPlugin)
   await app.register(idempotencyPlugin)

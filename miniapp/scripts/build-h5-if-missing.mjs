@@ -12,5 +12,5 @@ if (existsSync(index)) {
   process.exit(0)
 }
 console.log('No H5 build yet: building it (about a minute)…')
-const result = spawnSync('pnpm', ['exec', 'taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+const result = spawnSync('pnpm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)
