@@ -97,18 +97,34 @@ describe('policies: search, read, book a related service, what applies to me', (
     await button(page, '返回').click()
     await button(page, '返回').click()
     await arriveAt(page, '政策')
+    // Emoji alone: nothing is searched; one calm line says what to type.
+    await page.getByRole('searchbox', { name: '搜索政策' }).fill('🎖️👴😀')
+    await button(page, '搜索').click()
+    await page.getByText('搜索词里没有文字。请输入想查的事，比如“优待证”“就业”“抚恤”。').waitFor()
+    await expect(page.getByText(/找到 0 条|没有找到与/).count()).resolves.toBe(0)
+
+    // Nothing found: one line says so (no count of 0 beside it), then what to try.
     await page.getByRole('searchbox', { name: '搜索政策' }).fill('优待证 火星')
     await button(page, '搜索').click()
-    const none = page.getByRole('region', { name: '没有找到相关政策' })
-    await none.getByText('没有找到与“优待证 火星”有关的政策。').waitFor()
+    await page.getByText('没有找到与“优待证 火星”有关的政策', { exact: true }).waitFor()
+    await expect(page.getByText(/找到 0 条/).count()).resolves.toBe(0)
+    const none = page.getByRole('region', { name: '可以这样试试' })
     await arriveAt(page, '政策')
     await screenshot(page, 'policies-nothing-found')
     await button(none, '只搜“优待证”').click()
     await page.getByText(/^找到 \d+ 条与“优待证”有关的政策$/).waitFor()
 
+    // 最近搜索 keeps the searches that found something, not the one that found nothing, nor the emoji.
+    await button(page, '清除搜索词').click()
+    const recent = page.getByRole('region', { name: '最近搜索' })
+    await button(recent, '再次搜索：优待证').waitFor()
+    await button(recent, '再次搜索：抚恤优待条例').waitFor()
+    await expect(button(recent, '再次搜索：优待证 火星').count()).resolves.toBe(0)
+    await expect(recent.getByRole('button', { name: /🎖/ }).count()).resolves.toBe(0)
+
     await page.getByRole('searchbox', { name: '搜索政策' }).fill('火星探测')
     await button(page, '搜索').click()
-    await button(page.getByRole('region', { name: '没有找到相关政策' }), '问问工作人员').click()
+    await button(page.getByRole('region', { name: '可以这样试试' }), '问问工作人员').click()
     // Writing to staff needs a sign-in; afterwards the question starts from the search.
     await arriveAt(page, '登录')
     await field(page, '名字').fill('zhaoyun')

@@ -34,5 +34,6 @@ export const staffPoliciesApi = {
   submit: (id: string) => api.post<StaffPolicy>(`${staffPolicyPath(id)}/submit`),
   approve: (id: string) => api.post<StaffPolicy>(`${staffPolicyPath(id)}/approve`),
   sendBack: (id: string, body: ReturnPolicyBody) => api.post<StaffPolicy>(`${staffPolicyPath(id)}/return`, { body }),
-  repeal: (id: string, body: RepealPolicyBody) => api.post<StaffPolicy>(`${staffPolicyPath(id)}/repeal`, { body })
+  repeal: (id: string, body: RepealPolicyBody) => api.post<StaffPolicy>(`${staffPolicyPath(id)}/repeal`, { body }),
+  remove: (id: string) => api.delete<void>(staffPolicyPath(id))
 }

@@ -199,13 +199,19 @@ export const StaffPolicySchema = Type.Composite([
 ])
 export type StaffPolicy = Static<typeof StaffPolicySchema>
 
+/** Staff lists may also ask for every published policy still on the books: all but the repealed ones. */
+export const STAFF_POLICY_VALIDITY_FILTERS = [...POLICY_VALIDITY_FILTERS, 'not_repealed'] as const
+export type StaffPolicyValidityFilter = (typeof STAFF_POLICY_VALIDITY_FILTERS)[number]
+
 export const StaffPolicyQuerySchema = Type.Composite([
   Type.Omit(PolicyQuerySchema, ['validity']),
   Type.Object({
     workflow: Type.Optional(PolicyWorkflowSchema),
     validity: Type.Optional(
-      StringEnum(POLICY_VALIDITY_FILTERS, {
-        description: 'As for GET /policies; defaults to all here'
+      StringEnum(STAFF_POLICY_VALIDITY_FILTERS, {
+        description:
+          'As for GET /policies; defaults to all here. not_repealed: in force, not yet effective, expired or ' +
+          'superseded, i.e. every validity but repealed (the 已发布 list; repealed ones have their own, 已废止).'
       })
     ),
     mine: Type.Optional(Type.Boolean({ description: 'Only policies I drafted' }))

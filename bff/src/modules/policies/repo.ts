@@ -356,6 +356,36 @@ export async function repealPolicy(db: Db, id: string, actorId: string, reason: 
   )
 }
 
+export type DraftDeletion = 'deleted' | 'not_found' | 'not_author' | 'not_draft'
+
+/**
+ * Deletes a draft with its search rows, audited. Only its author or an admin may, and only while it is a draft:
+ * checked inside the transaction, so a submit or approval at the same moment either comes first (and the draft is
+ * no longer one) or finds nothing.
+ */
+export async function deleteDraft(
+  db: Db,
+  id: string,
+  actor: { userId: string; isAdmin: boolean },
+  audit: (row: PolicyRow) => AuditEntryInput
+) {
+  const now = new Date().toISOString()
+  return immediate(db, (tx): DraftDeletion => {
+    const row = tx.select().from(policies).where(eq(policies.id, id)).get()
+    if (!row) return 'not_found'
+    if (row.authorId !== actor.userId && !actor.isAdmin) return 'not_author'
+    if (row.workflow !== 'draft') return 'not_draft'
+    tx.delete(policies)
+      .where(and(eq(policies.id, id), eq(policies.workflow, 'draft')))
+      .run()
+    tx.run(sql`DELETE FROM policy_search WHERE rowid = ${row.searchRowid}`)
+    tx.run(sql`DELETE FROM policy_brief_search WHERE rowid = ${row.searchRowid}`)
+    bumpSearchVersion(tx)
+    insertAudit(tx, audit(row), now)
+    return 'deleted'
+  })
+}
+
 /**
  * Merges the FTS5 indexes into one b-tree each. Every write transaction adds a small segment and FTS5 merges them
  * only gradually, so after a bulk load (demo data, an import) a query would read dozens of segments per token.

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   IdParamsSchema,
+  NoContentSchema,
   PEOPLE_ROLES,
   PolicyCreatedSchema,
   PolicyDetailSchema,
@@ -161,6 +162,27 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     },
     async (request) => staff.updatePolicy(app, principalOf(request), request.params.id, request.body)
+  )
+
+  app.delete(
+    '/staff/policies/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: staffTags,
+        security: bearer,
+        summary: 'Delete a draft (its author, or an admin)',
+        description:
+          'Drafts only, audited (policy.delete). Someone else’s draft, not being an admin: 403 FORBIDDEN. Pending ' +
+          '(return it to draft first) or published (repeal it instead): 409 INVALID_STATE.',
+        params: IdParamsSchema,
+        response: responses({ 204: NoContentSchema }, 400, 401, 403, 404, 409)
+      }
+    },
+    async (request, reply) => {
+      await staff.deletePolicy(app, principalOf(request), request.params.id)
+      return reply.code(204).send(null)
+    }
   )
 
   app.post(

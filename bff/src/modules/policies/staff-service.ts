@@ -167,6 +167,23 @@ export async function repealPolicy(
   return getStaffPolicy(ctx, id)
 }
 
+/**
+ * Deletes a draft nobody needs (its author's, or any as admin). Pending and published policies are not deleted:
+ * a pending one goes back to draft first; a published one is repealed or superseded, never removed.
+ */
+export async function deletePolicy(ctx: Ctx, principal: Principal, id: string): Promise<void> {
+  const result = await repo.deleteDraft(
+    ctx.db,
+    id,
+    { userId: principal.userId, isAdmin: principal.role === 'admin' },
+    (row) => audit(principal, 'policy.delete', id, { title: row.title, docNumber: row.docNumber })
+  )
+  if (result === 'deleted') return
+  if (result === 'not_found') throw REFUSALS.not_found()
+  if (result === 'not_author') throw new AppError('FORBIDDEN', {}, '只有起草人或管理员可以删除这份草稿')
+  throw new AppError('INVALID_STATE', {}, '只有草稿可以删除；已提交的请先退回草稿，已发布的政策只能废止')
+}
+
 /** A policy in any state, exactly as readers will see it plus its workflow: the staff preview. */
 export async function getStaffPolicy(ctx: Ctx, id: string): Promise<StaffPolicy> {
   const found = await repo.findPolicy(ctx.db, id)

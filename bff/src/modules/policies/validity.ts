@@ -1,4 +1,4 @@
-import type { PolicyValidity, PolicyValidityFilter } from '@veterans/shared'
+import type { PolicyValidity, StaffPolicyValidityFilter } from '@veterans/shared'
 
 export interface ValidityFacts {
   effectiveFrom: string
@@ -25,9 +25,13 @@ export const VALIDITY_RANK: Record<PolicyValidity, number> = {
   repealed: 3
 }
 
-/** `expired` as a filter means "no longer in force by lapse of time or replacement": expired and superseded. */
-export function validityAccepts(filter: PolicyValidityFilter, validity: PolicyValidity): boolean {
+/**
+ * `expired` as a filter means "no longer in force by lapse of time or replacement": expired and superseded.
+ * `not_repealed` (staff lists) is every validity but repealed.
+ */
+export function validityAccepts(filter: StaffPolicyValidityFilter, validity: PolicyValidity): boolean {
   if (filter === 'all') return true
+  if (filter === 'not_repealed') return validity !== 'repealed'
   if (filter === 'expired') return validity === 'expired' || validity === 'superseded'
   return filter === validity
 }

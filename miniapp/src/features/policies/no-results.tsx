@@ -4,7 +4,10 @@ import { askStaffAbout } from './ask-staff'
 import { LEVEL_LABELS } from './labels'
 import { broaderSearches, type SearchFilters } from './suggestions'
 
-/** Nothing found: say so plainly, offer broader searches that can be run with one tap, and a person to ask. */
+/**
+ * Nothing found (the line above the results already says so): what to try next — broader searches that run with
+ * one tap, other words, and a person to ask.
+ */
 export function NoResults(props: {
   q: string
   filters: SearchFilters
@@ -16,9 +19,8 @@ export function NoResults(props: {
     level: filters.level ? LEVEL_LABELS[filters.level] : undefined
   })
   return (
-    <Card title='没有找到相关政策'>
-      <Paragraph>{q ? `没有找到与“${q}”有关的政策。` : '在所选的范围里没有政策。'}</Paragraph>
-      {suggestions.length > 0 && <Paragraph>可以试试放宽条件：</Paragraph>}
+    <Card title='可以这样试试'>
+      {suggestions.length > 0 && <Paragraph>放宽条件再找：</Paragraph>}
       {suggestions.map((suggestion) => (
         <ActionButton
           key={suggestion.label}

@@ -23,7 +23,7 @@ export function RecentSearchesCard(props: {
               aria-label={`再次搜索：${item}`}
               onClick={() => onSearch(item)}
             >
-              {item}
+              <span className='recent__text'>{item}</span>
             </button>
             <button
               type='button'
@@ -42,7 +42,7 @@ export function RecentSearchesCard(props: {
               ariaLabel={`再次搜索：${item}`}
               onClick={() => onSearch(item)}
             >
-              <Text>{item}</Text>
+              <Text className='recent__text'>{item}</Text>
             </View>
             <View
               className='recent__remove'
@@ -55,9 +55,11 @@ export function RecentSearchesCard(props: {
           </View>
         )
       )}
-      <ActionButton variant='plain' onClick={onClear}>
-        清空最近搜索
-      </ActionButton>
+      <View className='recent__clear'>
+        <ActionButton variant='plain' onClick={onClear}>
+          清空最近搜索
+        </ActionButton>
+      </View>
     </Card>
   )
 }

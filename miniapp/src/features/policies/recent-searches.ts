@@ -1,12 +1,9 @@
 import { useCallback, useState } from 'react'
 import { taroStore } from '../../lib/key-value-store'
-import { MAX_RECENT_SEARCHES, RECENT_SEARCHES_KEY, withRecent } from './recent-list'
+import { cleanRecent, RECENT_SEARCHES_KEY, withRecent } from './recent-list'
 
 function load(): string[] {
-  const stored = taroStore.get(RECENT_SEARCHES_KEY)
-  return Array.isArray(stored)
-    ? stored.filter((item): item is string => typeof item === 'string').slice(0, MAX_RECENT_SEARCHES)
-    : []
+  return cleanRecent(taroStore.get(RECENT_SEARCHES_KEY))
 }
 
 export function useRecentSearches() {

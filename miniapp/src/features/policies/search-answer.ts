@@ -1,4 +1,5 @@
 import type { PolicyQuery, PolicySearchResult } from '@veterans/shared'
+import { isSearchable, shownQuery } from './query-text'
 import type { SearchFilters, ValidityChoice } from './suggestions'
 
 /** What the person asked for: the words and the filters. */
@@ -44,22 +45,47 @@ export function askedOf(query: PolicyQuery): SearchAsked {
 
 /** The count line over the results: it names the words and validity of the search the results answer. */
 export function countText({ result, q, filters }: SearchAnswer): string {
-  if (q) return `找到 ${result.total} 条与“${q}”有关的${VALIDITY_WORDS[filters.validity]}政策`
+  if (q) return `找到 ${result.total} 条与“${shownQuery(q)}”有关的${VALIDITY_WORDS[filters.validity]}政策`
   return `共 ${result.total} 条${VALIDITY_WORDS[filters.validity]}政策`
+}
+
+/** Said when the search box held nothing to look for (emoji, punctuation): what to type instead. */
+export const NOTHING_TO_SEARCH = '搜索词里没有文字。请输入想查的事，比如“优待证”“就业”“抚恤”。'
+
+/**
+ * The one line that says how a search went: how many it found, or that it found nothing, or that only the words
+ * apart matched. Exactly one of these at a time, never a count next to a message that contradicts it.
+ */
+export function answerLine(answer: SearchAnswer): string {
+  const { result, q, filters } = answer
+  const validity = VALIDITY_WORDS[filters.validity]
+  if (q && !isSearchable(q)) return NOTHING_TO_SEARCH
+  if (result.total === 0) {
+    return q ? `没有找到与“${shownQuery(q)}”有关的${validity}政策` : `在所选的范围里没有${validity}政策`
+  }
+  if (result.relaxed) {
+    return `没有找到正好写着“${shownQuery(q)}”的政策，下面 ${result.total} 条分别写到了其中的词语`
+  }
+  return countText(answer)
+}
+
+/** Whether to offer ways to widen the search: only when a real search found nothing. */
+export function offersBroaderSearches(answer: SearchAnswer): boolean {
+  return answer.result.total === 0 && (!answer.q || isSearchable(answer.q))
 }
 
 /** The status line while a search runs: it names the search, so earlier results below are not taken for its answer. */
 export function pendingText({ q }: SearchAsked): string {
-  return q ? `正在查找与“${q}”有关的政策…` : '正在读取政策列表…'
+  return q ? `正在查找与“${shownQuery(q)}”有关的政策…` : '正在读取政策列表…'
 }
 
 export function failureText({ q }: SearchAsked, reason: string): string {
-  return `没能查到${q ? `与“${q}”有关的` : ''}政策：${reason}`
+  return `没能查到${q ? `与“${shownQuery(q)}”有关的` : ''}政策：${reason}`
 }
 
 /** The heading over results kept from an earlier search while a new one is on its way or failed. */
 export function previousResultsTitle(answer: SearchAnswer): string {
-  return answer.q ? `上一次查找“${answer.q}”的结果` : '之前显示的政策列表'
+  return answer.q ? `上一次查找“${shownQuery(answer.q)}”的结果` : '之前显示的政策列表'
 }
 
 /** Said under that heading: these are not the answer to the search just asked. */

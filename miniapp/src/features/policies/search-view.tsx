@@ -11,7 +11,17 @@ import { PolicyCard, PolicyCardList } from './policy-card'
 import { RecentSearchesCard } from './recent-searches-card'
 import { useRecentSearches } from './recent-searches'
 import { SearchBox } from './search-box'
-import { countText, failureText, pendingText, previousResultsNote, previousResultsTitle } from './search-answer'
+import { isSearchable, tidySearchText } from './query-text'
+import { worthRemembering } from './recent-list'
+import {
+  answerLine,
+  failureText,
+  NOTHING_TO_SEARCH,
+  offersBroaderSearches,
+  pendingText,
+  previousResultsNote,
+  previousResultsTitle
+} from './search-answer'
 import type { SearchFilters, ValidityChoice } from './suggestions'
 import { usePolicySearch } from './use-policy-search'
 import './policies.css'
@@ -74,7 +84,7 @@ function ResultsCard(props: { title: string; items: PolicySearchResult['items'];
   )
 }
 
-/** The results of the search asked now, with their count line's companions (a partial match, nothing found). */
+/** The results of the search asked now (the line above them says how it went), or what to try when it found nothing. */
 function CurrentResults(props: {
   search: ReturnType<typeof usePolicySearch>
   onSearch: (q: string, filters: SearchFilters) => void
@@ -84,10 +94,7 @@ function CurrentResults(props: {
   const { result, q, filters } = answer
   return (
     <>
-      {result.relaxed && result.items.length > 0 && (
-        <Notice>没有同时包含所有词语的政策，下面是包含其中部分词语的政策。</Notice>
-      )}
-      {result.total === 0 && <NoResults q={q} filters={filters} onSearch={props.onSearch} />}
+      {offersBroaderSearches(answer) && <NoResults q={q} filters={filters} onSearch={props.onSearch} />}
       {result.items.length > 0 && <ResultsCard title={q ? '搜索结果' : '政策列表'} items={result.items} />}
       {loadMore.error && <Notice tone='error'>没能加载更多：{loadMore.error.message}</Notice>}
       {hasMore && (
@@ -110,8 +117,17 @@ export function SearchView() {
   const recent = useRecentSearches()
   const [text, setText] = useState('')
   const [moreFilters, setMoreFilters] = useState(false)
+  // Emoji or punctuation alone: nothing is searched, the results stay, and this says what to type instead.
+  const [nothingToSearch, setNothingToSearch] = useState(false)
   const { q, filters, answer, current } = search
   const asked = { q, filters }
+
+  // 最近搜索 keeps only searches that found something, once their answer is in.
+  const { remember } = recent
+  const found = current && answer && worthRemembering(answer) ? answer.q : ''
+  useEffect(() => {
+    if (found) remember(found)
+  }, [found, remember])
 
   // After a search the results start below the filters: bring the count into view once they arrive.
   const scrollToResults = useRef(false)
@@ -121,9 +137,11 @@ export function SearchView() {
     void Taro.pageScrollTo({ selector: '#policy-result-count', duration: 200 }).catch(() => undefined)
   }, [answer, current])
 
-  const run = (query: string, next: SearchFilters = filters) => {
+  const run = (typed: string, next: SearchFilters = filters) => {
+    const query = tidySearchText(typed)
     setText(query)
-    recent.remember(query)
+    setNothingToSearch(query !== '' && !isSearchable(query))
+    if (query !== '' && !isSearchable(query)) return
     search.search(query, next)
     scrollToResults.current = true
   }
@@ -139,10 +157,12 @@ export function SearchView() {
         onSubmit={(value) => run(value)}
         onClear={() => {
           setText('')
+          setNothingToSearch(false)
           search.search('')
         }}
         busy={search.searching}
       />
+      {nothingToSearch && <Notice>{NOTHING_TO_SEARCH}</Notice>}
       {!q && (
         <RecentSearchesCard
           items={recent.items}
@@ -198,7 +218,7 @@ export function SearchView() {
       {/* The count line speaks only for the search asked now, and only once its answer is in. */}
       <View id='policy-result-count' {...a11y('status')}>
         {search.searching && <Paragraph muted>{pendingText(asked)}</Paragraph>}
-        {current && answer && <Paragraph strong>{countText(answer)}</Paragraph>}
+        {current && answer && <Paragraph strong>{answerLine(answer)}</Paragraph>}
       </View>
       {search.error && (
         <>

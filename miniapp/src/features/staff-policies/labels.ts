@@ -1,4 +1,4 @@
-import type { PolicyWorkflow, StaffPolicy } from '@veterans/shared'
+import type { Me, PolicyWorkflow, StaffPolicy } from '@veterans/shared'
 
 export const WORKFLOW_LABELS: Record<PolicyWorkflow, string> = { draft: '草稿', pending: '待审核', published: '已发布' }
 
@@ -14,4 +14,9 @@ export const STAFF_LIST_STATES: { value: StaffListState; label: string }[] = [
 
 export function stateOf(policy: Pick<StaffPolicy, 'workflow' | 'validity'>): string {
   return policy.workflow === 'published' && policy.validity === 'repealed' ? '已废止' : WORKFLOW_LABELS[policy.workflow]
+}
+
+/** A draft can be deleted by its author, or by an admin (tidying up); anything submitted or published cannot. */
+export function mayDelete(policy: Pick<StaffPolicy, 'workflow' | 'authorId'>, me: Pick<Me, 'id' | 'role'>): boolean {
+  return policy.workflow === 'draft' && (policy.authorId === me.id || me.role === 'admin')
 }

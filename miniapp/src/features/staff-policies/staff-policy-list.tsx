@@ -1,6 +1,7 @@
-import type { StaffPolicyListItem, StaffPolicyQuery } from '@veterans/shared'
+import type { StaffPolicyListItem } from '@veterans/shared'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
 import { staffPoliciesApi } from '../../api'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
 import { formatDateTime } from '../../lib/format'
@@ -12,15 +13,8 @@ import { SearchBox } from '../policies/search-box'
 import { LevelTag, ValidityTag } from '../policies/tags'
 import { usePaged } from '../policies/use-paged'
 import { STAFF_LIST_STATES, WORKFLOW_LABELS, type StaffListState } from './labels'
+import { staffListQuery } from './list-query'
 import '../policies/policies.css'
-
-const PAGE_SIZE = 20
-
-function queryFor(state: StaffListState, q: string): StaffPolicyQuery {
-  const base = { q: q || undefined, limit: PAGE_SIZE }
-  if (state === 'repealed') return { ...base, workflow: 'published', validity: 'repealed' }
-  return { ...base, workflow: state }
-}
 
 const EMPTY: Record<StaffListState, string> = {
   draft: '没有草稿。',
@@ -65,10 +59,16 @@ export function StaffPolicyList() {
   const [state, setState] = useState<StaffListState>('pending')
   const [text, setText] = useState('')
   const [q, setQ] = useState('')
-  const query = queryFor(state, q)
+  const query = staffListQuery(state, q)
   const list = usePaged((offset) => staffPoliciesApi.list({ ...query, offset }), JSON.stringify(query))
   // Only the list asked for now, never the previous state's list under the new state's heading and count.
   const data = list.current ? list.data : undefined
+  // Back from a policy (deleted, submitted, approved there): the list shows where things stand now.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void list.reload()
+    shown.current = true
+  })
 
   return (
     <>

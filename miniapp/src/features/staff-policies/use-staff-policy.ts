@@ -11,7 +11,7 @@ const NEXT_STEP: Record<string, string> = {
   INVALID_STATE: '这份政策的状态刚刚变了，页面已经更新，请看最新状态再操作。'
 }
 
-/** One policy in the authoring workflow, and the steps on it: submit, approve, send back, repeal. */
+/** One policy in the authoring workflow, and the steps on it: submit, approve, send back, repeal, delete a draft. */
 export function useStaffPolicy(id: string, enabled: boolean) {
   const policy = useRequest(() => staffPoliciesApi.get(id), `staff-policy-${id}`, enabled && id !== '')
   const [done, setDone] = useState<WorkflowStep | null>(null)
@@ -34,10 +34,31 @@ export function useStaffPolicy(id: string, enabled: boolean) {
       throw error
     }
   })
-  const refusal = step.error
-    ? [step.error.message.replace(/[。.]$/, ''), NEXT_STEP[step.error.code]].filter(Boolean).join('。')
+  // Deleting a draft answers with nothing: afterwards the page says so and offers the way back to the list.
+  const [deleted, setDeleted] = useState(false)
+  const removal = useAction(async () => {
+    try {
+      await staffPoliciesApi.remove(id)
+      setDeleted(true)
+    } catch (error) {
+      if ((error as { code?: string }).code === 'INVALID_STATE') void policy.reload()
+      throw error
+    }
+  })
+  const error = step.error ?? removal.error
+  const refusal = error
+    ? [error.message.replace(/[。.]$/, ''), NEXT_STEP[error.code]].filter(Boolean).join('。')
     : undefined
-  return { policy, run: step.run, pending: step.pending, refusal, refusalCode: step.error?.code, done }
+  return {
+    policy,
+    run: step.run,
+    pending: step.pending || removal.pending,
+    refusal,
+    refusalCode: error?.code,
+    done,
+    remove: removal.run,
+    deleted
+  }
 }
 
 export type StaffPolicyState = ReturnType<typeof useStaffPolicy>

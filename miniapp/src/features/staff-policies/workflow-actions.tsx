@@ -2,9 +2,9 @@ import type { Me, StaffPolicy } from '@veterans/shared'
 import { useEffect, useRef, useState } from 'react'
 import { ActionButton, Card, KeyValues, Notice, Paragraph, TextField } from '../../components'
 import { formatDateTime } from '../../lib/format'
-import { openPage } from '../../shell/navigation'
+import { goBack, openPage } from '../../shell/navigation'
 import { policyUrl, staffEditUrl } from '../policies/paths'
-import { stateOf } from './labels'
+import { mayDelete, stateOf } from './labels'
 import type { StaffPolicyState } from './use-staff-policy'
 
 const DONE_MESSAGES = {
@@ -112,6 +112,15 @@ export function WorkflowActions({ state, me }: { state: StaffPolicyState; me: Me
   if (!policy) return null
   const mine = policy.authorId === me.id
   const repealed = policy.validity === 'repealed'
+  if (state.deleted) {
+    return (
+      <Card title='操作'>
+        <Notice tone='success' action={{ label: '返回政策列表', onClick: goBack }}>
+          草稿《{policy.title}》已删除。
+        </Notice>
+      </Card>
+    )
+  }
   return (
     <Card title='操作'>
       {state.done && <Notice tone='success'>{DONE_MESSAGES[state.done]}</Notice>}
@@ -133,6 +142,16 @@ export function WorkflowActions({ state, me }: { state: StaffPolicyState; me: Me
         ) : (
           <Paragraph>这份草稿由{policy.authorName}起草，只有起草人可以修改和提交审核。</Paragraph>
         ))}
+      {mayDelete(policy, me) && (
+        <AskFirst
+          trigger='删除草稿'
+          question={`删除后，草稿《${policy.title}》就没有了，不能恢复。确定删除吗？`}
+          confirm='确定删除'
+          danger
+          busy={state.pending}
+          onConfirm={() => void state.remove()}
+        />
+      )}
 
       {policy.workflow === 'pending' && (
         <>

@@ -4,7 +4,7 @@ import {
   TOPIC_CODES,
   type PolicyLevel,
   type PolicyValidity,
-  type PolicyValidityFilter,
+  type StaffPolicyValidityFilter,
   type PolicyWorkflow,
   type Topic
 } from '@veterans/shared'
@@ -20,7 +20,7 @@ export interface SearchRequest {
   q?: string
   category?: Topic
   level?: PolicyLevel
-  validity: PolicyValidityFilter
+  validity: StaffPolicyValidityFilter
   limit: number
   offset: number
   /** Residents see published policies only; staff see every state, optionally one, optionally only their own. */
@@ -48,11 +48,11 @@ export function searchRequest(
     q?: string
     category?: Topic
     level?: PolicyLevel
-    validity?: PolicyValidityFilter
+    validity?: StaffPolicyValidityFilter
     limit?: number
     offset?: number
   },
-  defaultValidity: PolicyValidityFilter,
+  defaultValidity: StaffPolicyValidityFilter,
   audience: SearchRequest['audience'],
   today: string
 ): SearchRequest {
@@ -125,7 +125,8 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
       level: countsByName(levelCounts, POLICY_LEVEL_CODES)
     },
     query,
-    relaxed
+    // Said only when the words matched apart found something: over no results it would be a second message.
+    relaxed: relaxed && kept.length > 0
   }
 }
 

@@ -1,4 +1,5 @@
-import { foldText, queryTokens, runsOf } from './text'
+import { queryTokens, runsOf } from './text'
+import { tidyQueryText } from './tidy'
 import { termVariants, type SynonymGroups } from './synonyms'
 
 /**
@@ -75,11 +76,13 @@ function compile(terms: Alternative[][]): CompiledQuery {
   }
 }
 
-/** Terms are separated by white space (any width); a term with no letter or digit is ignored. */
+/**
+ * Terms are separated by white space (any width); a term with no letter or digit (emoji, punctuation) is ignored.
+ * The text is folded and tidied first (document numbers, repeated characters: see tidy.ts).
+ */
 export function searchTerms(q: string): string[] {
-  return q
+  return tidyQueryText(q)
     .split(/\s+/u)
-    .map((term) => foldText(term))
     .filter((term) => runsOf(term).length > 0)
 }
 

@@ -14,7 +14,7 @@ export default function StaffPolicyPage() {
   const policy = state.policy.data
   // Back from editing the draft: show the saved version.
   useDidShow(() => {
-    if (policy) void state.policy.reload()
+    if (policy && !state.deleted) void state.policy.reload()
   })
   return (
     <StaffPage title='政策审核发布'>
@@ -26,13 +26,17 @@ export default function StaffPolicyPage() {
               {state.policy.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.policy.error.message}
             </Notice>
           )}
-          {policy && (
-            <>
-              <WorkflowStatus policy={policy} />
+          {policy &&
+            (state.deleted ? (
+              // A deleted draft: only the word that it is gone, and the way back.
               <WorkflowActions state={state} me={staff} />
-              <PolicyPreview policy={policy} />
-            </>
-          )}
+            ) : (
+              <>
+                <WorkflowStatus policy={policy} />
+                <WorkflowActions state={state} me={staff} />
+                <PolicyPreview policy={policy} />
+              </>
+            ))}
         </>
       )}
     </StaffPage>
