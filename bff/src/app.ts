@@ -13,6 +13,8 @@ import docsPlugin from './plugins/docs'
 import authPlugin from './plugins/auth'
 import idempotencyPlugin from './plugins/idempotency'
 import housekeepingPlugin from './plugins/housekeeping'
+import dueJobsPlugin from './plugins/due-jobs'
+import { remindVisit, REMINDER_JOB } from './modules/booking/reminders'
 import staticH5Plugin from './plugins/static-h5'
 import realtimePlugin from './plugins/realtime'
 import { createInProcessPubSub, type PubSub } from './lib/pubsub/index'
@@ -37,6 +39,7 @@ import uploadsRoutes from './modules/uploads/routes'
 import noticesRoutes from './modules/notices/routes'
 import pushRoutes from './modules/push/routes'
 import { uploadsHooks } from './modules/uploads/hooks'
+import { noticesHooks } from './modules/notices/hooks'
 import { seedDemoData } from './db/seed/index'
 
 declare module 'fastify' {
@@ -82,6 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin)
   await app.register(idempotencyPlugin)
   await app.register(housekeepingPlugin)
+  await app.register(dueJobsPlugin, { handlers: { [REMINDER_JOB]: remindVisit } })
   await app.register(realtimePlugin, {
     pubsub: options.pubsub ?? createInProcessPubSub((err) => app.log.error({ err }, 'realtime subscriber failed'))
   })
@@ -104,7 +108,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     policiesHooks,
     messagingHooks,
     realtimeHooks,
-    uploadsHooks
+    uploadsHooks,
+    noticesHooks
   ])
 
   await app.register(

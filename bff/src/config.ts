@@ -30,6 +30,10 @@ export interface Config {
   uploadsDirTemporary: boolean
   /** WebSocket: how long a new socket has to send its auth frame, and how often open sockets are pinged. */
   realtime: { authTimeoutMs: number; heartbeatMs: number }
+  /** Due jobs (reminders) and WeChat deliveries are looked for this often (JOB_POLL_MS). */
+  jobs: { pollMs: number }
+  /** WeChat subscription messages open this version of the mini-program (WECHAT_MINIPROGRAM_STATE). */
+  wechatMiniprogramState: 'formal' | 'trial' | 'developer'
 }
 
 export class ConfigError extends Error {
@@ -100,6 +104,10 @@ export function loadConfig(env: Env = process.env): Config {
 
   const authTimeoutMs = positiveInteger(env, 'WS_AUTH_TIMEOUT_MS', 5000, problems)
   const heartbeatMs = positiveInteger(env, 'WS_HEARTBEAT_MS', 30_000, problems)
+  const jobPollMs = positiveInteger(env, 'JOB_POLL_MS', 15_000, problems)
+  const miniprogramState = env.WECHAT_MINIPROGRAM_STATE ?? 'formal'
+  if (!['formal', 'trial', 'developer'].includes(miniprogramState))
+    problems.push(`WECHAT_MINIPROGRAM_STATE must be "formal", "trial" or "developer", got "${miniprogramState}"`)
 
   if (problems.length > 0) throw new ConfigError(problems)
 
@@ -127,7 +135,9 @@ export function loadConfig(env: Env = process.env): Config {
     cancelCutoffMinutes,
     uploadsDir,
     uploadsDirTemporary,
-    realtime: { authTimeoutMs, heartbeatMs }
+    realtime: { authTimeoutMs, heartbeatMs },
+    jobs: { pollMs: jobPollMs },
+    wechatMiniprogramState: miniprogramState as Config['wechatMiniprogramState']
   }
 }
 

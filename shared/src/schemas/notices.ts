@@ -46,6 +46,10 @@ export const NoticeInputSchema = Type.Object(
 )
 export type NoticeInput = Static<typeof NoticeInputSchema>
 
+/** Added to the contract: PATCH /staff/notices/:id changes a draft; fields left out stay, `audience` is replaced whole. */
+export const NoticePatchSchema = Type.Partial(NoticeInputSchema, { additionalProperties: false, minProperties: 1 })
+export type NoticePatch = Static<typeof NoticePatchSchema>
+
 export const NoticeCreatedSchema = Type.Object({ id: IdSchema, status: NoticeStatusSchema })
 export type NoticeCreated = Static<typeof NoticeCreatedSchema>
 
@@ -99,6 +103,8 @@ export const StaffNoticeSummarySchema = Type.Object({
   title: Type.String(),
   status: NoticeStatusSchema,
   cityWide: Type.Boolean(),
+  /** Added for the staff list's audience summary (optional: a list without it says only 全市 or 指定区县). */
+  audience: Type.Optional(NoticeAudienceSchema),
   authorName: Type.String(),
   createdAt: DateTimeSchema,
   sentAt: Nullable(DateTimeSchema),
@@ -242,3 +248,39 @@ export const SubscriptionCreditsSchema = Type.Object({
   items: Type.Array(Type.Object({ templateId: Type.String(), remaining: Type.Integer() }))
 })
 export type SubscriptionCredits = Static<typeof SubscriptionCreditsSchema>
+
+// Staff: per-recipient WeChat delivery state (added by the push capability)
+
+export const PUSH_DELIVERY_STATUSES = ['pending', 'sent', 'failed_temporary', 'failed_permanent'] as const
+export const PushDeliveryStatusSchema = StringEnum(PUSH_DELIVERY_STATUSES, {
+  description:
+    'pending (queued, or held by quiet hours) → sent; failed_temporary is retried with backoff; failed_permanent is not'
+})
+export type PushDeliveryStatus = (typeof PUSH_DELIVERY_STATUSES)[number]
+
+export const PushDeliveryQuerySchema = Type.Object({
+  sourceType: StringEnum(['notice', 'notification'] as const),
+  sourceId: IdSchema,
+  status: Type.Optional(PushDeliveryStatusSchema),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 }))
+})
+export type PushDeliveryQuery = Static<typeof PushDeliveryQuerySchema>
+
+export const PushDeliverySchema = Type.Object({
+  id: IdSchema,
+  recipientNameMasked: Type.String({ description: 'The recipient’s name, masked (张*国)' }),
+  status: PushDeliveryStatusSchema,
+  attempts: Type.Integer(),
+  nextAttemptAt: Nullable(DateTimeSchema, { description: 'When it is tried next (null once sent or failed for good)' }),
+  lastError: Nullable(Type.String({ description: 'WeChat’s errcode and a short reason, never personal data' })),
+  createdAt: DateTimeSchema,
+  sentAt: Nullable(DateTimeSchema)
+})
+export type PushDelivery = Static<typeof PushDeliverySchema>
+
+export const PushDeliveryPageSchema = Type.Object({
+  items: Type.Array(PushDeliverySchema),
+  nextCursor: Nullable(Type.String())
+})
+export type PushDeliveryPage = Static<typeof PushDeliveryPageSchema>

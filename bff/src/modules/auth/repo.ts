@@ -4,6 +4,8 @@ import { clientOf, immediate, perConnection, statement, type Conn, type Db } fro
 import { refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import type { Principal } from '../../lib/principal'
+import { insertNotifications } from '../notifications/service'
+import { securityNotices } from './security-notices'
 
 /**
  * Every authenticated request runs this lookup, so it is plain SQL prepared once per database: building and
@@ -185,6 +187,8 @@ export async function rotateRefreshToken(
       .run()
     if (claimed.changes !== 1) {
       revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
+      // The owner is told in the same transaction: someone may hold a copy of their login.
+      insertNotifications(tx, [securityNotices.loginRevoked(session.userId, now)], now)
       return { kind: 'reused', sessionId: session.id }
     }
     tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt }).run()

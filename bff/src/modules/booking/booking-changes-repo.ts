@@ -81,13 +81,12 @@ function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
     note: input.note,
     checkInCode: input.checkInCode
   })
-  if (input.viaLink)
-    notifyPeople.bookedForYou(
-      t,
-      slot,
-      { id: bookingId, veteranId: input.veteranId, bookedByUserId: input.userId },
-      input.bookerName
-    )
+  notifyPeople.booked(
+    t,
+    slot,
+    { id: bookingId, veteranId: input.veteranId, bookedByUserId: input.userId, checkInCode: input.checkInCode },
+    input.bookerName
+  )
   // The new booking as it would read back, built from what this transaction holds (one query fewer).
   return done({
     id: bookingId,

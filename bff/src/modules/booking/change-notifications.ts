@@ -1,11 +1,13 @@
 import { insertNotifications, type NotificationInput } from '../notifications/service'
 import { slotDetailIn } from './booking-steps'
 import { bookingMessages, type BookingContext } from './messages'
+import { cancelReminder, scheduleReminder } from './reminder-jobs'
 import type { SlotDetailRow } from './slot-projection'
 import type { Tx } from './transaction'
 
 // Who hears about a booking change, and what they are told. Written inside the transaction of the change: the
-// notifications commit with it or not at all.
+// notifications commit with it or not at all. The visit's reminder (a due job) is scheduled, moved or cancelled
+// here too, by the same changes.
 
 interface People {
   veteranId: string
@@ -36,12 +38,38 @@ function peopleOf(t: Tx, people: People, except: string | null = null) {
   return activeUserIds(t, [veteranAccountIn(t, people.veteranId), people.bookedByUserId]).filter((id) => id !== except)
 }
 
+/** The actor, if they are one of the booking's people (staff acting on it are not told of their own act). */
+function actorIn(t: Tx, people: People, actorId: string) {
+  return peopleOf(t, people).filter((id) => id === actorId)
+}
+
 const send = (t: Tx, notifications: NotificationInput[]) => insertNotifications(t.tx, notifications, t.now)
 
 export const notifyPeople = {
   /** A waiting entry became a booking. */
   promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
     send(t, bookingMessages.promoted(peopleOf(t, people), contextOf(slot, bookingId)))
+    scheduleReminder(t, { id: bookingId, startsAt: slot.startsAt })
+  },
+  /**
+   * A booking was made: whoever booked gets the confirmation (with the check-in code); the veteran's own account,
+   * if someone else booked for him, hears who did. One message each, never two to one person.
+   */
+  booked(t: Tx, slot: SlotDetailRow, booking: People & { id: string; checkInCode: string }, bookerName: string) {
+    const c = contextOf(slot, booking.id)
+    send(
+      t,
+      bookingMessages.confirmed(activeUserIds(t, [booking.bookedByUserId]), c, booking.checkInCode, slot.centerAddress)
+    )
+    const veteranAccount = veteranAccountIn(t, booking.veteranId)
+    if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
+      send(t, bookingMessages.bookedForYou(activeUserIds(t, [veteranAccount]), c, bookerName))
+    }
+    scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
+  },
+  /** The day before the visit (a due job): the veteran's account and whoever booked, each once. */
+  reminder(t: Tx, slot: SlotDetailRow, booking: People & { id: string }) {
+    send(t, bookingMessages.reminder(peopleOf(t, booking), contextOf(slot, booking.id), slot.centerAddress))
   },
   /**
    * A waiting entry was passed over: the veteran has a booking of the service or the family link ended
@@ -64,6 +92,7 @@ export const notifyPeople = {
   },
   slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
     send(t, bookingMessages.slotClosed(peopleOf(t, booking), contextOf(slot, booking.id), reason))
+    cancelReminder(t, booking.id)
   },
   waitlistClosed(t: Tx, slot: SlotDetailRow, entry: { id: string; veteranId: string; userId: string }, reason: string) {
     send(
@@ -76,47 +105,33 @@ export const notifyPeople = {
       )
     )
   },
-  /** Family booked for the veteran: the veteran's own account hears of it. */
-  bookedForYou(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, bookerName: string) {
-    const veteranAccount = veteranAccountIn(t, booking.veteranId)
-    if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
-      send(t, bookingMessages.bookedForYou([veteranAccount], contextOf(slot, booking.id), bookerName))
-    }
-  },
-  /** The other people of the booking hear who cancelled it. */
+  /** The other people of the booking hear who cancelled it; the one who did gets a confirmation. */
   cancelled(
     t: Tx,
     slot: SlotDetailRow,
     booking: People & { id: string },
     actor: { actorId: string; actorName: string }
   ) {
-    send(
-      t,
-      bookingMessages.cancelledByOther(
-        peopleOf(t, booking, actor.actorId),
-        contextOf(slot, booking.id),
-        actor.actorName
-      )
-    )
+    const c = contextOf(slot, booking.id)
+    send(t, bookingMessages.cancelledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName))
+    send(t, bookingMessages.cancelledByYou(actorIn(t, booking, actor.actorId), c))
+    cancelReminder(t, booking.id)
   },
-  /** The other people of the booking hear who moved it, and where to. */
+  /** The other people of the booking hear who moved it, and where to; the one who did gets a confirmation. */
   rescheduled(
     t: Tx,
     slot: SlotDetailRow,
     booking: People & { id: string },
     actor: { actorId: string; actorName: string }
   ) {
-    send(
-      t,
-      bookingMessages.rescheduledByOther(
-        peopleOf(t, booking, actor.actorId),
-        contextOf(slot, booking.id),
-        actor.actorName
-      )
-    )
+    const c = contextOf(slot, booking.id)
+    send(t, bookingMessages.rescheduledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName))
+    send(t, bookingMessages.rescheduledByYou(actorIn(t, booking, actor.actorId), c))
+    scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
   /** The booker closed their account: the veteran, if someone else, hears their booking was cancelled. */
   accountClosed(t: Tx, booking: People & { id: string; slotId: string }) {
+    cancelReminder(t, booking.id)
     const veteranAccount = veteranAccountIn(t, booking.veteranId)
     if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
       send(

@@ -20,14 +20,37 @@ export function formatWhen(iso: string): string {
 const what = (c: BookingContext) => `${formatWhen(c.startsAt)} ${c.centerName}「${c.serviceName}」`
 const data = (c: BookingContext) => ({ bookingId: c.bookingId, slotId: c.slotId })
 
+/** What a WeChat subscription message about the visit shows (fitted to the template's rules when sent). */
+interface Push {
+  status: string
+  detail: string
+  urgent?: boolean
+}
+
 function to(
   userIds: string[],
   kind: string,
   title: string,
   body: string,
-  extra: Record<string, unknown>
+  extra: Record<string, unknown>,
+  c?: BookingContext,
+  push?: Push
 ): NotificationInput[] {
-  return userIds.map((userId) => ({ userId, kind, title, body, data: extra }))
+  const wechat =
+    c && push
+      ? {
+          fields: {
+            title: c.serviceName,
+            time: c.startsAt,
+            place: c.centerName,
+            status: push.status,
+            detail: push.detail
+          },
+          page: c.bookingId ? `booking/pages/detail/index?id=${c.bookingId}` : 'booking/pages/mine/index',
+          urgent: push.urgent ?? false
+        }
+      : undefined
+  return userIds.map((userId) => ({ userId, kind, title, body, data: extra, ...(wechat ? { push: wechat } : {}) }))
 }
 
 export const bookingMessages = {
@@ -37,7 +60,9 @@ export const bookingMessages = {
       'booking.promoted',
       '候补成功，已为您预约',
       `您候补的 ${what(c)} 有了空位，已自动为您预约。请按时到场；如不能前往，请在“我的预约”中取消。`,
-      data(c)
+      data(c),
+      c,
+      { status: '候补成功', detail: '已为您预约，请按时到场' }
     ),
 
   slotClosed: (userIds: string[], c: BookingContext, reason: string) =>
@@ -46,7 +71,9 @@ export const bookingMessages = {
       'booking.slot_closed',
       '预约已取消',
       `很抱歉，${what(c)} 因“${reason}”暂停服务，您的预约已取消。请在“预约”中另选时段，或致电 ${c.centerPhone} 咨询。`,
-      data(c)
+      data(c),
+      c,
+      { status: '已取消', detail: `暂停服务：${reason}。请另选时段` }
     ),
 
   waitlistClosed: (userIds: string[], c: BookingContext, reason: string, waitlistId: string) =>
@@ -82,14 +109,22 @@ export const bookingMessages = {
       'booking.booked_for_you',
       '家属为您预约了服务',
       `${bookerName} 为您预约了 ${what(c)}。可在“我的预约”中查看签到码。`,
-      data(c)
+      data(c),
+      c,
+      { status: '预约成功', detail: '家属为您预约，请按时到场' }
     ),
 
   cancelledByOther: (userIds: string[], c: BookingContext, byName: string) =>
-    to(userIds, 'booking.cancelled', '预约已取消', `${byName} 取消了 ${what(c)} 的预约。`, data(c)),
+    to(userIds, 'booking.cancelled', '预约已取消', `${byName} 取消了 ${what(c)} 的预约。`, data(c), c, {
+      status: '已取消',
+      detail: `${byName} 取消了预约`
+    }),
 
   rescheduledByOther: (userIds: string[], c: BookingContext, byName: string) =>
-    to(userIds, 'booking.rescheduled', '预约已改期', `${byName} 将预约改到了 ${what(c)}。`, data(c)),
+    to(userIds, 'booking.rescheduled', '预约已改期', `${byName} 将预约改到了 ${what(c)}。`, data(c), c, {
+      status: '已改期',
+      detail: '请按新的时间到场'
+    }),
 
   cancelledAccountClosed: (userIds: string[], c: BookingContext) =>
     to(
@@ -98,6 +133,54 @@ export const bookingMessages = {
       '预约已取消',
       `代您预约的家属已注销账号，${what(c)} 的预约已取消。如仍需办理，请重新预约。`,
       data(c)
+    ),
+
+  /** To whoever booked: the booking is made, with when, where and the check-in code. */
+  confirmed: (userIds: string[], c: BookingContext, checkInCode: string, centerAddress: string) =>
+    to(
+      userIds,
+      'booking.confirmed',
+      '预约成功',
+      `您已预约 ${what(c)}。地址：${centerAddress}。签到码 ${checkInCode}，请按时到场，到场后出示签到码。如不能前往，请提前在“我的预约”中取消。`,
+      data(c),
+      c,
+      { status: '预约成功', detail: `签到码${checkInCode}，请按时到场` }
+    ),
+
+  /** To the person who cancelled: it is done, and the place is given up. */
+  cancelledByYou: (userIds: string[], c: BookingContext) =>
+    to(
+      userIds,
+      'booking.cancelled',
+      '预约已取消',
+      `您已取消 ${what(c)} 的预约。如仍需办理，请在“预约”中重新选择时段。`,
+      data(c),
+      c,
+      { status: '已取消', detail: '如仍需办理，请重新预约' }
+    ),
+
+  /** To the person who moved it: the new time and place. */
+  rescheduledByYou: (userIds: string[], c: BookingContext) =>
+    to(
+      userIds,
+      'booking.rescheduled',
+      '预约已改期',
+      `您的预约已改到 ${what(c)}。签到码不变，请按新的时间到场。`,
+      data(c),
+      c,
+      { status: '已改期', detail: '签到码不变，请按新时间到场' }
+    ),
+
+  /** The day before: when, where, what to bring. Urgent: not held back by quiet hours. */
+  reminder: (userIds: string[], c: BookingContext, centerAddress: string) =>
+    to(
+      userIds,
+      'booking.reminder',
+      '预约提醒：请按时到场',
+      `提醒您：${what(c)}。地址：${centerAddress}。请带好身份证和相关材料，按时到场并出示签到码。如不能前往，请在“我的预约”中取消，把名额留给他人。`,
+      data(c),
+      c,
+      { status: '即将开始', detail: '请带好身份证，按时到场', urgent: true }
     ),
 
   completed: (userIds: string[], c: BookingContext) =>

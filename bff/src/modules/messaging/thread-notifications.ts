@@ -1,5 +1,5 @@
 import type { Conn } from '../../db/client'
-import { insertNotifications } from '../notifications/service'
+import { insertNotifications, type NotificationInput } from '../notifications/service'
 import { isActiveUserIn } from './thread-steps'
 
 // Who is told about a thread, and what. Written inside the transaction of the change (they commit with it), and
@@ -19,10 +19,11 @@ function tell(
   title: string,
   body: string,
   threadId: string,
-  now: string
+  now: string,
+  push?: NotificationInput['push']
 ) {
   if (!userId || !isActiveUserIn(tx, userId)) return
-  insertNotifications(tx, [{ userId, kind, title, body, data: { threadId } }], now)
+  insertNotifications(tx, [{ userId, kind, title, body, data: { threadId }, ...(push ? { push } : {}) }], now)
 }
 
 export const notifyAbout = {
@@ -43,7 +44,10 @@ export const notifyAbout = {
       now
     )
   },
-  /** Staff answered (not an internal note): the resident is told even when the app is closed. */
+  /**
+   * Staff answered (not an internal note): the resident is told even when the app is closed — in the inbox unless
+   * they turned replies off there, and by WeChat if they asked for it and subscribed.
+   */
   staffReply(tx: Conn, thread: { id: string; subject: string; residentUserId: string }, body: string, now: string) {
     tell(
       tx,
@@ -52,7 +56,11 @@ export const notifyAbout = {
       '工作人员回复了您的咨询',
       `「${thread.subject}」：${snippet(body)}`,
       thread.id,
-      now
+      now,
+      {
+        fields: { title: thread.subject, detail: snippet(body), time: now },
+        page: `messages/pages/thread/index?id=${thread.id}`
+      }
     )
   },
   /** A colleague gave the thread to someone: they hear of it. */

@@ -9,24 +9,31 @@ export interface NotificationInput {
   title: string
   body: string
   data?: Record<string, unknown>
+  /** Also as a WeChat subscription message, for those who want it: the template's values and the page it opens. */
+  push?: { fields: Record<string, string>; page: string; urgent?: boolean }
 }
 
-/** Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits. */
-export function insertNotifications(tx: Conn, inputs: NotificationInput[], at: string = new Date().toISOString()) {
-  if (inputs.length === 0) return
-  tx.insert(notifications)
-    .values(
-      inputs.map((n) => ({
-        id: newId(),
-        userId: n.userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        data: n.data ?? {},
-        createdAt: at
-      }))
-    )
-    .run()
+/**
+ * Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits.
+ * Answers each one's id, in order.
+ */
+export function insertNotificationRows(
+  tx: Conn,
+  inputs: NotificationInput[],
+  at: string = new Date().toISOString()
+): string[] {
+  if (inputs.length === 0) return []
+  const rows = inputs.map((n) => ({
+    id: newId(),
+    userId: n.userId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    data: n.data ?? {},
+    createdAt: at
+  }))
+  tx.insert(notifications).values(rows).run()
+  return rows.map((row) => row.id)
 }
 
 /** Newest first; `beforeId` pages backwards (ids sort by time). */

@@ -4,7 +4,8 @@ import { AppError } from '../../lib/app-error'
 import { decodeCursor, toPage } from '../../lib/pagination'
 import * as repo from './repo'
 
-export { insertNotifications, type NotificationInput } from './repo'
+export { type NotificationInput } from './repo'
+export { insertNotifications } from './deliver'
 
 type NotificationRow = Awaited<ReturnType<typeof repo.listNotifications>>[number]
 

@@ -1,0 +1,103 @@
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
+import type { Conn, Db } from '../../db/client'
+import { immediate } from '../../db/client'
+import { dueJobs } from '../../db/schema/index'
+import { newId } from '../../lib/ids'
+
+// Due jobs: work kept in the database with the time it is due (a visit's reminder). `key` names the job (one
+// reminder per booking): scheduling again moves it, and a done or cancelled job becomes pending again.
+
+export interface ScheduledJob {
+  kind: string
+  key: string
+  dueAt: string
+  payload: Record<string, unknown>
+}
+
+/** Schedules (or moves) the job of `key` inside the caller's transaction. */
+export function scheduleJobIn(tx: Conn, job: ScheduledJob, now: string) {
+  tx.insert(dueJobs)
+    .values({ id: newId(), ...job, status: 'pending', attempts: 0, createdAt: now })
+    .onConflictDoUpdate({
+      target: dueJobs.key,
+      set: {
+        kind: job.kind,
+        dueAt: job.dueAt,
+        payload: job.payload,
+        status: 'pending',
+        attempts: 0,
+        leaseUntil: null,
+        lastError: null,
+        finishedAt: null
+      }
+    })
+    .run()
+}
+
+/** Cancels the pending job of `key`, if any, inside the caller's transaction. */
+export function cancelJobIn(tx: Conn, key: string, now: string) {
+  tx.update(dueJobs)
+    .set({ status: 'cancelled', finishedAt: now, leaseUntil: null })
+    .where(and(eq(dueJobs.key, key), eq(dueJobs.status, 'pending')))
+    .run()
+}
+
+/**
+ * Claims due jobs: each gets a lease until `leaseUntil` and its attempt counted, in one transaction, so no two
+ * runners take the same job; a job whose runner died is claimed again once its lease has run out.
+ */
+export function claimDueJobs(db: Db, now: string, leaseUntil: string, limit: number) {
+  return immediate(db, (tx) => {
+    const due = tx
+      .select({
+        id: dueJobs.id,
+        kind: dueJobs.kind,
+        key: dueJobs.key,
+        payload: dueJobs.payload,
+        attempts: dueJobs.attempts
+      })
+      .from(dueJobs)
+      .where(
+        and(
+          eq(dueJobs.status, 'pending'),
+          lte(dueJobs.dueAt, now),
+          or(isNull(dueJobs.leaseUntil), lte(dueJobs.leaseUntil, now))
+        )
+      )
+      .orderBy(asc(dueJobs.dueAt))
+      .limit(limit)
+      .all()
+    for (const job of due) {
+      tx.update(dueJobs)
+        .set({ leaseUntil, attempts: sql`${dueJobs.attempts} + 1` })
+        .where(eq(dueJobs.id, job.id))
+        .run()
+    }
+    return due.map((job) => ({ ...job, attempts: job.attempts + 1, leaseUntil }))
+  })
+}
+
+export type ClaimedJob = ReturnType<typeof claimDueJobs>[number]
+
+/**
+ * Marks a claimed job done inside the transaction that writes its effects. False when the claim no longer holds
+ * (the lease ran out and another runner took it, or the job was moved or cancelled meanwhile): then nothing of it
+ * may be written.
+ */
+export function completeJobIn(tx: Conn, job: ClaimedJob, now: string): boolean {
+  return (
+    tx
+      .update(dueJobs)
+      .set({ status: 'done', finishedAt: now, leaseUntil: null })
+      .where(and(eq(dueJobs.id, job.id), eq(dueJobs.status, 'pending'), eq(dueJobs.leaseUntil, job.leaseUntil)))
+      .run().changes === 1
+  )
+}
+
+/** A handler failed: try again at `retryAt`, or give up (status failed) when `final`. */
+export function recordJobFailure(db: Db, job: ClaimedJob, error: string, retryAt: string, final: boolean) {
+  db.update(dueJobs)
+    .set(final ? { status: 'failed', lastError: error, leaseUntil: null } : { lastError: error, leaseUntil: retryAt })
+    .where(and(eq(dueJobs.id, job.id), eq(dueJobs.status, 'pending'), eq(dueJobs.leaseUntil, job.leaseUntil)))
+    .run()
+}

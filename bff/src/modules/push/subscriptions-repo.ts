@@ -1,0 +1,54 @@
+import { and, eq, gt, sql } from 'drizzle-orm'
+import type { Conn, Db } from '../../db/client'
+import { wechatSubscriptions } from '../../db/schema/index'
+
+// WeChat subscription credits: each accepted request allows one message of that template (WeChat counts them the
+// same way), so an accept adds one and each queued message takes one.
+
+/** Records what a person answered for each template; accepts add a credit each, in one transaction. */
+export function recordAnswersIn(
+  tx: Conn,
+  userId: string,
+  answers: { templateId: string; answer: string }[],
+  now: string
+) {
+  for (const { templateId, answer } of answers) {
+    const credit = answer === 'accept' ? 1 : 0
+    tx.insert(wechatSubscriptions)
+      .values({ userId, templateId, remaining: credit, lastAnswer: answer, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [wechatSubscriptions.userId, wechatSubscriptions.templateId],
+        set: {
+          remaining: sql`${wechatSubscriptions.remaining} + ${credit}`,
+          lastAnswer: answer,
+          updatedAt: now
+        }
+      })
+      .run()
+  }
+}
+
+export async function listCredits(db: Db, userId: string) {
+  return db
+    .select({ templateId: wechatSubscriptions.templateId, remaining: wechatSubscriptions.remaining })
+    .from(wechatSubscriptions)
+    .where(eq(wechatSubscriptions.userId, userId))
+    .all()
+}
+
+/** Takes one credit if there is one; false when there was none (the conditional UPDATE settles races). */
+export function takeCreditIn(tx: Conn, userId: string, templateId: string, now: string): boolean {
+  return (
+    tx
+      .update(wechatSubscriptions)
+      .set({ remaining: sql`${wechatSubscriptions.remaining} - 1`, updatedAt: now })
+      .where(
+        and(
+          eq(wechatSubscriptions.userId, userId),
+          eq(wechatSubscriptions.templateId, templateId),
+          gt(wechatSubscriptions.remaining, 0)
+        )
+      )
+      .run().changes === 1
+  )
+}
