@@ -1,0 +1,95 @@
+import { statement, type Conn, type Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+
+// A notice in a person's inbox: one notice_recipients row each. A person sees a notice only through their row.
+
+/** Inside a fan-out batch: these people get the notice (a row already there from before a restart stays as it was). */
+export function deliverIn(tx: Conn, noticeId: string, userIds: string[], now: string) {
+  statement(
+    tx,
+    `INSERT OR IGNORE INTO notice_recipients (user_id, notice_id, delivered_at)
+      SELECT value, @noticeId, @now FROM json_each(@userIds)`
+  ).run({ noticeId, now, userIds: JSON.stringify(userIds) })
+}
+
+export interface ReceivedRow {
+  id: string
+  title: string
+  body: string
+  policyId: string | null
+  senderName: string
+  sentAt: string
+  readAt: string | null
+}
+
+const RECEIVED = `SELECT n.id, n.title, n.body, n.policy_id AS policyId, n.sender_name AS senderName,
+    n.sent_at AS sentAt, r.read_at AS readAt
+  FROM notice_recipients r JOIN notices n ON n.id = r.notice_id`
+
+/** My notices newest first, after (sentAt, id) when paging. */
+export async function listReceived(
+  db: Db,
+  userId: string,
+  page: { before: { sentAt: string; id: string } | null; limit: number }
+): Promise<ReceivedRow[]> {
+  return statement(
+    db,
+    `${RECEIVED} WHERE r.user_id = @userId
+      AND (@beforeAt IS NULL OR n.sent_at < @beforeAt OR (n.sent_at = @beforeAt AND n.id < @beforeId))
+    ORDER BY n.sent_at DESC, n.id DESC LIMIT @limit`
+  ).all({
+    userId,
+    beforeAt: page.before?.sentAt ?? null,
+    beforeId: page.before?.id ?? null,
+    limit: page.limit
+  }) as ReceivedRow[]
+}
+
+export async function findReceived(db: Db, userId: string, noticeId: string): Promise<ReceivedRow | null> {
+  return (
+    (statement(db, `${RECEIVED} WHERE r.user_id = ? AND r.notice_id = ?`).get(userId, noticeId) as
+      ReceivedRow | undefined) ?? null
+  )
+}
+
+/** False when the person did not receive it. Reading twice keeps the first time. */
+export async function markRead(db: Db, userId: string, noticeId: string, now: string) {
+  return groupCommit(db, (tx) => {
+    const row = statement(
+      tx,
+      'SELECT read_at AS readAt FROM notice_recipients WHERE user_id = ? AND notice_id = ?'
+    ).get(userId, noticeId) as { readAt: string | null } | undefined
+    if (!row) return false
+    if (!row.readAt)
+      statement(
+        tx,
+        'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND notice_id = ? AND read_at IS NULL'
+      ).run(now, userId, noticeId)
+    return true
+  })
+}
+
+export async function markAllRead(db: Db, userId: string, now: string) {
+  return groupCommit(
+    db,
+    (tx) =>
+      statement(tx, 'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId)
+        .changes
+  )
+}
+
+export async function countUnread(db: Db, userId: string): Promise<number> {
+  return statement(db, 'SELECT count(*) FROM notice_recipients WHERE user_id = ? AND read_at IS NULL')
+    .pluck()
+    .get(userId) as number
+}
+
+/** Everything a person received, oldest first (data export). */
+export async function listAllReceived(db: Db, userId: string): Promise<ReceivedRow[]> {
+  return statement(db, `${RECEIVED} WHERE r.user_id = ? ORDER BY n.sent_at, n.id`).all(userId) as ReceivedRow[]
+}
+
+/** A closed account keeps nothing in anyone's reach figures that says it was there. */
+export async function removeRecipient(db: Db, userId: string) {
+  await groupCommit(db, (tx) => statement(tx, 'DELETE FROM notice_recipients WHERE user_id = ?').run(userId))
+}
