@@ -29,13 +29,19 @@ export default defineAppConfig({
         'pages/schedule-batch/index',
         'pages/day-board/index',
         'pages/inbox/index',
-        'pages/thread/index'
+        'pages/thread/index',
+        'pages/notices/index',
+        'pages/notice/index',
+        'pages/notice-edit/index'
       ]
     },
     // Reading a policy and "ask staff" (policy pages outside the 政策 tab).
     { root: 'policy', pages: ['pages/detail/index', 'pages/ask/index'] },
-    // Written questions to staff: a new question, and one conversation (the list is in the 消息 tab).
-    { root: 'messages', pages: ['pages/new/index', 'pages/thread/index'] },
+    // Written questions to staff (a new question, one conversation), a notice, and 消息设置 (lists are in 消息).
+    {
+      root: 'messages',
+      pages: ['pages/new/index', 'pages/thread/index', 'pages/notice/index', 'pages/settings/index']
+    },
     // Booking steps after the 预约 tab, 我的预约 and a booking's check-in code.
     {
       root: 'booking',

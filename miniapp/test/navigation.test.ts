@@ -186,6 +186,19 @@ describe('values keep times, numbers and units whole', () => {
     expect(kept('约 1.2 公里')).toEqual(['1.2 公里'])
   })
 
+  it('keeps a short term in brackets whole, so 长辈版 does not leave "兵）" alone on a line', () => {
+    expect(kept('王*国（您是他的子女）')).toEqual(['（您是他的子女）'])
+    expect(kept('王建国（退役士兵），3 楼')).toEqual(['（退役士兵）', '3 楼'])
+    // A long aside in brackets may still wrap.
+    expect(kept('（这是一段比较长的括号里的说明文字）')).toEqual([])
+    const text = '李*（子女）、王*（配偶）'
+    expect(
+      keepTogether(text)
+        .map((r) => r.text)
+        .join('')
+    ).toBe(text)
+  })
+
   it('loses no text, and leaves long codes free to break on a narrow screen', () => {
     const text = '东湖区建设东路 21 号区政务服务大厅 2 楼 ABCDEFGHIJ-KLMNOPQRST 优待证'
     expect(

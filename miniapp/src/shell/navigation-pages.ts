@@ -48,10 +48,19 @@ export const POLICY_PAGES = {
   staffEdit: '/staff/pages/policy-edit/index'
 } as const
 
+/** Staff notices (通知推送), in the `staff` subpackage: the list, one notice (its sending and reach), the composer. */
+export const STAFF_NOTICE_PAGES = {
+  list: '/staff/pages/notices/index',
+  notice: '/staff/pages/notice/index',
+  edit: '/staff/pages/notice-edit/index'
+} as const
+
 /** Written questions to staff outside the 消息 tab: the `messages` subpackage. */
 export const MESSAGES_PAGES = {
   newQuestion: '/messages/pages/new/index',
-  conversation: '/messages/pages/thread/index'
+  conversation: '/messages/pages/thread/index',
+  notice: '/messages/pages/notice/index',
+  settings: '/messages/pages/settings/index'
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.booking, PAGES.policies, PAGES.messages, PAGES.me]

@@ -9,6 +9,7 @@ import {
   POLICY_PAGES,
   STAFF_BOOKING_PAGES,
   STAFF_MESSAGING_PAGES,
+  STAFF_NOTICE_PAGES,
   urlWith,
   type PageParams
 } from './navigation-pages'
@@ -64,6 +65,8 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
     to(PAGES.messages)
   ],
   [MESSAGES_PAGES.conversation]: [to(PAGES.messages)],
+  [MESSAGES_PAGES.notice]: [to(PAGES.messages)],
+  [MESSAGES_PAGES.settings]: [to(PAGES.me)],
 
   // The staff workspace (工作台) and the pages it opens.
   [PAGES.staffLogin]: [to(PAGES.me)],
@@ -79,6 +82,12 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
     to(POLICY_PAGES.staffPolicy, { carry: ['id'], needs: ['id'] }),
     to(POLICY_PAGES.staffPolicy, { carry: [['id', 'supersedes']], needs: ['id'] }),
     to(POLICY_PAGES.staffList)
+  ],
+  [STAFF_NOTICE_PAGES.list]: [to(PAGES.staffHome)],
+  [STAFF_NOTICE_PAGES.notice]: [to(STAFF_NOTICE_PAGES.list)],
+  [STAFF_NOTICE_PAGES.edit]: [
+    to(STAFF_NOTICE_PAGES.notice, { carry: ['id'], needs: ['id'] }),
+    to(STAFF_NOTICE_PAGES.list)
   ]
 }
 
@@ -98,7 +107,9 @@ export const PARENT_NAMES: Readonly<Record<string, string>> = {
   [STAFF_BOOKING_PAGES.schedule]: '号源排班',
   [POLICY_PAGES.staffList]: '政策发布',
   [STAFF_MESSAGING_PAGES.inbox]: '留言咨询',
-  [POLICY_PAGES.staffPolicy]: '政策审核发布'
+  [POLICY_PAGES.staffPolicy]: '政策审核发布',
+  [STAFF_NOTICE_PAGES.list]: '通知推送',
+  [STAFF_NOTICE_PAGES.notice]: '通知详情'
 }
 
 /** Pages that say in their query where they were opened from (sign-in: `back`); that page is their parent. */

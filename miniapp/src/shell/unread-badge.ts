@@ -1,22 +1,21 @@
 import Taro from '@tarojs/taro'
-import type { Notification } from '@veterans/shared'
-import { api, messagingApi, notificationsApi } from '../api'
+import { api, messagingApi, noticesApi } from '../api'
+import { badgeCount, badgeText, inboxShare, type UnreadParts } from './unread-count'
+
+export { badgeText } from './unread-count'
 
 /** Position of 消息 in the tab bar (app.config.ts). */
 const MESSAGES_TAB_INDEX = 3
+/** Enough of the inbox to find the unread notices of replies among the unread. */
+const BADGE_INBOX_PAGE = 50
 
-/** What is unread, per source: notifications, and staff replies in the person's written questions. */
-const unread = { notifications: 0, threads: 0 }
+const unread: UnreadParts = { inbox: 0, threads: 0 }
 let shown: number | null = null
-
-/** The one number on the 消息 tab: unread notifications plus unread replies, as WeChat writes it (99+). */
-export function badgeText(count: number): string | null {
-  if (count <= 0) return null
-  return count > 99 ? '99+' : String(count)
-}
+const listeners = new Set<(count: number) => void>()
 
 function show(): void {
-  const count = unread.notifications + unread.threads
+  const count = badgeCount(unread)
+  listeners.forEach((listener) => listener(count))
   if (count === shown) return
   shown = count
   const text = badgeText(count)
@@ -29,24 +28,31 @@ function show(): void {
 }
 
 /**
- * The badge on the 消息 tab (app-shell, so that 预约, 消息 and the conversations can all keep it current without
- * depending on each other). Each source reports its own count; the tab shows their sum.
+ * The badge on the 消息 tab (app-shell, so that 首页, 预约, 消息 and the conversations can all keep it current
+ * without depending on each other). Each source reports its own count; the tab shows their sum.
  */
-export function showUnreadBadge(count: number, source: keyof typeof unread = 'notifications'): void {
+export function showUnreadBadge(count: number, source: keyof UnreadParts): void {
   unread[source] = Math.max(0, count)
   show()
 }
 
-/** A notice of a staff reply: its thread's unread count already says so (one reply, one on the badge). */
-export function isAboutThread(notification: Notification): boolean {
-  return !notification.read && typeof notification.data.threadId === 'string'
+/** One more (a live notice) or one fewer (a notice just read) before the next count from the server. */
+export function bumpUnreadBadge(source: keyof UnreadParts, by: number): void {
+  showUnreadBadge(unread[source] + by, source)
 }
 
-/** Keeps the 消息 badge current from another tab: both counts, read again. */
+/** The badge's number now, and whenever it changes (首页 says it in words). */
+export function onUnreadCount(listener: (count: number) => void): () => void {
+  listeners.add(listener)
+  listener(badgeCount(unread))
+  return () => void listeners.delete(listener)
+}
+
+/** Keeps the 消息 badge current from another tab: both counts, read again from the server. */
 export function refreshUnreadBadge(): void {
-  notificationsApi
-    .list({ unread: true, limit: 50 })
-    .then((page) => showUnreadBadge(page.unreadCount - page.items.filter(isAboutThread).length, 'notifications'))
+  noticesApi
+    .inbox({ limit: BADGE_INBOX_PAGE })
+    .then((page) => showUnreadBadge(inboxShare(page.unreadCount, page.items), 'inbox'))
     .catch(() => {})
   messagingApi
     .threads({ limit: 100 })
@@ -62,7 +68,7 @@ export function refreshUnreadBadge(): void {
 // Signed out: the next person on this phone must not see the last one's count.
 api.subscribe((event) => {
   if (event.type !== 'signedOut') return
-  unread.notifications = 0
+  unread.inbox = 0
   unread.threads = 0
   show()
 })

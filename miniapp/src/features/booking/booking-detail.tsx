@@ -17,7 +17,11 @@ import { StatusTag } from './status-tag'
 import { useBooking } from './use-booking'
 import { useCatalog } from './use-catalog'
 import { When } from './when'
+import { WechatReminderOffer } from '../notices/wechat-reminder-offer'
 import './booking.css'
+
+/** What a booking's WeChat reminders are about (messages of bookings: confirmed, the day before, changes). */
+const BOOKING_REMINDER_KINDS = ['booking'] as const
 
 /** 预约详情: status, the check-in QR code, what/where/when, and cancel, reschedule or rate. */
 export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: string; done?: string }) {
@@ -53,6 +57,9 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
         <Notice tone='success'>
           预约成功！请在 {when} 到{b.centerName}办理，到了以后出示下面的签到码。
         </Notice>
+      )}
+      {done === 'booked' && b.status === 'booked' && (
+        <WechatReminderOffer kinds={BOOKING_REMINDER_KINDS} why='开启后，办事前一天会在微信里提醒您时间和地点。' />
       )}
       {done === 'moved' && b.status === 'booked' && <Notice tone='success'>已改到 {when}，签到码不变。</Notice>}
       {cancelledHere && <Notice tone='success'>已为您取消这个预约。如仍需办理，可以重新预约。</Notice>}

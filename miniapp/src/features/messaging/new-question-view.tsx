@@ -99,7 +99,7 @@ export function NewQuestionView({ policyId, query }: { policyId?: string; query?
 
   const send = async () => {
     const thread = await submit.run(draft)
-    if (thread) replacePage(conversationUrl(thread.id))
+    if (thread) replacePage(conversationUrl(thread.id, { justAsked: true }))
   }
   const hasErrors = Object.keys(errors).length > 0
   // Photos finished or removed: their notice goes.

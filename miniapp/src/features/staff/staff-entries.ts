@@ -27,7 +27,12 @@ export const STAFF_ENTRIES: StaffEntry[] = [
     url: '/staff/pages/schedule/index'
   },
   { title: '政策发布', description: '起草、审核和发布政策文件', status: '', url: '/staff/pages/policies/index' },
-  { title: '通知推送', description: '向符合条件的退役军人和家属发送通知', status: '正在建设中' },
+  {
+    title: '通知推送',
+    description: '向符合条件的退役军人和家属发送通知',
+    status: '',
+    url: '/staff/pages/notices/index'
+  },
   { title: '留言咨询', description: '回复退役军人和家属的书面咨询', status: '', url: '/staff/pages/inbox/index' },
   { title: '退役军人信息', description: '查询、登记和导入本辖区退役军人信息', status: '正在建设中' },
   { title: '数据统计', description: '预约量、响应时间、满意度等', status: '后续版本开放' },

@@ -1,4 +1,5 @@
 import { Card } from '../../components'
+import { ForYou } from '../../features/home/for-you'
 import { Shortcuts } from '../../features/home/shortcuts'
 import { StatusCard } from '../../features/home/status-card'
 import { HotlineCard } from '../../features/reference/hotline-card'
@@ -9,6 +10,7 @@ export default function HomePage() {
   return (
     <Page title='M市退役军人服务'>
       <StatusCard />
+      <ForYou />
       <Shortcuts />
       <Card>
         <ElderModeSwitch />

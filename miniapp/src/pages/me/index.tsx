@@ -1,5 +1,6 @@
 import { RELATIONS, ROLES } from '@veterans/shared/topics'
 import { ActionButton, Card, KeyValues, NavRow } from '../../components'
+import { messageSettingsUrl } from '../../features/notices/paths'
 import { ElderModeSwitch } from '../../shell/elder-mode/elder-mode-switch'
 import { PAGES } from '../../shell/navigation'
 import { useSession } from '../../shell/session/session-context'
@@ -45,6 +46,7 @@ export default function MePage() {
               )}
               {!staff && <NavRow title='家人关联' detail={familyDetail} url={PAGES.family} />}
               {!staff && <NavRow title='我的预约' detail='签到码、改约、取消' url='/booking/pages/mine/index' />}
+              {!staff && <NavRow title='消息设置' detail='哪些消息告诉您、微信提醒' url={messageSettingsUrl} />}
               <NavRow title='我的数据' detail={staff ? '查看' : '查看、注销账号'} url={PAGES.myData} />
             </Card>
             {elderMode}
