@@ -106,6 +106,21 @@ describe('POST /me/veteran (identity binding)', () => {
     expect(wrongName.json().error.code).toBe('REGISTRY_NO_MATCH')
   })
 
+  it('says each binding refusal plainly: what to check once, and the one place to go (退役军人服务中心)', async () => {
+    const resident = await signInWechat(app, 'plain-words')
+    const noMatch = (await bind(resident, { name: '李志刚', idNumber: liZhiqiang.idNumber })).json().error.message
+    const taken = (await bind(resident, { name: wangJianguo.name, idNumber: wangJianguo.idNumber })).json().error
+      .message
+    for (const message of [noMatch, taken] as string[]) {
+      expect(message).toContain('退役军人服务中心')
+      expect(message).not.toContain('服务站')
+      expect(message.split('核对').length - 1).toBeLessThanOrEqual(1)
+    }
+    // Who does what: the person checks the form, else goes to register with their papers.
+    expect(noMatch).toMatch(/对照身份证/)
+    expect(noMatch).toMatch(/带上身份证和退役证件到所在区县的退役军人服务中心登记/)
+  })
+
   it('allows 5 failed attempts per account per hour, then 429 TOO_MANY_ATTEMPTS even for correct details', async () => {
     const resident = await signInWechat(app, 'guesser')
     for (let i = 0; i < 5; i++)

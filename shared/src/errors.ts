@@ -14,10 +14,16 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: '内容不存在或已被删除' },
   REGISTRY_NO_MATCH: {
     status: 404,
-    message: '未找到与姓名和身份证号一致的登记信息，请核对，或联系所在区退役军人服务站'
+    message:
+      '没有找到与这个姓名和身份证号一致的登记信息。请对照身份证再看一遍是否填错；' +
+      '都没有填错的话，可能您还没有登记，请带上身份证和退役证件到所在区县的退役军人服务中心登记'
   },
   INVITE_INVALID: { status: 404, message: '邀请码无效、已使用或已过期，请让家人重新生成' },
-  VETERAN_ALREADY_BOUND: { status: 409, message: '该身份已被其他微信账号绑定，如非本人操作请联系服务站' },
+  VETERAN_ALREADY_BOUND: {
+    status: 409,
+    message:
+      '该身份已被其他微信账号绑定。如果不是您本人或家人绑定的，请带上身份证到退役军人服务中心，工作人员会帮您解除'
+  },
   VETERAN_EXISTS: { status: 409, message: '该身份证号已登记' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段或登记候补' },

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { idNumberCheckChar } from '@veterans/shared/rules'
 import { describe, expect, it } from 'vitest'
 import { useAppUnderTest } from './harness/app-under-test'
@@ -50,8 +51,28 @@ describe('my account: profile, the tabs not built yet, data export and closing t
     await button(page, '导出我的数据').click()
     const account = page.getByRole('region', { name: '账号' })
     await account.getByText('13912345678').waitFor() // one's own data is shown in full
-    await page.getByRole('region', { name: '完整数据（文本）' }).getByText('"displayName": "赵磊"').waitFor()
+    await page.getByRole('region', { name: '登录记录' }).getByText('登录时间').first().waitFor()
+    // Readable on the page: Chinese section names, no raw JSON, no UTC beside the Beijing times.
+    const shown = (await page.getByRole('main').innerText()).replace(/\s+/g, '')
+    expect(shown).not.toMatch(/"displayName"|notifications|\d{4}-\d{2}-\d{2}T/)
     await arriveAt(page, '我的数据')
+
+    // Two files to keep: the readable one in Chinese, and the JSON for machines.
+    const readable = page.waitForEvent('download')
+    await button(page, '下载阅读版（文本文件）').click()
+    const text = await readable
+    expect(text.suggestedFilename()).toMatch(/^我的数据-\d{8}\.txt$/)
+    const textContent = await readFile(await text.path(), 'utf8')
+    expect(textContent).toContain('【账号】')
+    expect(textContent).toContain('称呼：赵磊')
+    const json = page.waitForEvent('download')
+    await button(page, '下载数据版（JSON 文件）').click()
+    const jsonFile = await json
+    expect(jsonFile.suggestedFilename()).toMatch(/^我的数据-\d{8}\.json$/)
+    expect(JSON.parse(await readFile(await jsonFile.path(), 'utf8'))).toMatchObject({
+      account: { displayName: '赵磊', phone: '13912345678' }
+    })
+    await page.getByRole('status').filter({ hasText: '已下载' }).waitFor()
 
     const closing = page.getByRole('region', { name: '注销账号' })
     await button(closing, '注销账号').click()
@@ -78,6 +99,9 @@ describe('my account: profile, the tabs not built yet, data export and closing t
     const { page } = phone
     await page.goto('/pages/identity/index')
     await arriveAt(page, '退役军人身份认证')
+    // A phone keyboard with capitals, so the final X can be typed (WeChat itself opens its ID-card keyboard).
+    await expect(field(page, '身份证号码').getAttribute('inputmode')).resolves.toBe('text')
+    await expect(field(page, '身份证号码').getAttribute('autocapitalize')).resolves.toBe('characters')
 
     // 王建国's record is already bound to the demo account laowang.
     await field(page, '姓名').fill('王建国')
@@ -85,14 +109,18 @@ describe('my account: profile, the tabs not built yet, data export and closing t
     await button(page, '提交认证').click()
     const bound = page.getByRole('alert').filter({ hasText: '已被其他微信账号绑定' })
     await bound.waitFor()
-    await bound.getByText(/带上身份证到服务中心/).waitFor()
+    await bound.getByText(/带上身份证到退役军人服务中心/).waitFor()
 
     // A real record, but the name does not match it: the same answer as an unknown number.
     await field(page, '身份证号码').fill(idOf('41990419700803022'))
     await button(page, '提交认证').click()
-    const noMatch = page.getByRole('alert').filter({ hasText: '未找到与姓名和身份证号一致的登记信息' })
+    const noMatch = page.getByRole('alert').filter({ hasText: '没有找到与这个姓名和身份证号一致的登记信息' })
     await noMatch.waitFor()
     await noMatch.getByText(/退役军人服务中心登记/).waitFor()
+    // Said once, with one name for the place to go.
+    const said = await noMatch.innerText()
+    expect(said.split('核对').length).toBeLessThanOrEqual(2)
+    expect(said).not.toContain('服务站')
     await arriveAt(page, '退役军人身份认证')
     await screenshot(page, 'identity-refused')
     expect(appErrors(phone)).toEqual([])

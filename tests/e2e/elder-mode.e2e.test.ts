@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useAppUnderTest } from './harness/app-under-test'
 import { newPhone, screenshot } from './harness/browser'
+import { lonelyCharacterBreaks } from './harness/line-breaks'
 import { appErrors, signedInPhone } from './harness/session'
 import { arriveAt, button, fontSizeOf, heightOf, openTab, pageTitle } from './harness/ui'
 
@@ -91,5 +92,32 @@ describe('长辈版 (elder mode)', () => {
     const again = await signedInPhone(app.browser, app.url, 'guoping')
     await expect(again.page.getByRole('switch', { name: '长辈版' }).getAttribute('aria-checked')).resolves.toBe('true')
     await again.context.close()
+  })
+
+  it('keeps short words whole: no "长辈⏎版" or "（退役士⏎兵）" with one character alone on a line', async () => {
+    // laowang: the demo veteran, so home says his category and the family page has his invite card.
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await page.getByRole('switch', { name: '长辈版' }).click()
+    await expect.poll(() => page.getByRole('switch', { name: '长辈版' }).getAttribute('aria-checked')).toBe('true')
+    const pages = [
+      ['/pages/home/index', 'M市退役军人服务'],
+      ['/pages/me/index', '我的'],
+      ['/pages/family/index', '家人关联'],
+      ['/pages/identity/index', '退役军人身份认证']
+    ] as const
+    const broken: Record<string, string[]> = {}
+    for (const [url, title] of pages) {
+      await page.goto(url)
+      await arriveAt(page, title)
+      const breaks = await lonelyCharacterBreaks(page)
+      if (breaks.length > 0) broken[title] = breaks
+    }
+    expect(broken).toEqual({})
+    await page.goto('/pages/home/index')
+    await arriveAt(page, 'M市退役军人服务')
+    await screenshot(page, 'elder-mode-words-whole')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
   })
 })

@@ -12,12 +12,28 @@ const UNIT = /^ ?(?:公里|分钟|小时|[\u4e00-\u9fff])/
 /** Longer runs may break: kept whole they could be wider than a narrow phone. */
 const MAX_KEPT = 14
 
+/** A short term in brackets: （退役士兵）, （您是他的子女）. */
+const BRACKETED = /（[^（）]{1,8}）/g
+
 /**
- * Splits a value into runs that must not be broken across lines (times, numbers with their unit, phone numbers)
- * and the rest, which may wrap as Chinese text does. Without this, a narrow column breaks "14:00" into "14:0 / 0"
- * and "3 楼" into "3 / 楼".
+ * Splits a value into runs that must not be broken across lines (times, numbers with their unit, phone numbers,
+ * short terms in brackets) and the rest, which may wrap as Chinese text does. Without this, a narrow column breaks
+ * "14:00" into "14:0 / 0", "3 楼" into "3 / 楼" and "（退役士兵）" into "（退役士 / 兵）".
  */
 export function keepTogether(text: string): TextRun[] {
+  const runs: TextRun[] = []
+  let at = 0
+  BRACKETED.lastIndex = 0
+  for (let match = BRACKETED.exec(text); match; match = BRACKETED.exec(text)) {
+    if (match.index > at) runs.push(...keepCodes(text.slice(at, match.index)))
+    runs.push({ text: match[0], keep: true })
+    at = match.index + match[0].length
+  }
+  if (at < text.length) runs.push(...keepCodes(text.slice(at)))
+  return runs
+}
+
+function keepCodes(text: string): TextRun[] {
   const runs: TextRun[] = []
   let at = 0
   CODE.lastIndex = 0

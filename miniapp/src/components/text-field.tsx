@@ -1,7 +1,8 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useId } from 'react'
+import { INPUT_KINDS, type TextFieldKind } from './input-kinds'
 
-export type TextFieldKind = 'text' | 'idcard' | 'phone' | 'password' | 'code' | 'username'
+export type { TextFieldKind }
 
 export interface TextFieldProps {
   label: string
@@ -13,16 +14,6 @@ export interface TextFieldProps {
   maxLength?: number
   placeholder?: string
 }
-
-const H5_INPUT: Record<TextFieldKind, { type: string; inputMode?: 'text' | 'numeric' | 'tel'; autoComplete: string }> =
-  {
-    text: { type: 'text', autoComplete: 'off' },
-    idcard: { type: 'text', autoComplete: 'off' },
-    phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
-    password: { type: 'password', autoComplete: 'current-password' },
-    code: { type: 'text', autoComplete: 'one-time-code' },
-    username: { type: 'text', autoComplete: 'username' }
-  }
 
 /**
  * A labelled text field with its hint and error. In the browser: <label for> + <input> with aria-describedby and
@@ -45,7 +36,7 @@ export function TextField({
   const inputClass = error ? 'field__input field__input--invalid' : 'field__input'
 
   if (process.env.TARO_ENV === 'h5') {
-    const { type, inputMode, autoComplete } = H5_INPUT[kind]
+    const { type, inputMode, autoComplete, autoCapitalize } = INPUT_KINDS[kind].h5
     const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
     return (
       <View className='field'>
@@ -63,7 +54,7 @@ export function TextField({
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
-          autoCapitalize='off'
+          autoCapitalize={autoCapitalize}
           spellCheck={false}
           value={value}
           maxLength={maxLength}
@@ -81,14 +72,13 @@ export function TextField({
     )
   }
 
-  const weappType = kind === 'idcard' ? 'idcard' : kind === 'phone' ? 'number' : 'text'
   return (
     <View className='field'>
       <Text className='field__label'>{label}</Text>
       {hint && <Text className='field__hint'>{hint}</Text>}
       <Input
         className={inputClass}
-        type={weappType}
+        type={INPUT_KINDS[kind].weapp}
         password={kind === 'password'}
         value={value}
         maxlength={maxLength}

@@ -97,7 +97,11 @@ export async function bindVeteran(ctx: Ctx, principal: Principal, body: BindVete
   const result = await repo.bindVeteran(ctx.db, principal.userId, record.id)
   if (result === 'bound_elsewhere') throw new AppError('VETERAN_ALREADY_BOUND')
   if (result === 'account_has_other_record') {
-    throw new AppError('INVALID_STATE', {}, '您的账号已绑定其他退役军人身份，如需更换请联系服务站')
+    throw new AppError(
+      'INVALID_STATE',
+      {},
+      '您的账号已绑定其他退役军人身份，如需更换，请带上身份证到退役军人服务中心办理'
+    )
   }
   return getMe(ctx, principal.userId)
 }

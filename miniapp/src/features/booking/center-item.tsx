@@ -1,7 +1,7 @@
 import type { Center } from '@veterans/shared'
-import { CENTER_LEVELS } from '@veterans/shared/topics'
 import { View } from '@tarojs/components'
 import { ActionButton, Badge, KeyValues } from '../../components'
+import { centerLevelLabel } from '../reference/center-level'
 import { CallButton } from './call-button'
 import { distanceText } from './centers'
 import { Line } from './line'
@@ -20,7 +20,7 @@ export function CenterItem({
   return (
     <View className='list__item'>
       <Line tone='title'>
-        {center.name} <Badge>{CENTER_LEVELS[center.level]}</Badge>
+        {center.name} <Badge>{centerLevelLabel(center)}</Badge>
       </Line>
       <KeyValues
         rows={[

@@ -2,18 +2,28 @@ import type { Relation } from '@veterans/shared'
 import { RELATIONS } from '@veterans/shared/topics'
 import { useState } from 'react'
 import { ActionButton, Card, ChoiceGroup, Notice, Paragraph, TextField } from '../../components'
+import { linkCardWords } from './link-words'
 import type { useFamilyLinks } from './use-family'
 
 const RELATION_OPTIONS = (Object.keys(RELATIONS) as Relation[]).map((value) => ({ value, label: RELATIONS[value] }))
 
 /** A family member enters the veteran's invite code and says how they are related. */
-export function LinkCard({ links, initialCode }: { links: ReturnType<typeof useFamilyLinks>; initialCode?: string }) {
+export function LinkCard({
+  links,
+  initialCode,
+  readerIsVeteran
+}: {
+  links: ReturnType<typeof useFamilyLinks>
+  initialCode?: string
+  readerIsVeteran: boolean
+}) {
   const [code, setCode] = useState(initialCode ?? '')
   const [relation, setRelation] = useState<Relation | ''>('')
   const [linked, setLinked] = useState(false)
+  const words = linkCardWords(readerIsVeteran)
   return (
-    <Card title='输入家人的邀请码'>
-      <Paragraph>请退役军人家人在他的“家人关联”页面生成邀请码，再填到下面。</Paragraph>
+    <Card title={words.title}>
+      <Paragraph>{words.steps}</Paragraph>
       <TextField
         label='邀请码'
         hint='8 位字母或数字'

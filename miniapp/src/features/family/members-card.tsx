@@ -1,6 +1,6 @@
 import { RELATIONS } from '@veterans/shared/topics'
 import { View } from '@tarojs/components'
-import { Card, Notice, Paragraph } from '../../components'
+import { Card, Notice, Paragraph, Term } from '../../components'
 import { formatDate } from '../../lib/format'
 import { ConfirmInline } from '../../components'
 import type { useFamilyMembers } from './use-family'
@@ -18,7 +18,8 @@ export function MembersCard({ family }: { family: ReturnType<typeof useFamilyMem
       {items.map((member) => (
         <View className='list__item' key={member.linkId}>
           <Paragraph strong>
-            {member.displayName}（{RELATIONS[member.relation]}）
+            {member.displayName}
+            <Term>（{RELATIONS[member.relation]}）</Term>
           </Paragraph>
           <Paragraph muted small>
             {formatDate(member.createdAt)} 关联

@@ -1,5 +1,5 @@
 import { RELATIONS, ROLES, VETERAN_CATEGORIES } from '@veterans/shared/topics'
-import { ActionButton, Badge, Card, Notice, Paragraph } from '../../components'
+import { ActionButton, Badge, Card, Notice, Paragraph, Term } from '../../components'
 import { greetingFor } from '../../lib/format'
 import { goToSignIn, openPage, PAGES } from '../../shell/navigation'
 import { ENDED_MESSAGES } from '../../shell/session/ended-messages'
@@ -44,7 +44,8 @@ export function StatusCard() {
       <Card title={title}>
         <Paragraph>
           <Badge>已认证</Badge>
-          退役军人 {me.veteran.name}（{VETERAN_CATEGORIES[me.veteran.category]}）
+          退役军人 {me.veteran.name}
+          <Term>（{VETERAN_CATEGORIES[me.veteran.category]}）</Term>
         </Paragraph>
         <Paragraph muted>可以邀请家人关联您的账号，由他们帮您预约和查看通知。</Paragraph>
         <ActionButton variant='secondary' onClick={() => openPage(PAGES.family)}>

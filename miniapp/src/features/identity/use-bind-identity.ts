@@ -3,21 +3,13 @@ import { useState } from 'react'
 import { meApi, useAction } from '../../api'
 import { checkIdNumber, checkName } from '../../lib/validation'
 import { useSession } from '../../shell/session/session-context'
+import { bindRefusalText } from './refusal-text'
 
 export interface BindIdentityErrors {
   name?: string
   idNumber?: string
   /** A refusal that is about the whole form (no match, already bound, too many tries). */
   form?: string
-}
-
-/** What to do next after each refusal of POST /me/veteran, added to the server's message. */
-const NEXT_STEP: Record<string, string> = {
-  REGISTRY_NO_MATCH:
-    '请对照身份证核对姓名和号码；如果确认无误，可能您的信息还没有登记，请带上退役证件到所在区退役军人服务中心登记。',
-  VETERAN_ALREADY_BOUND: '如果不是您本人绑定的，请带上身份证到服务中心处理，工作人员会帮您解除。',
-  TOO_MANY_ATTEMPTS: '为保护您的信息，1 小时内最多尝试 5 次。请 1 小时后再试，或拨打服务热线求助。',
-  ID_NUMBER_INVALID: '请对照身份证逐位核对，最后一位如果是 X 请输入字母 X。'
 }
 
 /**
@@ -52,8 +44,8 @@ export function useBindIdentity() {
       shown.name = serverError.fieldMessage('name')
       shown.idNumber = serverError.fieldMessage('idNumber')
     }
-    const next = NEXT_STEP[serverError.code]
-    shown.form = next ? `${serverError.message}。${next}`.replace('。。', '。') : serverError.message
+    // A field's own refusal shows at the field only; a refusal of the whole form below it.
+    if (!shown.name && !shown.idNumber) shown.form = bindRefusalText(serverError)
   }
   return { submit, pending: action.pending, errors: shown }
 }

@@ -27,7 +27,7 @@ export default function FamilyPage() {
           {isVeteran && <InviteCard invite={family.invite} create={family.createInvite} />}
           {isVeteran && <MembersCard family={family} />}
           <LinkedVeteransCard familyOf={person.familyOf} links={links} />
-          <LinkCard links={links} initialCode={pageParam('code')} />
+          <LinkCard links={links} initialCode={pageParam('code')} readerIsVeteran={isVeteran} />
         </>
       )}
     </SignedInPage>

@@ -33,9 +33,7 @@ export default function IdentityPage() {
         ) : (
           <>
             <Card>
-              <Paragraph>
-                请填写与身份证一致的姓名和号码。我们会与退役军人事务局的登记信息核对，核对一致即完成认证。
-              </Paragraph>
+              <Paragraph>请照着身份证填写姓名和号码。与退役军人事务局的登记信息一致，就完成认证。</Paragraph>
               <TextField label='姓名' value={name} onChange={setName} maxLength={32} error={bind.errors.name} />
               <TextField
                 label='身份证号码'
@@ -56,7 +54,7 @@ export default function IdentityPage() {
                 提交认证
               </ActionButton>
               <Paragraph muted small>
-                您的身份证号码加密保存，只用于核对身份。
+                您的身份证号码加密保存，只用于确认您的身份。
               </Paragraph>
             </Card>
             <Card flush>

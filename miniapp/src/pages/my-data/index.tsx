@@ -1,32 +1,36 @@
 import Taro from '@tarojs/taro'
-import type { MyDataExport } from '@veterans/shared'
 import { useState } from 'react'
 import { ActionButton, Card, ConfirmInline, Notice, Paragraph } from '../../components'
 import { ExportView } from '../../features/my-data/export-view'
-import { saveExportInWechat } from '../../features/my-data/save-export'
-import { useMyData } from '../../features/my-data/use-my-data'
-import { copyText } from '../../lib/copy-text'
+import { saveExportFile, type ExportFile } from '../../features/my-data/save-export'
+import { useMyData, type PreparedExport } from '../../features/my-data/use-my-data'
 import { PAGES } from '../../shell/navigation'
 import { SignedInPage } from '../../shell/session/signed-in-page'
 import { isStaff } from '../../shell/session/use-require-session'
 
+const IN_BROWSER = process.env.TARO_ENV === 'h5'
+
 export default function MyDataPage() {
   const { exportData, closeAccount } = useMyData()
-  const [exported, setExported] = useState<MyDataExport | null>(null)
+  const [exported, setExported] = useState<PreparedExport | null>(null)
   const [note, setNote] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
 
-  const save = async (data: MyDataExport) => {
-    const json = JSON.stringify(data, null, 2)
+  const save = async (file: ExportFile) => {
     try {
-      if (process.env.TARO_ENV === 'h5') {
-        await copyText(json)
-        setNote({ tone: 'success', text: '已复制全部数据，可以粘贴保存。' })
-      } else {
-        await saveExportInWechat(json)
-        setNote({ tone: 'success', text: '已生成文件，可以发送到“文件传输助手”保存。' })
-      }
+      await saveExportFile(file)
+      setNote({
+        tone: 'success',
+        text: IN_BROWSER
+          ? `已下载“${file.name}”，在浏览器的“下载”里可以找到。`
+          : `已发送“${file.name}”，在聊天里点开就能查看和保存。`
+      })
     } catch {
-      setNote({ tone: 'error', text: '没能保存，请长按下面的文字选择复制。' })
+      setNote({
+        tone: 'error',
+        text: IN_BROWSER
+          ? '没能下载，请换一个浏览器再试。'
+          : '没有发送文件。请再点一次，在弹出的窗口里选择“文件传输助手”或家人。'
+      })
     }
   }
 
@@ -43,18 +47,32 @@ export default function MyDataPage() {
               size='key'
               busy={exportData.pending}
               busyText='正在导出…'
-              onClick={() => void exportData.run().then((data) => data && setExported(data))}
+              onClick={() =>
+                void exportData.run().then((prepared) => {
+                  if (!prepared) return
+                  setExported(prepared)
+                  setNote(null)
+                })
+              }
             >
               {exported ? '重新导出' : '导出我的数据'}
             </ActionButton>
             {exported && (
-              <ActionButton variant='secondary' onClick={() => void save(exported)}>
-                {process.env.TARO_ENV === 'h5' ? '复制全部数据' : '保存为文件'}
-              </ActionButton>
+              <>
+                <Paragraph>
+                  可以把数据保存成文件留底：阅读版是中文的文本文件，数据版是供电脑程序读取的 JSON 文件。
+                </Paragraph>
+                <ActionButton variant='secondary' onClick={() => void save(exported.files.text)}>
+                  {IN_BROWSER ? '下载阅读版（文本文件）' : '保存阅读版（文本文件）'}
+                </ActionButton>
+                <ActionButton variant='secondary' onClick={() => void save(exported.files.json)}>
+                  {IN_BROWSER ? '下载数据版（JSON 文件）' : '保存数据版（JSON 文件）'}
+                </ActionButton>
+              </>
             )}
             {note && <Notice tone={note.tone}>{note.text}</Notice>}
           </Card>
-          {exported && <ExportView data={exported} />}
+          {exported && <ExportView readable={exported.readable} />}
           {!isStaff(me) && (
             <Card title='注销账号'>
               <Paragraph>
