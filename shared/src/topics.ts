@@ -37,6 +37,11 @@ export const VETERAN_CATEGORIES = {
 export type VeteranCategory = keyof typeof VETERAN_CATEGORIES
 export const VETERAN_CATEGORY_CODES = codesOf(VETERAN_CATEGORIES)
 
+/** Where a registry record stands: in the register, deceased, moved to another city's register. */
+export const VETERAN_STATUSES = { active: '在册', deceased: '已故', moved_out: '已迁出' } as const
+export type VeteranStatus = keyof typeof VETERAN_STATUSES
+export const VETERAN_STATUS_CODES = codesOf(VETERAN_STATUSES)
+
 export const RELATIONS = {
   spouse: '配偶',
   child: '子女',

@@ -17,9 +17,12 @@ export const users = sqliteTable(
     displayName: text('display_name').notNull(),
     elderMode: integer('elder_mode', { mode: 'boolean' }).notNull().default(false),
     phoneEnc: text('phone_enc'),
+    /** Set when an admin resets a staff password: the next sign-in must choose a new one. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     centerId: text('center_id').references(() => centers.id),
     veteranId: text('veteran_id').references(() => veterans.id),
-    status: text('status', { enum: ['active', 'deleted'] })
+    // disabled: a staff account an admin switched off (it can be switched on again); deleted: a closed account.
+    status: text('status', { enum: ['active', 'disabled', 'deleted'] })
       .notNull()
       .default('active'),
     createdAt: text('created_at').notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { GENDER_CODES, VETERAN_CATEGORY_CODES } from '@veterans/shared'
+import { GENDER_CODES, VETERAN_CATEGORY_CODES, VETERAN_STATUS_CODES } from '@veterans/shared'
 import { districts } from './reference'
 
 /**
@@ -25,9 +25,58 @@ export const veterans = sqliteTable(
     phoneEnc: text('phone_enc'),
     phoneMasked: text('phone_masked'),
     disabilityLevel: integer('disability_level'),
+    status: text('status', { enum: VETERAN_STATUS_CODES }).notNull().default('active'),
+    /** Service history as the register keeps it: the unit served in and free notes. */
+    servedUnit: text('served_unit'),
+    notes: text('notes'),
     createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
   (t) => [index('veterans_district_idx').on(t.districtCode, t.category), index('veterans_name_idx').on(t.name)]
+)
+
+export const IMPORT_STATUSES = ['running', 'done', 'failed'] as const
+
+/**
+ * A registry import from a CSV or XLSX file: the file is kept until the job ends, and `processed` only moves with
+ * the batch transaction that applied those rows, so a restart resumes from there (or marks the job failed, saying so).
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id').notNull(),
+    /** The district the importing staff member may write (null: city level, any district). */
+    scopeDistrictCode: text('scope_district_code'),
+    dryRun: integer('dry_run', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileFormat: text('file_format', { enum: ['csv', 'xlsx'] }).notNull(),
+    /** Where the uploaded file waits while the job runs (deleted when it ends). */
+    filePath: text('file_path'),
+    mapping: text('mapping', { mode: 'json' }).$type<Record<string, string>>(),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    failure: text('failure'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    finishedAt: text('finished_at')
+  },
+  (t) => [index('import_jobs_staff_idx').on(t.staffId, t.id)]
+)
+
+/** The rows an import refused, with why (the report staff download as CSV). */
+export const importJobErrors = sqliteTable(
+  'import_job_errors',
+  {
+    jobId: text('job_id').notNull(),
+    row: integer('row').notNull(),
+    message: text('message').notNull()
+  },
+  (t) => [index('import_job_errors_job_idx').on(t.jobId, t.row)]
 )
