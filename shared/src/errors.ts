@@ -52,6 +52,9 @@ export const ERRORS = {
   OVERLOADED: { status: 503, message: '服务繁忙，请稍后再试' },
   CHECK_IN_CODE_INVALID: { status: 422, message: '签到码不正确，请让预约人打开“我的预约”出示签到二维码' },
   SLOT_NOT_ENDED: { status: 409, message: '该时段尚未结束，结束后才能标记为未到' },
+  LAST_ADMIN: { status: 409, message: '这是最后一个可用的管理员账号，不能停用或改为普通工作人员' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码，再继续使用' },
+  IMPORT_FILE_INVALID: { status: 422, message: '文件无法读取，请上传从表格软件导出的 CSV 或 XLSX 文件' },
   SLOT_EXISTS: { status: 409, message: '该服务在这个时间已有时段，请修改已有时段或换个时间' }
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -19,6 +19,9 @@ export const StaffAccountSchema = Type.Object({
   displayName: Type.String(),
   role: StaffRoleSchema,
   centerId: Nullable(IdSchema),
+  centerName: Type.Optional(Nullable(Type.String())),
+  disabled: Type.Optional(Type.Boolean()),
+  mustChangePassword: Type.Optional(Type.Boolean()),
   createdAt: DateTimeSchema
 })
 export type StaffAccount = Static<typeof StaffAccountSchema>
@@ -40,6 +43,42 @@ export const AuditEntrySchema = Type.Object({
   action: Type.String(),
   entity: Type.String(),
   entityId: Nullable(Type.String()),
+  actorName: Type.Optional(Nullable(Type.String())),
   detail: Type.Record(Type.String(), Type.Unknown())
 })
 export type AuditEntry = Static<typeof AuditEntrySchema>
+
+export const StaffAccountPageSchema = Type.Object({
+  items: Type.Array(StaffAccountSchema),
+  nextCursor: Nullable(Type.String())
+})
+export type StaffAccountPage = Static<typeof StaffAccountPageSchema>
+
+/** An admin changes a staff account: name, role, center, switched off or on. The last active admin stays on. */
+export const UpdateStaffBodySchema = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    role: Type.Optional(StaffRoleSchema),
+    centerId: Type.Optional(Nullable(IdSchema)),
+    disabled: Type.Optional(Type.Boolean())
+  },
+  { additionalProperties: false, minProperties: 1 }
+)
+export type UpdateStaffBody = Static<typeof UpdateStaffBodySchema>
+
+/** An admin sets a temporary password; the account must choose its own at the next sign-in. */
+export const ResetPasswordBodySchema = Type.Object(
+  { password: Type.String({ minLength: 10, maxLength: 256 }) },
+  { additionalProperties: false }
+)
+export type ResetPasswordBody = Static<typeof ResetPasswordBodySchema>
+
+/** A staff member changes their own password. */
+export const ChangePasswordBodySchema = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 10, maxLength: 256 })
+  },
+  { additionalProperties: false }
+)
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>

@@ -26,7 +26,10 @@ export const MeSchema = Type.Object(
     phoneMasked: Type.Optional(Type.String()),
     veteran: Type.Optional(MeVeteranSchema),
     familyOf: Type.Array(FamilyOfSchema),
-    center: Type.Optional(Type.Object({ id: IdSchema, name: Type.String() }))
+    center: Type.Optional(Type.Object({ id: IdSchema, name: Type.String() })),
+    mustChangePassword: Type.Optional(
+      Type.Boolean({ description: 'Staff: an admin reset the password; choose a new one (POST /me/password) first' })
+    )
   },
   { $id: 'Me' }
 )
