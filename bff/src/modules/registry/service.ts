@@ -29,6 +29,9 @@ export function toVeteran(row: VeteranRow, bound: boolean): Veteran {
     dischargeDate: row.dischargeDate,
     phoneMasked: row.phoneMasked,
     disabilityLevel: row.disabilityLevel,
+    status: row.status,
+    servedUnit: row.servedUnit,
+    notes: row.notes,
     bound,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt
