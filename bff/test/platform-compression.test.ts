@@ -4,6 +4,7 @@ import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { chooseEncoding } from '../src/plugins/compression'
 import { buildTestApp, signInWechat } from '../src/testing/index'
 
 // What a phone on a slow network is sent: the H5 files as their build-time .br/.gz copies with long cache lifetimes
@@ -63,6 +64,10 @@ describe('H5 files and API answers on the wire', () => {
     expect(body.items.length).toBeGreaterThan(0)
     expect(large.rawPayload.length).toBeLessThan(gunzipSync(large.rawPayload).length / 2)
 
+    const again = await session.request({ url: '/api/v1/policies?limit=50', headers: { 'accept-encoding': 'gzip' } })
+    expect(gunzipSync(again.rawPayload).toString()).toBe(gunzipSync(large.rawPayload).toString())
+    expect(again.headers.vary).toMatch(/accept-encoding/i)
+
     const small = await app.inject({ url: '/healthz', headers: { 'accept-encoding': 'gzip, br' } })
     expect(small.headers['content-encoding']).toBeUndefined()
     expect(small.json()).toEqual({ status: 'ok' })
@@ -70,5 +75,17 @@ describe('H5 files and API answers on the wire', () => {
     const unasked = await session.request({ url: '/api/v1/policies?limit=50' })
     expect(unasked.headers['content-encoding']).toBeUndefined()
     expect(unasked.json<{ items: unknown[] }>().items.length).toBe(body.items.length)
+  })
+})
+
+describe('the encoding chosen from Accept-Encoding', () => {
+  it('prefers brotli, falls back to gzip, and honours q=0 as a refusal', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br')
+    expect(chooseEncoding('gzip')).toBe('gzip')
+    expect(chooseEncoding('br;q=0, gzip;q=0.8')).toBe('gzip')
+    expect(chooseEncoding('*')).toBe('gzip')
+    expect(chooseEncoding('identity')).toBeNull()
+    expect(chooseEncoding('gzip;q=0')).toBeNull()
+    expect(chooseEncoding(undefined)).toBeNull()
   })
 })

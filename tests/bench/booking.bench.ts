@@ -74,6 +74,8 @@ interface Prepared {
   barePort: number
   slotsPath: string
   slotsBytes: number
+  /** The same list as sent to a client that accepts compressed answers. */
+  compressedBytes: number
   readTokens: string[]
   plan: PlannedBooking[]
   capacities: Record<string, number>
@@ -236,6 +238,13 @@ async function serve() {
       barePort: portOf(bare),
       slotsPath,
       slotsBytes: Buffer.byteLength(sample.body),
+      compressedBytes: (
+        await app.inject({
+          method: 'GET',
+          url: slotsPath,
+          headers: { authorization: `Bearer ${readTokens[0]}`, 'accept-encoding': 'gzip, deflate, br' }
+        })
+      ).rawPayload.length,
       readTokens,
       plan,
       capacities
@@ -278,7 +287,7 @@ async function serve() {
 
 const waitFor = <T extends Message['type']>(child: ChildProcess, type: T) => waitForMessage<Message, T>(child, type)
 
-async function measureGet(url: string, tokens: string[] | null, seconds: number) {
+async function measureGet(url: string, tokens: string[] | null, seconds: number, headers: Record<string, string> = {}) {
   let n = 0
   return autocannon({
     url,
@@ -288,6 +297,7 @@ async function measureGet(url: string, tokens: string[] | null, seconds: number)
       {
         method: 'GET',
         setupRequest: (request) => {
+          request.headers = { ...request.headers, ...headers }
           if (tokens) request.headers = { ...request.headers, authorization: `Bearer ${tokens[n++ % tokens.length]}` }
           return request
         }
@@ -338,12 +348,17 @@ async function main() {
     await measureGet(base + prepared.slotsPath, prepared.readTokens, WARMUP_SECONDS)
     const bareRounds: LoadResult[] = []
     const slotsRounds: LoadResult[] = []
+    // The same list asked for as a phone's browser asks (compressed answers accepted): what compression costs.
+    const compressedRounds: LoadResult[] = []
+    const asBrowser = { 'accept-encoding': 'gzip, deflate, br' }
     for (let round = 0; round < GET_SECONDS; round++) {
       bareRounds.push(await measureGet(bare, null, 1))
       slotsRounds.push(await measureGet(base + prepared.slotsPath, prepared.readTokens, 1))
+      compressedRounds.push(await measureGet(base + prepared.slotsPath, prepared.readTokens, 1, asBrowser))
     }
     const bareResult = combine(bareRounds)
     const slotsResult = combine(slotsRounds)
+    const compressedResult = combine(compressedRounds)
     if (slotsResult.non2xx > 0) throw new Error(`GET /slots answered ${slotsResult.non2xx} non-2xx responses`)
 
     // 2. Booking: each request books one planned (veteran, slot) with its own Idempotency-Key. The first
@@ -422,6 +437,16 @@ async function main() {
         slotsResult.latency.p50,
         slotsResult.latency.p99,
         `${(ratio * 100).toFixed(0)} % of bare (target ≥ 50 %): ${mark(ratio >= 0.5)}`
+      ]),
+      row([
+        `GET /api/v1/slots, compressed answers accepted (${prepared.compressedBytes} B on the wire)`,
+        compressedResult.requests.average.toFixed(0),
+        compressedResult.latency.p50,
+        compressedResult.latency.p99,
+        `${((compressedResult.requests.average / bareResult.requests.average) * 100).toFixed(0)} % of bare; ${(
+          (compressedResult.requests.average / slotsResult.requests.average) *
+          100
+        ).toFixed(0)} % of uncompressed`
       ]),
       row([
         `POST /api/v1/bookings, ${CONNECTIONS} connections`,
