@@ -25,6 +25,7 @@ import { getMe } from './modules/me/service'
 import referenceRoutes from './modules/reference/routes'
 import registryRoutes from './modules/registry/routes'
 import adminRoutes from './modules/admin/routes'
+import statsRoutes from './modules/stats/routes'
 import notificationsRoutes from './modules/notifications/routes'
 import { notificationsHooks } from './modules/notifications/hooks'
 import bookingRoutes from './modules/booking/routes'
@@ -122,11 +123,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       })
       await api.register(meRoutes, {
         exportSections: hooks.exportSections,
-        accountClosingSteps: hooks.accountClosingSteps
+        accountClosingSteps: hooks.accountClosingSteps,
+        loginsEnded: (sessionIds) => app.realtime.endSessions({ sessionIds })
       })
       await api.register(referenceRoutes)
       await api.register(registryRoutes)
-      await api.register(adminRoutes)
+      // Staff accounts an admin switched off, moved or reset lose their open sockets at once.
+      await api.register(adminRoutes, { sessionsEnded: (userIds) => app.realtime.endSessions({ userIds }) })
+      await api.register(statsRoutes)
       await api.register(notificationsRoutes)
       await api.register(bookingRoutes)
       await api.register(policiesRoutes)

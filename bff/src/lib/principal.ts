@@ -11,4 +11,6 @@ export interface Principal {
   displayName: string
   veteranId: string | null
   center: { id: string; level: CenterLevel; districtCode: string } | null
+  /** Staff whose password an admin reset: only GET /me, POST /me/password and /auth/* answer until they change it. */
+  mustChangePassword?: boolean
 }

@@ -35,6 +35,18 @@ declare module '@fastify/jwt' {
   }
 }
 
+/**
+ * What an account that must change its password (an admin reset it) may still call: who it is, the change itself,
+ * and sign-in/out (/auth/*, most of them public anyway). Everything else answers 403 PASSWORD_CHANGE_REQUIRED.
+ */
+function allowedBeforePasswordChange(method: string, url: string): boolean {
+  return (
+    (method === 'GET' && url === '/api/v1/me') ||
+    (method === 'POST' && url === '/api/v1/me/password') ||
+    url.startsWith('/api/v1/auth/')
+  )
+}
+
 /** The signed-in principal of a route that requires one. */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED')
@@ -63,6 +75,12 @@ export default fp(
       const principal = claims ? await findSessionPrincipal(app.db, claims.sid, claims.sub) : null
       if (!principal) throw new AppError('UNAUTHENTICATED')
       if (access !== 'authenticated' && !access.includes(principal.role)) throw new AppError('FORBIDDEN')
+      if (
+        principal.mustChangePassword &&
+        !allowedBeforePasswordChange(request.method, request.routeOptions.url ?? '')
+      ) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED')
+      }
       request.principal = principal
     })
   },

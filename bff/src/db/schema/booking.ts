@@ -84,7 +84,10 @@ export const bookings = sqliteTable(
     index('bookings_slot_idx').on(t.slotId, t.status),
     index('bookings_veteran_idx').on(t.veteranId, t.startsAt),
     index('bookings_booker_idx').on(t.bookedByUserId, t.startsAt),
-    index('bookings_center_start_idx').on(t.centerId, t.startsAt)
+    index('bookings_center_start_idx').on(t.centerId, t.startsAt),
+    // The dashboard counts a period's bookings by day, service and status from the index alone (GET /staff/stats).
+    index('bookings_stats_center_idx').on(t.centerId, t.startsAt, t.serviceId, t.status),
+    index('bookings_stats_start_idx').on(t.startsAt, t.serviceId, t.status)
   ]
 )
 
@@ -102,7 +105,12 @@ export const bookingRatings = sqliteTable(
       .references(() => users.id),
     createdAt: text('created_at').notNull()
   },
-  (t) => [primaryKey({ columns: [t.bookingId] }), check('booking_ratings_score_range', sql`${t.score} BETWEEN 1 AND 5`)]
+  (t) => [
+    primaryKey({ columns: [t.bookingId] }),
+    check('booking_ratings_score_range', sql`${t.score} BETWEEN 1 AND 5`),
+    // The dashboard looks only at ratings given since its period began (a visit is rated after it).
+    index('booking_ratings_created_idx').on(t.createdAt)
+  ]
 )
 
 /**

@@ -33,7 +33,12 @@ export const veterans = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull()
   },
-  (t) => [index('veterans_district_idx').on(t.districtCode, t.category), index('veterans_name_idx').on(t.name)]
+  (t) => [
+    index('veterans_district_idx').on(t.districtCode, t.category),
+    index('veterans_name_idx').on(t.name),
+    // The dashboard counts the register (status 在册) by district and category from this index alone.
+    index('veterans_stats_idx').on(t.status, t.districtCode, t.category)
+  ]
 )
 
 export const IMPORT_STATUSES = ['running', 'done', 'failed'] as const

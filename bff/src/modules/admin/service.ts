@@ -1,11 +1,9 @@
-import type { AuditEntry, AuditQuery, CreateStaffBody, StaffAccount } from '@veterans/shared'
+import type { CreateStaffBody, StaffAccount } from '@veterans/shared'
 import type { Ctx } from '../../context'
 import { AppError, fieldError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
-import { decodeCursor, toPage } from '../../lib/pagination'
 import { hashPassword } from '../../lib/passwords'
 import type { Principal } from '../../lib/principal'
-import { listAudit } from '../platform/audit-repo'
 import { findCenter } from '../reference/service'
 import * as repo from './repo'
 
@@ -45,34 +43,5 @@ export async function createStaff(ctx: Ctx, principal: Principal, body: CreateSt
     role: body.role,
     centerId: row.centerId,
     createdAt: row.createdAt
-  }
-}
-
-export async function listAuditEntries(
-  ctx: Ctx,
-  query: AuditQuery
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 20
-  const rows = await listAudit(ctx.db, {
-    ...(query.actorId ? { actorId: query.actorId } : {}),
-    ...(query.action ? { action: query.action } : {}),
-    // Stored times are UTC ISO strings: compare like with like, whatever offset the caller wrote.
-    ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
-    ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
-    beforeId: decodeCursor(query.cursor),
-    limit
-  })
-  const page = toPage(rows, limit, (r) => r.id)
-  return {
-    items: page.items.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actorId: r.actorId,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entityId,
-      detail: r.detail
-    })),
-    nextCursor: page.nextCursor
   }
 }

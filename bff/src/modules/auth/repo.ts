@@ -23,10 +23,12 @@ interface SessionPrincipalRow {
   centerId: string | null
   centerLevel: CenterLevel | null
   centerDistrict: string | null
+  mustChangePassword: 0 | 1
 }
 const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
               s.user_id AS sessionUser, s.revoked_at AS revokedAt, s.expires_at AS expiresAt,
-              c.id AS centerId, c.level AS centerLevel, c.district_code AS centerDistrict
+              c.id AS centerId, c.level AS centerLevel, c.district_code AS centerDistrict,
+              u.must_change_password AS mustChangePassword
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN centers c ON c.id = u.center_id
         WHERE s.id = ?`
 
@@ -102,7 +104,8 @@ export async function findSessionPrincipal(db: Db, sessionId: string, userId: st
     center:
       row.centerId && row.centerLevel && row.centerDistrict
         ? { id: row.centerId, level: row.centerLevel, districtCode: row.centerDistrict }
-        : null
+        : null,
+    ...(row.mustChangePassword ? { mustChangePassword: true } : {})
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   BindVeteranBodySchema,
+  ChangePasswordBodySchema,
   CreateFamilyLinkBodySchema,
   FamilyInviteSchema,
   FamilyLinkSchema,
@@ -10,21 +11,49 @@ import {
   MyDataExportSchema,
   NoContentSchema,
   PEOPLE_ROLES,
+  STAFF_ROLES,
   UpdateMeBodySchema
 } from '@veterans/shared'
 import { principalOf } from '../../plugins/auth'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
+import { changePassword, type LoginsEnded } from './password-service'
 
 /** What other capabilities add to the data export and to closing an account, in order; app.ts composes them. */
 export interface MeRoutesOptions {
   exportSections: service.NamedExportSection[]
   accountClosingSteps: service.AccountClosingStep[]
+  /** Logins a password change ended elsewhere: their sockets close (app.ts: realtime). */
+  loginsEnded?: LoginsEnded
 }
 
 /** The signed-in person: profile, identity binding, family, data export and account deletion. */
-const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, { exportSections, accountClosingSteps }) => {
+const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (
+  app,
+  { exportSections, accountClosingSteps, loginsEnded }
+) => {
   const tags = ['me']
+
+  app.post(
+    '/me/password',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Change my password (staff)',
+        description:
+          'The current password is checked (wrong: 401 INVALID_CREDENTIALS); the new one has at least 10 characters ' +
+          'and differs from it. Clears mustChangePassword; my other logins end.',
+        body: ChangePasswordBodySchema,
+        response: responses({ 204: NoContentSchema }, 400, 401, 403)
+      }
+    },
+    async (request, reply) => {
+      await changePassword(app, principalOf(request), request.body, loginsEnded)
+      return reply.code(204).send(null)
+    }
+  )
 
   app.get(
     '/me',

@@ -66,7 +66,8 @@ export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
       veteranNameMasked: maskName(link.veteranName),
       relation: link.relation
     })),
-    ...(center ? { center } : {})
+    ...(center ? { center } : {}),
+    ...(user.kind === 'staff' ? { mustChangePassword: user.mustChangePassword } : {})
   }
 }
 
