@@ -1,0 +1,240 @@
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { beijingToday, maskIdNumber, maskPhone, normalizeIdNumber, parseIdNumber } from '@veterans/shared'
+import type { Ctx } from '../../../context'
+import { newId } from '../../../lib/ids'
+import { allDistricts } from '../districts-repo'
+import { inRegistryScope } from '../scope'
+import * as jobsRepo from './jobs-repo'
+import { resolveColumns, type ColumnMap } from './mapping'
+import { openSheet } from './open-file'
+import { isEmptyRow, type SheetRow } from './sheet-row'
+import { checkRow, districtLookup, type ImportedRecord, type RowContext } from './validate-row'
+
+// Import jobs run in this process, in batches: each batch of rows and the job's counters commit in one transaction,
+// and the event loop is let go between batches so the server keeps answering. The job row is the truth: after a
+// restart, a running job resumes after its last committed batch, or is marked failed when its file is gone.
+
+/** Rows per transaction: large enough for speed, small enough that other requests wait little in between. */
+export const BATCH_ROWS = 1000
+
+export interface ImportRunner {
+  /** Starts (or resumes) a running job in the background. */
+  start(jobId: string): void
+  /** At start: resumes every job left running, or marks it failed if its file is gone. */
+  resumeRunning(): Promise<void>
+  /** At shutdown: jobs stop after their current batch and stay running, to resume at the next start. */
+  stop(): Promise<void>
+}
+
+type CheckedRow = jobsRepo.BatchRow & { record?: ImportedRecord }
+
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function createImportRunner(ctx: Ctx): ImportRunner {
+  const running = new Map<string, Promise<void>>()
+  let stopping = false
+
+  async function fail(job: jobsRepo.ImportJobRow, reason: string) {
+    const latest = (await jobsRepo.findJob(ctx.db, job.id)) ?? job
+    const applied = job.dryRun ? '已检查' : '其中没有错误的行已写入登记'
+    await jobsRepo.finishJob(
+      ctx.db,
+      job.id,
+      {
+        status: 'failed',
+        failure: `${reason}。已处理 ${latest.processed} / ${latest.total} 行（${applied}）。请重新导入这个文件：已导入的记录会计为“未变化”。`
+      },
+      new Date().toISOString()
+    )
+  }
+
+  async function run(jobId: string) {
+    const job = await jobsRepo.findJob(ctx.db, jobId)
+    if (!job || job.status !== 'running') return
+    if (!job.filePath || !existsSync(job.filePath)) {
+      await fail(job, '导入中断后找不到上传的文件')
+      return
+    }
+    try {
+      const finished = await processFile(job, job.filePath)
+      if (!finished) return
+      await jobsRepo.finishJob(ctx.db, job.id, { status: 'done' }, new Date().toISOString())
+    } catch (err) {
+      ctx.log.error({ err, jobId }, 'registry import failed')
+      await fail(job, '导入中途出错，未能读完文件')
+    }
+    await rm(job.filePath, { force: true })
+  }
+
+  /** Reads the file once to count its data rows, for the progress bar. */
+  async function countRows(rows: AsyncGenerator<SheetRow>): Promise<number> {
+    let count = -1 // the header
+    let sinceYield = 0
+    for await (const row of rows) {
+      if (!isEmptyRow(row)) count += 1
+      if (++sinceYield >= 5000) {
+        sinceYield = 0
+        await letOthersIn()
+      }
+    }
+    return Math.max(count, 0)
+  }
+
+  /** Runs the job to its end (true) or until the server stops (false). */
+  async function processFile(job: jobsRepo.ImportJobRow, filePath: string): Promise<boolean> {
+    const sheet = await openSheet(filePath)
+    if (job.processed === 0) {
+      const total = await countRows(sheet.rows())
+      await jobsRepo.setTotal(ctx.db, job.id, total, new Date().toISOString())
+      job = { ...job, total }
+    }
+    const districts = districtLookup(await allDistricts(ctx.db))
+    let context: RowContext | null = null
+    let columns: ColumnMap = {}
+    /** ID number → the row it first appeared on, for the duplicates within the file. */
+    const seen = new Map<string, number>()
+    let dataRows = 0
+    let batch: CheckedRow[] = []
+
+    const flush = () => {
+      if (!batch.length) return
+      const rows = batch
+      batch = []
+      const now = new Date().toISOString()
+      jobsRepo.applyBatch(
+        ctx.db,
+        job,
+        rows,
+        (row, existing) => decide(job, row.record!, existing, now),
+        {
+          actorId: job.staffId,
+          action: 'registry.import',
+          entity: 'import_job',
+          entityId: job.id,
+          detail: { rows: `${rows[0]!.row}-${rows[rows.length - 1]!.row}` }
+        },
+        now
+      )
+    }
+
+    for await (const row of sheet.rows()) {
+      if (isEmptyRow(row)) continue
+      if (!context) {
+        columns = resolveColumns(
+          row.cells.map((cell) => cell.trim()),
+          job.mapping as Record<string, never>
+        )
+        context = {
+          columns,
+          districts,
+          scopeDistrictCode: job.scopeDistrictCode,
+          format: sheet.format,
+          today: beijingToday()
+        }
+        continue
+      }
+      dataRows += 1
+      const idIndex = columns.idNumber
+      const idNumber = normalizeIdNumber(idIndex === undefined ? '' : (row.cells[idIndex] ?? ''))
+      const validId = parseIdNumber(idNumber) !== null
+      const firstSeen = validId ? seen.get(idNumber) : undefined
+      if (validId && firstSeen === undefined) seen.set(idNumber, row.row)
+      // Rows a committed batch already covered: only their ID numbers are remembered, for the duplicates.
+      if (dataRows <= job.processed) continue
+
+      const check = checkRow(row, context)
+      if (!check.ok) batch.push({ row: row.row, error: check.message })
+      else if (firstSeen !== undefined) batch.push({ row: row.row, error: `身份证号与第 ${firstSeen} 行重复` })
+      else batch.push({ row: row.row, idNumberHash: ctx.pii.lookupHash(idNumber), record: check.record })
+
+      if (batch.length >= BATCH_ROWS) {
+        flush()
+        await letOthersIn()
+        if (stopping) return false
+      }
+    }
+    flush()
+    return true
+  }
+
+  /** Creates a new record, or changes an existing one only where the file says something different. */
+  function decide(
+    job: jobsRepo.ImportJobRow,
+    record: ImportedRecord,
+    existing: Parameters<Parameters<typeof jobsRepo.applyBatch>[3]>[1],
+    now: string
+  ): jobsRepo.RowDecision {
+    if (!existing) {
+      return {
+        kind: 'create',
+        row: {
+          id: newId(),
+          name: record.name,
+          idNumberEnc: ctx.pii.encrypt(record.idNumber),
+          idNumberHash: ctx.pii.lookupHash(record.idNumber),
+          idNumberMasked: maskIdNumber(record.idNumber),
+          gender: record.gender,
+          birthDate: record.birthDate,
+          districtCode: record.districtCode,
+          category: record.category,
+          enlistDate: record.enlistDate ?? null,
+          dischargeDate: record.dischargeDate ?? null,
+          phoneEnc: record.phone ? ctx.pii.encrypt(record.phone) : null,
+          phoneMasked: record.phone ? maskPhone(record.phone) : null,
+          disabilityLevel: record.disabilityLevel ?? null,
+          status: record.status ?? 'active',
+          servedUnit: record.servedUnit ?? null,
+          notes: record.notes ?? null,
+          createdBy: job.staffId,
+          createdAt: now,
+          updatedAt: now
+        }
+      }
+    }
+    if (!inRegistryScope(job.scopeDistrictCode, existing.districtCode)) {
+      return { kind: 'error', message: '该身份证号已登记在其他区县，请联系该区县修改' }
+    }
+    const changes: Record<string, unknown> = {}
+    const compare = (key: string, value: unknown, current: unknown) => {
+      if (value !== undefined && value !== current) changes[key] = value
+    }
+    compare('name', record.name, existing.name)
+    if (record.genderGiven) compare('gender', record.gender, existing.gender)
+    if (record.birthDateGiven) compare('birthDate', record.birthDate, existing.birthDate)
+    compare('districtCode', record.districtCode, existing.districtCode)
+    compare('category', record.category, existing.category)
+    compare('enlistDate', record.enlistDate, existing.enlistDate)
+    compare('dischargeDate', record.dischargeDate, existing.dischargeDate)
+    compare('disabilityLevel', record.disabilityLevel, existing.disabilityLevel)
+    compare('status', record.status, existing.status)
+    compare('servedUnit', record.servedUnit, existing.servedUnit)
+    compare('notes', record.notes, existing.notes)
+    if (record.phone !== undefined) {
+      const currentPhone = existing.phoneEnc ? ctx.pii.decrypt(existing.phoneEnc) : null
+      if (record.phone !== currentPhone) {
+        changes.phoneEnc = ctx.pii.encrypt(record.phone)
+        changes.phoneMasked = maskPhone(record.phone)
+      }
+    }
+    if (Object.keys(changes).length === 0) return { kind: 'unchanged' }
+    return { kind: 'update', changes: { ...changes, updatedAt: now } }
+  }
+
+  return {
+    start(jobId) {
+      if (stopping || running.has(jobId)) return
+      const job = run(jobId)
+        .catch((err: unknown) => ctx.log.error({ err, jobId }, 'registry import could not end'))
+        .finally(() => running.delete(jobId))
+      running.set(jobId, job)
+    },
+    async resumeRunning() {
+      for (const job of await jobsRepo.runningJobs(ctx.db)) this.start(job.id)
+    },
+    async stop() {
+      stopping = true
+      await Promise.allSettled([...running.values()])
+    }
+  }
+}
