@@ -14,9 +14,9 @@ describe('booking on behalf of a veteran, and who may book', () => {
     await openTab(page, '预约')
     await arriveAt(page, '预约服务')
     await page.getByText('您将为 王*国 预约').waitFor()
-    await button(page, '选这项服务：优待证申领').click()
+    await button(page, /^选这项服务：优待证申领，/).click()
     await arriveAt(page, '选择服务中心')
-    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
     await arriveAt(page, '选择时间')
     await page.getByRole('main').getByText('王*国', { exact: true }).waitFor() // 为谁办理
     await page

@@ -4,7 +4,7 @@ import { beijingDateOf } from '@veterans/shared/rules'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { encodeQr } from '../../miniapp/src/components/qr-code-encoder'
-import { timeRange, whenText } from '../../miniapp/src/features/booking/dates'
+import { momentText, timeRange, whenText } from '../../miniapp/src/features/booking/dates'
 import { asPerson, asStaff, beijingToday, bookingsOf, openSlot, reference, slotsOf } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { screenshot } from './harness/browser'
@@ -32,12 +32,16 @@ describe('a veteran books a service on the phone', () => {
     await link(page, /^我的预约/).waitFor()
     await screenshot(page, 'booking-services')
 
-    await button(page, '选这项服务：就业创业指导').click()
+    await button(page, /^选这项服务：就业创业指导，/).click()
     await arriveAt(page, '选择服务中心')
+    // What to bring comes first, on this step (the service list stays short); then the centers, his district first.
+    const regions = page.getByRole('region')
+    await expect(regions.first().getByRole('heading').innerText()).resolves.toBe('办理须知')
+    await regions.first().getByRole('listitem').filter({ hasText: '身份证' }).first().waitFor()
     // 王建国 lives in 东湖区: his district comes first.
-    await expect(page.getByRole('region').first().getByRole('heading').innerText()).resolves.toBe('东湖区')
+    await expect(regions.nth(1).getByRole('heading').innerText()).resolves.toBe('东湖区')
     await screenshot(page, 'booking-centers')
-    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
     await arriveAt(page, '选择时间')
 
     // The calendar opens on the first day with places; take the second such day instead.
@@ -139,6 +143,104 @@ describe('a veteran books a service on the phone', () => {
     await arriveAt(page, '预约详情')
     await screenshot(page, 'booking-cancelled')
     expect((await laowang.call<Booking>('GET', `/bookings/${booked[0]!.id}`)).body.status).toBe('cancelled')
+    expect(appErrors(phone)).toEqual([])
+    await phone.context.close()
+  })
+
+  it('the service list is short and says what is booked; the chosen day survives a reload; 改约 to another center', async () => {
+    const staff = await asStaff(app.url, 'city')
+    const laowang = await asPerson(app.url, 'laowang')
+    const { service, center } = await reference(staff)
+    const phone = await signedInPhone(app.browser, app.url, 'laowang')
+    const { page } = phone
+    await openTab(page, '预约')
+    await arriveAt(page, '预约服务')
+
+    // Ten services in rows that fit in two phone screens; what he has booked says when, and opens that booking.
+    const rows = page.getByRole('main').filter({ visible: true }).locator('.choice-row')
+    await expect(rows.count()).resolves.toBe(10)
+    const lastRow = await rows.last().boundingBox()
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(2 * 844)
+    const held = (await bookingsOf(laowang)).find((b) => b.serviceName === '优抚待遇咨询')!
+    const heldRow = button(page, /^优抚待遇咨询，已预约 \d+月\d+日 \d\d:\d\d，查看预约$/)
+    await expect(heldRow.innerText()).resolves.toContain(`已预约 ${momentText(held.startsAt, beijingToday())}`)
+    await button(page, /^医疗保障咨询，已预约 /).waitFor() // the one his daughter made for him counts too
+    await expect(page.getByRole('button', { name: /^选这项服务：优抚待遇咨询，/ }).count()).resolves.toBe(0)
+    await heldRow.click()
+    await arriveAt(page, '预约详情')
+    await page.getByRole('region', { name: '预约状态' }).getByText('优抚待遇咨询').first().waitFor()
+    await page.goBack()
+    await arriveAt(page, '预约服务')
+
+    // 选择时间: the day tapped is kept in the address (replaced, not pushed), and a reload opens on it.
+    await button(page, /^选这项服务：档案查询，/).click()
+    await arriveAt(page, '选择服务中心')
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
+    await arriveAt(page, '选择时间')
+    const openDays = page
+      .getByRole('group', { name: '选择日期' })
+      .getByRole('button')
+      .filter({ hasText: /余 \d+ 个名额/ })
+    const entries = await page.evaluate(() => window.history.length)
+    await openDays.nth(2).click()
+    await openDays.nth(1).click()
+    const chosen = openDays.nth(1)
+    await expect.poll(() => chosen.getAttribute('aria-pressed')).toBe('true')
+    const label = (await chosen.innerText()).split('\n')[0]!
+    await expect.poll(() => new URL(page.url()).searchParams.get('date')).toMatch(/^\d{4}-\d\d-\d\d$/)
+    expect(await page.evaluate(() => window.history.length)).toBe(entries)
+    await page.reload()
+    await arriveAt(page, '选择时间')
+    const pressed = page.getByRole('group', { name: '选择日期' }).getByRole('button', { pressed: true })
+    await expect.poll(async () => (await pressed.innerText()).split('\n')[0]).toBe(label)
+    // A past or made-up day is ignored: the first day with places is chosen.
+    for (const wrong of ['2020-01-01', 'tomorrow']) {
+      const url = new URL(page.url())
+      url.searchParams.set('date', wrong)
+      await page.goto(url.pathname + url.search)
+      await arriveAt(page, '选择时间')
+      await expect.poll(() => openDays.first().getAttribute('aria-pressed')).toBe('true')
+    }
+
+    // 改约 to another center of the same service, then a time there; the check-in code stays.
+    const donghu = center('东湖区退役军人服务中心')
+    const xijiang = center('西江区退役军人服务中心')
+    const { slot } = await openSlot(staff, donghu.id, service('education').id, 3, '08:05', 2, 20)
+    const { slot: there } = await openSlot(staff, xijiang.id, service('education').id, 4, '08:05', 2, 20)
+    const booked = await laowang.call<Booking>(
+      'POST',
+      '/bookings',
+      { slotId: slot.id },
+      { 'idempotency-key': 'e2e-move-center' }
+    )
+    expect(booked.status).toBe(201)
+    await page.goto(`/booking/pages/detail/index?id=${booked.body.id}`)
+    await arriveAt(page, '预约详情')
+    await button(page, '改约（换个服务中心）').click()
+    await arriveAt(page, '改约：选择服务中心')
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/)
+      .getByText(/现在约在这里/)
+      .waitFor()
+    await button(page, /^在这里办理：西江区退役军人服务中心，/).click()
+    await arriveAt(page, '改约：选择新时间')
+    const [, month, day] = beijingDateOf(there.startsAt).split('-').map(Number)
+    await page
+      .getByRole('group', { name: '选择日期' })
+      .getByRole('button', { name: new RegExp(`^${month}月${day}日`) })
+      .click()
+    await button(page, '改到这个时段：08:05–08:25').click()
+    await arriveAt(page, '确认改约')
+    const moving = page.getByRole('region', { name: '改约信息' })
+    await moving.getByText('东湖区退役军人服务中心', { exact: true }).waitFor() // 原来的服务中心
+    await moving.getByText('西江区退役军人服务中心', { exact: true }).waitFor() // 新的服务中心
+    await button(page, '确认改约').click()
+    await arriveAt(page, '预约详情')
+    await page
+      .getByText(/^已改到 .*西江区退役军人服务中心，签到码不变。$/)
+      .filter({ visible: true })
+      .waitFor()
+    const moved = await laowang.call<Booking>('GET', `/bookings/${booked.body.id}`)
+    expect(moved.body).toMatchObject({ centerName: '西江区退役军人服务中心', checkInCode: booked.body.checkInCode })
     expect(appErrors(phone)).toEqual([])
     await phone.context.close()
   })
@@ -247,10 +349,11 @@ describe('a veteran books a service on the phone', () => {
     await notices.getByText('候补成功，已为您预约').waitFor()
     await notices.getByText(/有 \d+ 条未读通知/).waitFor()
     await screenshot(page, 'booking-messages')
-    await button(notices, '全部已读').click()
+    await button(notices, '全部标为已读').click()
     await notices.getByText('通知都已读过').waitFor()
-    await expect(notices.getByText('未读', { exact: true }).count()).resolves.toBe(0)
-    await button(notices, '查看预约：候补成功，已为您预约').click()
+    await expect(link(notices, /^未读，/).count()).resolves.toBe(0)
+    // The whole row is the link to what it is about.
+    await link(notices, /候补成功，已为您预约/).click()
     await arriveAt(page, '预约详情')
     await page.getByRole('img', { name: /^签到二维码/ }).waitFor()
     const laowang = await asPerson(app.url, 'laowang')
@@ -415,7 +518,7 @@ describe('a veteran books a service on the phone', () => {
     const { page } = phone
     await openTab(page, '预约')
     await arriveAt(page, '预约服务')
-    const description = page.getByText(/^一对一了解求职意向/)
+    const description = page.getByText('就业创业指导', { exact: true })
     const normal = { body: await fontSizeOf(description), title: await fontSizeOf(pageTitle(page)) }
 
     const laowang = await asPerson(app.url, 'laowang')
@@ -437,10 +540,10 @@ describe('a veteran books a service on the phone', () => {
     await everyTargetIsLarge('预约服务')
     await screenshot(page, 'booking-elder-services')
 
-    await button(page, '选这项服务：优待证申领').click()
+    await button(page, /^选这项服务：优待证申领，/).click()
     await arriveAt(page, '选择服务中心')
     await everyTargetIsLarge('选择服务中心')
-    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
     await arriveAt(page, '选择时间')
     await page
       .getByRole('button', { name: /^预约这个时段：/ })

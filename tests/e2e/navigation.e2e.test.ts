@@ -28,7 +28,7 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
 
     // A double tap on 选这项服务: one page opened, so one 返回 leads back.
     const before = await historyLength(page)
-    await button(page, '选这项服务：就业创业指导').dblclick()
+    await button(page, /^选这项服务：就业创业指导，/).dblclick()
     await arriveAt(page, '选择服务中心')
     await settle(page)
     expect(await historyLength(page)).toBe(before + 1)
@@ -37,15 +37,15 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
 
     // On a slow network nothing seems to happen, so the person taps again (and again): still one page.
     await slowPageCode(page, 2500)
-    await button(page, '选这项服务：就业创业指导').click()
+    await button(page, /^选这项服务：就业创业指导，/).click()
     await arriveAt(page, '选择服务中心')
     const atCenters = await historyLength(page)
-    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
     await page.getByText('正在打开…').waitFor({ timeout: 2000 }) // the sign that something is happening
     await screenshot(page, 'navigation-slow-tap')
-    await button(page, '在这里办理：东湖区退役军人服务中心').click({ force: true }) // on the mask, as a finger would
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click({ force: true }) // on the mask, as a finger would
     await page.waitForTimeout(700)
-    await button(page, '在这里办理：东湖区退役军人服务中心')
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/)
       .click({ force: true })
       .catch(() => undefined)
     await arriveAt(page, '选择时间')
@@ -75,9 +75,9 @@ describe('finding the way: one page per tap, 返回 after a reload, unknown addr
     const { page } = phone
     await openTab(page, '预约')
     await arriveAt(page, '预约服务')
-    await button(page, '选这项服务：就业创业指导').click()
+    await button(page, /^选这项服务：就业创业指导，/).click()
     await arriveAt(page, '选择服务中心')
-    await button(page, '在这里办理：东湖区退役军人服务中心').click()
+    await button(page, /^在这里办理：东湖区退役军人服务中心，/).click()
     await arriveAt(page, '选择时间')
     const slotsUrl = new URL(page.url())
     await page

@@ -176,8 +176,10 @@ export interface RescheduleInput extends Acting {
 }
 
 /**
- * Moves a booked place to another slot of the same service. Every check runs before the first write, and the
- * writes share one transaction: on any refusal or error the old booking is untouched.
+ * Moves a booked place to another slot of the same service, at the same center or another one offering it. Every
+ * check runs before the first write, and the writes (the move, the freed place going to the old slot's waitlist,
+ * the notifications and the moved reminder) share one transaction: on any refusal or error the old booking is
+ * untouched.
  */
 export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise<Outcome<BookingViewRow>> {
   return inTx(db, (t): Outcome<BookingViewRow> => {

@@ -117,16 +117,20 @@ export const notifyPeople = {
     send(t, bookingMessages.cancelledByYou(actorIn(t, booking, actor.actorId), c))
     cancelReminder(t, booking.id)
   },
-  /** The other people of the booking hear who moved it, and where to; the one who did gets a confirmation. */
+  /**
+   * The other people of the booking hear who moved it, and where to; the one who did gets a confirmation. A move
+   * to another center (`booking.centerId` is where it was) says the new address too.
+   */
   rescheduled(
     t: Tx,
     slot: SlotDetailRow,
-    booking: People & { id: string },
+    booking: People & { id: string; centerId: string },
     actor: { actorId: string; actorName: string }
   ) {
     const c = contextOf(slot, booking.id)
-    send(t, bookingMessages.rescheduledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName))
-    send(t, bookingMessages.rescheduledByYou(actorIn(t, booking, actor.actorId), c))
+    const newAddress = booking.centerId === slot.centerId ? null : slot.centerAddress
+    send(t, bookingMessages.rescheduledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName, newAddress))
+    send(t, bookingMessages.rescheduledByYou(actorIn(t, booking, actor.actorId), c, newAddress))
     scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
   /** The booker closed their account: the veteran, if someone else, hears their booking was cancelled. */

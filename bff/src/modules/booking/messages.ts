@@ -120,11 +120,17 @@ export const bookingMessages = {
       detail: `${byName} 取消了预约`
     }),
 
-  rescheduledByOther: (userIds: string[], c: BookingContext, byName: string) =>
-    to(userIds, 'booking.rescheduled', '预约已改期', `${byName} 将预约改到了 ${what(c)}。`, data(c), c, {
-      status: '已改期',
-      detail: '请按新的时间到场'
-    }),
+  /** `newAddress` when the booking moved to another center: the person must go somewhere else. */
+  rescheduledByOther: (userIds: string[], c: BookingContext, byName: string, newAddress: string | null = null) =>
+    to(
+      userIds,
+      'booking.rescheduled',
+      '预约已改期',
+      `${byName} 将预约改到了 ${what(c)}。${newAddress ? `地点也变了，新地址：${newAddress}。` : ''}`,
+      data(c),
+      c,
+      { status: '已改期', detail: newAddress ? '请按新的时间和地点到场' : '请按新的时间到场' }
+    ),
 
   cancelledAccountClosed: (userIds: string[], c: BookingContext) =>
     to(
@@ -159,16 +165,18 @@ export const bookingMessages = {
       { status: '已取消', detail: '如仍需办理，请重新预约' }
     ),
 
-  /** To the person who moved it: the new time and place. */
-  rescheduledByYou: (userIds: string[], c: BookingContext) =>
+  /** To the person who moved it: the new time and place (the address too when the center changed). */
+  rescheduledByYou: (userIds: string[], c: BookingContext, newAddress: string | null = null) =>
     to(
       userIds,
       'booking.rescheduled',
       '预约已改期',
-      `您的预约已改到 ${what(c)}。签到码不变，请按新的时间到场。`,
+      newAddress
+        ? `您的预约已改到 ${what(c)}，地址：${newAddress}。签到码不变，请按新的时间和地点到场。`
+        : `您的预约已改到 ${what(c)}。签到码不变，请按新的时间到场。`,
       data(c),
       c,
-      { status: '已改期', detail: '签到码不变，请按新时间到场' }
+      { status: '已改期', detail: newAddress ? '签到码不变，请按新时间和地点到场' : '签到码不变，请按新时间到场' }
     ),
 
   /** The day before: when, where, what to bring. Urgent: not held back by quiet hours. */

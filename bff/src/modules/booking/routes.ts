@@ -163,9 +163,10 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security: bearer,
-        summary: 'Move a booking to another slot of the same service (atomic)',
+        summary: 'Move a booking to another slot of the same service, at any center offering it (atomic)',
         description:
-          'The booking keeps its id and check-in code. On any error the old booking is untouched. Same cut-off as ' +
+          'The booking keeps its id and check-in code; the slot may be at another center (the booking then moves ' +
+          'there). On any error the old booking is untouched. Same cut-off as ' +
           'cancelling. A retry naming the slot the booking is already on returns it unchanged. 409 SLOT_FULL; 409 ' +
           'TIME_CONFLICT when the new slot overlaps another active booking of the veteran (not this one), with ' +
           'details as for POST /bookings; 422 SLOT_NOT_BOOKABLE.',

@@ -61,7 +61,11 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
       {done === 'booked' && b.status === 'booked' && (
         <WechatReminderOffer kinds={BOOKING_REMINDER_KINDS} why='开启后，办事前一天会在微信里提醒您时间和地点。' />
       )}
-      {done === 'moved' && b.status === 'booked' && <Notice tone='success'>已改到 {when}，签到码不变。</Notice>}
+      {done === 'moved' && b.status === 'booked' && (
+        <Notice tone='success'>
+          已改到 {when}，{b.centerName}，签到码不变。
+        </Notice>
+      )}
       {cancelledHere && <Notice tone='success'>已为您取消这个预约。如仍需办理，可以重新预约。</Notice>}
       {savedAt && <Notice>现在连不上网络，下面是之前保存的内容（更新于 {momentText(savedAt, today)}）。</Notice>}
       <Card title='预约状态'>
@@ -112,6 +116,12 @@ export function BookingDetail({ me, bookingId, done }: { me: Me; bookingId: stri
             }
           >
             改约（换个时间）
+          </ActionButton>
+          <ActionButton
+            variant='secondary'
+            onClick={() => openPage(urlWith(BOOKING_PAGES.centers, { serviceId: b.serviceId, rescheduleId: b.id }))}
+          >
+            改约（换个服务中心）
           </ActionButton>
           {cancel.error && <RefusalNotice refusal={refusalOf(cancel.error, b.centerPhone)} />}
           <ConfirmInline

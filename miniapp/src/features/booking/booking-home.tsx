@@ -1,4 +1,5 @@
 import type { Me } from '@veterans/shared'
+import { beijingToday } from '@veterans/shared/rules'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { bookingApi, useRequest } from '../../api'
@@ -7,8 +8,10 @@ import { openPage } from '../../shell/navigation'
 import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { refreshUnreadBadge } from '../../shell/unread-badge'
 import { WithBookingAccess } from './access-cards'
+import { heldByService } from './held-bookings'
+import { bookingDetailUrl } from './pages'
 import { bookingPeople, chosenPerson } from './people'
-import { ServiceCard } from './service-card'
+import { ServiceRow } from './service-row'
 import { StepLine } from './step-line'
 import { centersOffering, useCatalog } from './use-catalog'
 import './booking.css'
@@ -27,7 +30,8 @@ function ServiceChooser({ me }: { me: Me }) {
   const [veteranId, setVeteranId] = useState(people[0]!.veteranId)
   const person = chosenPerson(people, veteranId)!
   const catalog = useCatalog()
-  const upcoming = useRequest(() => bookingApi.list({ when: 'upcoming', limit: 20 }), `upcoming-${me.id}`)
+  // Also what each service's row says when it is already booked (the most a page holds: one person's bookings).
+  const upcoming = useRequest(() => bookingApi.list({ when: 'upcoming', limit: 100 }), `upcoming-${me.id}`)
   // A tab stays open in the background: count again when the person comes back to it.
   useDidShow(() => {
     if (upcoming.data) void upcoming.reload()
@@ -35,6 +39,8 @@ function ServiceChooser({ me }: { me: Me }) {
   })
 
   const count = upcoming.data?.items.length ?? 0
+  const held = heldByService(upcoming.data?.items ?? [], person.veteranId, new Date())
+  const today = beijingToday()
   const detail = upcoming.data
     ? count > 0
       ? `即将到来 ${count}${upcoming.data.nextCursor ? '+' : ''} 个`
@@ -62,21 +68,28 @@ function ServiceChooser({ me }: { me: Me }) {
       <StepLine step={1} what='选择要办的事' />
       {catalog.loading && !catalog.data && <Paragraph muted>正在读取服务项目…</Paragraph>}
       {catalog.error && <Notice tone='error'>没能读取服务项目：{catalog.error.message}</Notice>}
-      {catalog.data?.services.map((service) => (
-        <ServiceCard
-          key={service.id}
-          service={service}
-          centerCount={centersOffering(catalog.data!, service.id).length}
-          onChoose={() =>
-            openPage(
-              urlWith(BOOKING_PAGES.centers, {
-                serviceId: service.id,
-                veteranId: person.self ? undefined : person.veteranId
-              })
-            )
-          }
-        />
-      ))}
+      {catalog.data && (
+        <Card flush>
+          {catalog.data.services.map((service) => (
+            <ServiceRow
+              key={service.id}
+              service={service}
+              centerCount={centersOffering(catalog.data!, service.id).length}
+              held={held.get(service.id)}
+              today={today}
+              onOpenHeld={(booking) => openPage(bookingDetailUrl(booking.id))}
+              onChoose={() =>
+                openPage(
+                  urlWith(BOOKING_PAGES.centers, {
+                    serviceId: service.id,
+                    veteranId: person.self ? undefined : person.veteranId
+                  })
+                )
+              }
+            />
+          ))}
+        </Card>
+      )}
     </>
   )
 }

@@ -1,18 +1,34 @@
 import type { Me } from '@veterans/shared'
+import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, Notice, Paragraph } from '../../components'
 import { openPage } from '../../shell/navigation'
 import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { CenterItem } from './center-item'
 import { orderCenters } from './centers'
+import { DocumentList } from './document-list'
 import { StepLine } from './step-line'
 import { centersOffering, useCatalog } from './use-catalog'
 import { useLocation } from './use-location'
 import './booking.css'
 
-/** Step 2: where to go. Centers offering the service, nearest first when the phone's location is known. */
-export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId: string; veteranId?: string }) {
+/**
+ * Step 2: what to bring for the service, then where to go: the centers offering it in compact rows, nearest first
+ * when the phone's location is known. 改约 (rescheduleId) comes here to move a booking to another center.
+ */
+export function CenterChooser({
+  me,
+  serviceId,
+  veteranId,
+  rescheduleId
+}: {
+  me: Me
+  serviceId: string
+  veteranId?: string
+  rescheduleId?: string
+}) {
   const catalog = useCatalog()
   const { state, locate } = useLocation()
+  const moving = useRequest(() => bookingApi.get(rescheduleId!), `booking-${rescheduleId}`, Boolean(rescheduleId))
   if (catalog.loading && !catalog.data) return <Paragraph muted>正在读取服务中心…</Paragraph>
   if (catalog.error || !catalog.data)
     return <Notice tone='error'>没能读取服务中心：{catalog.error?.message ?? '请稍后再试'}</Notice>
@@ -27,6 +43,14 @@ export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId:
   return (
     <>
       <StepLine step={2} what={`选择在哪里办“${service.name}”`} />
+      {!rescheduleId && (
+        <Card title='办理须知'>
+          <Paragraph>{service.description}</Paragraph>
+          <Paragraph>大约需要 {service.durationMinutes} 分钟。请带上：</Paragraph>
+          <DocumentList documents={service.requiredDocuments} />
+        </Card>
+      )}
+      {rescheduleId && <Notice>改约：选一家服务中心，再选新的时间。签到码不变。</Notice>}
       <Card>
         {state.status === 'known' ? (
           <Paragraph>已按离您的距离排列，最近的在最前面。</Paragraph>
@@ -54,7 +78,10 @@ export function CenterChooser({ me, serviceId, veteranId }: { me: Me; serviceId:
               key={center.id}
               center={center}
               distance={distance}
-              onChoose={() => openPage(urlWith(BOOKING_PAGES.slots, { serviceId, centerId: center.id, veteranId }))}
+              current={moving.data?.centerId === center.id}
+              onChoose={() =>
+                openPage(urlWith(BOOKING_PAGES.slots, { serviceId, centerId: center.id, veteranId, rescheduleId }))
+              }
             />
           ))}
         </Card>

@@ -1,40 +1,50 @@
 import type { Center } from '@veterans/shared'
-import { View } from '@tarojs/components'
-import { ActionButton, Badge, KeyValues } from '../../components'
+import { Text, View } from '@tarojs/components'
 import { centerLevelLabel } from '../reference/center-level'
 import { CallButton } from './call-button'
+import { ChoiceRow } from './choice-row'
 import { distanceText } from './centers'
 import { Line } from './line'
-import { MapButton } from './map-button'
 
-/** A service center: where it is, when it is open, its phone (tap to call), the map on WeChat, and 选这里. */
+/**
+ * A service center in a compact row: name, level, distance when known and the address on one line; the row
+ * chooses it, and its phone is a tap target of its own beside it. Opening hours and the map come on the next step.
+ */
 export function CenterItem({
   center,
   distance,
+  current,
   onChoose
 }: {
   center: Center
   distance?: number
+  /** 改约: the center the booking is at now. */
+  current?: boolean
   onChoose: () => void
 }) {
+  const level = centerLevelLabel(center)
+  const far = distance !== undefined ? `约 ${distanceText(distance)}` : ''
+  const about = [level, far, current ? '现在约在这里' : ''].filter(Boolean).join(' · ')
   return (
-    <View className='list__item'>
-      <Line tone='title'>
-        {center.name} <Badge>{centerLevelLabel(center)}</Badge>
-      </Line>
-      <KeyValues
-        rows={[
-          ...(distance !== undefined ? ([['距离', `约 ${distanceText(distance)}`]] as [string, string][]) : []),
-          ['地址', center.address],
-          ['办公时间', center.openingHours],
-          ['电话', center.phone]
-        ]}
+    <View className='center-row'>
+      <ChoiceRow
+        label={`在这里办理：${center.name}，${about}，${center.address}`}
+        title={center.name}
+        details={
+          <>
+            <Line tone='muted'>{about}</Line>
+            <OneLine>{center.address}</OneLine>
+          </>
+        }
+        onChoose={onChoose}
       />
-      <ActionButton label={`在这里办理：${center.name}`} onClick={onChoose}>
-        在这里办理
-      </ActionButton>
-      <CallButton phone={center.phone} what='' />
-      <MapButton center={center} />
+      <CallButton phone={center.phone} what='' inline />
     </View>
   )
+}
+
+/** The address on one line, cut with … when longer (the whole of it is on the next step). */
+function OneLine({ children }: { children: string }) {
+  if (process.env.TARO_ENV === 'h5') return <span className='row__line one-line'>{children}</span>
+  return <Text className='row__line one-line'>{children}</Text>
 }

@@ -118,7 +118,13 @@ export function ConfirmBooking({ me, slotId, veteranId, rescheduleId }: ConfirmB
                 ] as [string, ReactNode][])
               : []),
             [rescheduleId ? '新的时间' : '时间', <When key='new' startsAt={detail.startsAt} endsAt={detail.endsAt} />],
-            ['服务中心', detail.centerName],
+            ...(original.data && original.data.centerId !== detail.centerId
+              ? ([['原来的服务中心', original.data.centerName]] as [string, ReactNode][])
+              : []),
+            [
+              original.data && original.data.centerId !== detail.centerId ? '新的服务中心' : '服务中心',
+              detail.centerName
+            ],
             ['地址', detail.centerAddress],
             ['电话', detail.centerPhone],
             ['为谁办理', forWhom]

@@ -5,12 +5,14 @@ import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
 import { bookingApi, useRequest } from '../../api'
 import { ActionButton, Card, KeyValues, Notice, Paragraph } from '../../components'
-import { openPage } from '../../shell/navigation'
+import { openPage, replacePage } from '../../shell/navigation'
 import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { calendarDays, firstOpenDay } from './calendar'
 import { CallButton } from './call-button'
+import { dayFromAddress, keepDayInAddress } from './chosen-day'
 import { dayText } from './dates'
 import { DayPicker } from './day-picker'
+import { MapButton } from './map-button'
 import { bookingPeople, chosenPerson, veteranIdFor } from './people'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf } from './refusals'
@@ -25,21 +27,24 @@ export interface SlotChooserProps {
   serviceId: string
   centerId: string
   veteranId?: string
-  /** Set when moving an existing booking to another slot of the same service and center. */
+  /** Set when moving an existing booking to another slot of the same service (at this center or another). */
   rescheduleId?: string
+  /** The day chosen before a reload (the page's `date` parameter); ignored if invalid, past or without slots. */
+  date?: string
 }
 
 const SLOTS_ANCHOR = 'day-slots'
 
 /** Step 3: the next 14 days and which have places, then a day's slots: book one, or 候补 a full one. */
-export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }: SlotChooserProps) {
+export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId, date }: SlotChooserProps) {
   const today = beijingToday()
   const person = chosenPerson(bookingPeople(me), veteranId)
   const catalog = useCatalog()
   const days = useRequest(() => bookingApi.slotDays({ centerId, serviceId }), `days-${centerId}-${serviceId}`)
   const calendar = useMemo(() => (days.data ? calendarDays(days.data.items, today) : []), [days.data, today])
-  const [picked, setPicked] = useState<string | undefined>()
-  const day = picked ?? firstOpenDay(calendar) ?? calendar.find((d) => d.state !== 'none')?.date
+  const [picked, setPicked] = useState<string | undefined>(() => dayFromAddress(date, today))
+  const chosen = days.data ? dayFromAddress(picked, today, calendar) : picked
+  const day = chosen ?? firstOpenDay(calendar) ?? calendar.find((d) => d.state !== 'none')?.date
   const slots = useRequest(
     () => bookingApi.slots({ centerId, serviceId, from: day!, to: day! }),
     `slots-${day}`,
@@ -60,6 +65,8 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
 
   const choose = (date: string) => {
     setPicked(date)
+    // Replaced, not pushed: 返回 leaves the page, not the days tapped before.
+    keepDayInAddress(date)
     waitlist.reset()
     void Taro.pageScrollTo({ selector: `#${SLOTS_ANCHOR}`, duration: 200 }).catch(() => {})
   }
@@ -71,6 +78,9 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
   }
 
   const noDays = days.data && calendar.every((d) => d.state === 'none')
+  // 改约 may move to another center of the service; otherwise the centers page is the one before this.
+  const otherCenter = () =>
+    rescheduleId ? replacePage(urlWith(BOOKING_PAGES.centers, { serviceId, rescheduleId })) : void Taro.navigateBack()
 
   return (
     <>
@@ -80,9 +90,21 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
           rows={[
             ['办理', service?.name ?? '…'],
             ['地点', center?.name ?? '…'],
+            ...(center
+              ? ([
+                  ['地址', center.address],
+                  ['办公时间', center.openingHours]
+                ] as [string, string][])
+              : []),
             ...(person && !person.self ? ([['为谁办理', person.name]] as [string, string][]) : [])
           ]}
         />
+        {center && <MapButton center={center} />}
+        {rescheduleId && !noDays && (
+          <ActionButton variant='secondary' onClick={otherCenter}>
+            换一家服务中心
+          </ActionButton>
+        )}
       </Card>
       {days.loading && !days.data && <Paragraph muted>正在查看哪些天有名额…</Paragraph>}
       {days.error && <Notice tone='error'>没能读取可预约的日期：{days.error.message}</Notice>}
@@ -90,7 +112,7 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId }
         <Card>
           <Notice>近 14 天这里没有开放这项服务的预约。请换一家服务中心，或打电话问问什么时候开放。</Notice>
           {center && <CallButton phone={center.phone} />}
-          <ActionButton variant='secondary' onClick={() => void Taro.navigateBack()}>
+          <ActionButton variant='secondary' onClick={otherCenter}>
             换一家服务中心
           </ActionButton>
         </Card>

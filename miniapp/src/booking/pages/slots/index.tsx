@@ -15,6 +15,7 @@ export default function ChooseSlotPage() {
             centerId={pageParam('centerId') ?? ''}
             veteranId={pageParam('veteranId')}
             rescheduleId={rescheduleId}
+            date={pageParam('date')}
           />
         </WithBookingAccess>
       )}
