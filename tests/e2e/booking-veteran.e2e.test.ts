@@ -34,9 +34,12 @@ describe('a veteran books a service on the phone', () => {
 
     await button(page, /^选这项服务：就业创业指导，/).click()
     await arriveAt(page, '选择服务中心')
-    // What to bring comes first, on this step (the service list stays short); then the centers, his district first.
+    // What to bring comes first, on this step (the service list stays short), in two lines with the list a tap
+    // away, so the centers start on the first screen; then the centers, his district first.
     const regions = page.getByRole('region')
     await expect(regions.first().getByRole('heading').innerText()).resolves.toBe('办理须知')
+    await regions.first().getByText(/请带上 \d+ 样材料/).waitFor()
+    await button(regions.first(), '查看要带的材料').click()
     await regions.first().getByRole('listitem').filter({ hasText: '身份证' }).first().waitFor()
     // 王建国 lives in 东湖区: his district comes first.
     await expect(regions.nth(1).getByRole('heading').innerText()).resolves.toBe('东湖区')

@@ -5,7 +5,7 @@ import { openPage } from '../../shell/navigation'
 import { BOOKING_PAGES, urlWith } from '../../shell/navigation-pages'
 import { CenterItem } from './center-item'
 import { orderCenters } from './centers'
-import { DocumentList } from './document-list'
+import { ServiceNotes } from './service-notes'
 import { StepLine } from './step-line'
 import { centersOffering, useCatalog } from './use-catalog'
 import { useLocation } from './use-location'
@@ -43,13 +43,7 @@ export function CenterChooser({
   return (
     <>
       <StepLine step={2} what={`选择在哪里办“${service.name}”`} />
-      {!rescheduleId && (
-        <Card title='办理须知'>
-          <Paragraph>{service.description}</Paragraph>
-          <Paragraph>大约需要 {service.durationMinutes} 分钟。请带上：</Paragraph>
-          <DocumentList documents={service.requiredDocuments} />
-        </Card>
-      )}
+      {!rescheduleId && <ServiceNotes service={service} />}
       {rescheduleId && <Notice>改约：选一家服务中心，再选新的时间。签到码不变。</Notice>}
       <Card>
         {state.status === 'known' ? (
