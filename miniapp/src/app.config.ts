@@ -32,7 +32,15 @@ export default defineAppConfig({
         'pages/thread/index',
         'pages/notices/index',
         'pages/notice/index',
-        'pages/notice-edit/index'
+        'pages/notice-edit/index',
+        'pages/veterans/index',
+        'pages/veteran/index',
+        'pages/veteran-edit/index',
+        'pages/import/index',
+        'pages/dashboard/index',
+        'pages/staff-accounts/index',
+        'pages/audit/index',
+        'pages/password/index'
       ]
     },
     // Reading a policy and "ask staff" (policy pages outside the 政策 tab).

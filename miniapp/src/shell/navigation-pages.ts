@@ -55,6 +55,22 @@ export const STAFF_NOTICE_PAGES = {
   edit: '/staff/pages/notice-edit/index'
 } as const
 
+/** 退役军人信息 (the registry), in the `staff` subpackage: search, one record, its form, the import wizard. */
+export const STAFF_REGISTRY_PAGES = {
+  list: '/staff/pages/veterans/index',
+  veteran: '/staff/pages/veteran/index',
+  edit: '/staff/pages/veteran-edit/index',
+  import: '/staff/pages/import/index'
+} as const
+
+/** 数据统计 and 人员与审计 (admins), and changing one's own password, in the `staff` subpackage. */
+export const STAFF_ADMIN_PAGES = {
+  dashboard: '/staff/pages/dashboard/index',
+  accounts: '/staff/pages/staff-accounts/index',
+  audit: '/staff/pages/audit/index',
+  password: '/staff/pages/password/index'
+} as const
+
 /** Written questions to staff outside the 消息 tab: the `messages` subpackage. */
 export const MESSAGES_PAGES = {
   newQuestion: '/messages/pages/new/index',

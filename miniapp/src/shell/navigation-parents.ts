@@ -7,9 +7,11 @@ import {
   paramsOf,
   pathOf,
   POLICY_PAGES,
+  STAFF_ADMIN_PAGES,
   STAFF_BOOKING_PAGES,
   STAFF_MESSAGING_PAGES,
   STAFF_NOTICE_PAGES,
+  STAFF_REGISTRY_PAGES,
   urlWith,
   type PageParams
 } from './navigation-pages'
@@ -88,7 +90,18 @@ export const PARENT_RULES: Readonly<Record<string, readonly ParentRule[]>> = {
   [STAFF_NOTICE_PAGES.edit]: [
     to(STAFF_NOTICE_PAGES.notice, { carry: ['id'], needs: ['id'] }),
     to(STAFF_NOTICE_PAGES.list)
-  ]
+  ],
+  [STAFF_REGISTRY_PAGES.list]: [to(PAGES.staffHome)],
+  [STAFF_REGISTRY_PAGES.veteran]: [to(STAFF_REGISTRY_PAGES.list)],
+  [STAFF_REGISTRY_PAGES.edit]: [
+    to(STAFF_REGISTRY_PAGES.veteran, { carry: ['id'], needs: ['id'] }),
+    to(STAFF_REGISTRY_PAGES.list)
+  ],
+  [STAFF_REGISTRY_PAGES.import]: [to(STAFF_REGISTRY_PAGES.list)],
+  [STAFF_ADMIN_PAGES.dashboard]: [to(PAGES.staffHome)],
+  [STAFF_ADMIN_PAGES.accounts]: [to(PAGES.staffHome)],
+  [STAFF_ADMIN_PAGES.audit]: [to(STAFF_ADMIN_PAGES.accounts)],
+  [STAFF_ADMIN_PAGES.password]: [to(PAGES.staffHome)]
 }
 
 /** What the pages that can be a parent are called, for "返回…" buttons. */
@@ -109,7 +122,10 @@ export const PARENT_NAMES: Readonly<Record<string, string>> = {
   [STAFF_MESSAGING_PAGES.inbox]: '留言咨询',
   [POLICY_PAGES.staffPolicy]: '政策审核发布',
   [STAFF_NOTICE_PAGES.list]: '通知推送',
-  [STAFF_NOTICE_PAGES.notice]: '通知详情'
+  [STAFF_NOTICE_PAGES.notice]: '通知详情',
+  [STAFF_REGISTRY_PAGES.list]: '退役军人信息',
+  [STAFF_REGISTRY_PAGES.veteran]: '退役军人详情',
+  [STAFF_ADMIN_PAGES.accounts]: '人员与审计'
 }
 
 /** Pages that say in their query where they were opened from (sign-in: `back`); that page is their parent. */

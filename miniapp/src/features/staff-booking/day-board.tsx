@@ -15,14 +15,20 @@ import { CenterChoice } from './center-choice'
 import { DateStepper } from './date-stepper'
 import { useNow } from './use-now'
 import { useStaffCenter } from './use-staff-center'
+import { useWideScreen } from '../staff-messaging/use-wide-screen'
+import './staff-booking.css'
 import '../booking/booking.css'
 
-/** 今日预约与签到: a center's bookings of a day by time; check in by QR code or typed code, complete, no-show. */
+/**
+ * 今日预约与签到: a center's bookings of a day by time; check in by QR code or typed code, complete, no-show. At a
+ * desk the check-in and the day sit in a column beside the bookings as a table.
+ */
 export function DayBoard({ me }: { me: Me }) {
   const staffCenter = useStaffCenter(me)
   const { centerId } = staffCenter
   const today = beijingToday()
   const now = useNow()
+  const wide = useWideScreen()
   const [date, setDate] = useState(today)
   const [code, setCode] = useState('')
   const [codeProblem, setCodeProblem] = useState<string | undefined>()
@@ -83,7 +89,12 @@ export function DayBoard({ me }: { me: Me }) {
   const groups = groupByTime(items)
   const count = (status: Booking['status']) => items.filter((b) => b.status === status).length
 
-  return (
+  const onAct = (booking: Booking) => (kind: 'check-in' | 'complete' | 'no-show') => {
+    setActingOn(booking.id)
+    setDone(null)
+    void act.run(kind, booking)
+  }
+  const side = (
     <>
       <CenterChoice staffCenter={staffCenter} />
       <Card title='签到'>
@@ -115,18 +126,59 @@ export function DayBoard({ me }: { me: Me }) {
       <Card title='查看哪一天'>
         <DateStepper date={date} onChange={setDate} />
       </Card>
-      <Card title={`${dayText(date, today)}的预约`}>
-        {board.loading && !board.data && <Paragraph muted>正在读取…</Paragraph>}
-        {board.error && <Notice tone='error'>{board.error.message}</Notice>}
-        {board.data && items.length === 0 && <Paragraph muted>这一天没有预约。</Paragraph>}
-        {items.length > 0 && <Paragraph muted>没有签到码时，核对身份证后点“签到”。</Paragraph>}
-        {items.length > 0 && (
-          <Paragraph>
-            共 {items.length} 个：待签到 {count('booked')}，已签到 {count('checked_in')}，已办结 {count('completed')}
-            ，未到 {count('no_show')}，已取消 {count('cancelled')}。
-          </Paragraph>
-        )}
-        {groups.map((group) => (
+    </>
+  )
+  const list = (
+    <Card title={`${dayText(date, today)}的预约`}>
+      {board.loading && !board.data && <Paragraph muted>正在读取…</Paragraph>}
+      {board.error && <Notice tone='error'>{board.error.message}</Notice>}
+      {board.data && items.length === 0 && <Paragraph muted>这一天没有预约。</Paragraph>}
+      {items.length > 0 && <Paragraph muted>没有签到码时，核对身份证后点“签到”。</Paragraph>}
+      {items.length > 0 && (
+        <Paragraph>
+          共 {items.length} 个：待签到 {count('booked')}，已签到 {count('checked_in')}，已办结 {count('completed')}
+          ，未到 {count('no_show')}，已取消 {count('cancelled')}。
+        </Paragraph>
+      )}
+      {wide && items.length > 0 ? (
+        <table className='board-table'>
+          <caption className='week-table__caption'>按时间排列</caption>
+          <thead>
+            <tr>
+              <th scope='col'>时间</th>
+              <th scope='col'>预约人</th>
+              <th scope='col'>服务</th>
+              <th scope='col'>状态</th>
+              <th scope='col'>备注</th>
+              <th scope='col'>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.flatMap((group) =>
+              group.items.map((booking) => (
+                <tr key={booking.id}>
+                  <td>{timeRange(group.startsAt, group.endsAt)}</td>
+                  <td>{booking.veteranNameMasked}</td>
+                  <td>{booking.serviceName}</td>
+                  <td>
+                    <StatusTag status={booking.status} words={BOOKING_STATUS_WORDS[booking.status]} />
+                  </td>
+                  <td>{booking.note || '—'}</td>
+                  <td>
+                    <BoardActions
+                      booking={booking}
+                      now={now}
+                      busy={act.pending && actingOn === booking.id}
+                      onAct={onAct(booking)}
+                    />
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      ) : (
+        groups.map((group) => (
           <View key={group.startsAt}>
             <Paragraph strong>{timeRange(group.startsAt, group.endsAt)}</Paragraph>
             {group.items.map((booking) => (
@@ -135,33 +187,40 @@ export function DayBoard({ me }: { me: Me }) {
                 booking={booking}
                 now={now}
                 busy={act.pending && actingOn === booking.id}
-                onAct={(kind) => {
-                  setActingOn(booking.id)
-                  setDone(null)
-                  void act.run(kind, booking)
-                }}
+                onAct={onAct(booking)}
               />
             ))}
           </View>
-        ))}
-      </Card>
+        ))
+      )}
+    </Card>
+  )
+
+  if (wide) {
+    return (
+      <View className='schedule-desk'>
+        <View>{side}</View>
+        <View>{list}</View>
+      </View>
+    )
+  }
+  return (
+    <>
+      {side}
+      {list}
     </>
   )
 }
 
-function BoardRow({
-  booking,
-  now,
-  busy,
-  onAct
-}: {
+interface BoardActionProps {
   booking: Booking
   now: Date
   busy: boolean
   onAct: (kind: 'check-in' | 'complete' | 'no-show') => void
-}) {
-  const rules = attendanceWindow(booking, now)
-  const who = `${booking.veteranNameMasked} ${beijingTimeOf(booking.startsAt)}`
+}
+
+function BoardRow(props: BoardActionProps) {
+  const { booking } = props
   return (
     <View className='list__item'>
       <Line tone='title'>
@@ -169,6 +228,17 @@ function BoardRow({
         <StatusTag status={booking.status} words={BOOKING_STATUS_WORDS[booking.status]} />
       </Line>
       {booking.note && <Line tone='muted'>备注：{booking.note}</Line>}
+      <BoardActions {...props} />
+    </View>
+  )
+}
+
+/** 签到, 办结, 标记未到 as the booking's state and the time allow (disabled ones say when they open). */
+function BoardActions({ booking, now, busy, onAct }: BoardActionProps) {
+  const rules = attendanceWindow(booking, now)
+  const who = `${booking.veteranNameMasked} ${beijingTimeOf(booking.startsAt)}`
+  return (
+    <>
       {booking.status === 'booked' && (
         <>
           {!rules.canCheckIn && <Line tone='muted'>{rules.checkInHint}</Line>}
@@ -208,6 +278,6 @@ function BoardRow({
           </ActionButton>
         </>
       )}
-    </View>
+    </>
   )
 }

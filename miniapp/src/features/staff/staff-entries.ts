@@ -34,7 +34,24 @@ export const STAFF_ENTRIES: StaffEntry[] = [
     url: '/staff/pages/notices/index'
   },
   { title: '留言咨询', description: '回复退役军人和家属的书面咨询', status: '', url: '/staff/pages/inbox/index' },
-  { title: '退役军人信息', description: '查询、登记和导入本辖区退役军人信息', status: '正在建设中' },
-  { title: '数据统计', description: '预约量、响应时间、满意度等', status: '后续版本开放' },
-  { title: '人员与审计', description: '管理工作人员账号，查看操作记录', status: '正在建设中', roles: ['admin'] }
+  {
+    title: '退役军人信息',
+    description: '查询、登记和导入本辖区退役军人信息',
+    status: '',
+    url: '/staff/pages/veterans/index'
+  },
+  {
+    title: '数据统计',
+    description: '预约量、响应时间、满意度等',
+    status: '',
+    url: '/staff/pages/dashboard/index'
+  },
+  {
+    title: '人员与审计',
+    description: '管理工作人员账号，查看操作记录',
+    status: '',
+    roles: ['admin'],
+    url: '/staff/pages/staff-accounts/index'
+  },
+  { title: '修改密码', description: '修改自己的登录密码', status: '', url: '/staff/pages/password/index' }
 ]

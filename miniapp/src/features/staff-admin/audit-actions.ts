@@ -1,0 +1,76 @@
+// The audit log's actions in words (the log stores codes). Codes not listed are shown as they are.
+export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  'auth.staff_sign_in': '工作人员登录',
+  'admin.create_staff': '新建账号',
+  'admin.update_staff': '修改账号',
+  'admin.reset_password': '重置密码',
+  'me.change_password': '修改自己的密码',
+  'registry.create': '登记退役军人',
+  'registry.update': '修改退役军人信息',
+  'registry.reveal_pii': '查看完整证件号',
+  'registry.import': '导入退役军人信息',
+  'registry.export': '导出退役军人信息',
+  'booking.slot.create': '开放号源',
+  'booking.slot.batch': '批量开放号源',
+  'booking.slot.update': '调整号源',
+  'booking.check_in': '签到',
+  'booking.complete': '办结',
+  'booking.no_show': '标记未到',
+  'policy.create': '起草政策',
+  'policy.update': '修改政策',
+  'policy.submit': '提交政策审核',
+  'policy.approve': '审核发布政策',
+  'policy.return': '退回政策',
+  'policy.repeal': '废止政策',
+  'policy.delete': '删除政策草稿',
+  'notice.create': '起草通知',
+  'notice.update': '修改通知',
+  'notice.delete': '删除通知草稿',
+  'notice.submit': '提交通知审批',
+  'notice.approve': '审批通知',
+  'notice.send': '发送通知',
+  'messaging.reply': '回复咨询',
+  'messaging.note': '内部备注',
+  'messaging.assign': '分配咨询',
+  'messaging.status': '更改咨询状态'
+}
+
+export const actionText = (code: string) => AUDIT_ACTIONS[code] ?? code
+
+/** What an entry's detail says, short: its fields as "key: value", personal data is never in it. */
+export function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)}`
+    )
+    .join('；')
+}
+
+export interface AuditFilterForm {
+  actorId: string
+  action: string
+  from: string
+  to: string
+}
+
+/** Beijing midnight of a calendar date as an instant (UTC ISO). */
+const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
+
+/** The filter form as the query of GET /admin/audit: dates as the start of `from` to the end of `to` (Beijing). */
+export function auditQueryOf(form: AuditFilterForm): { actorId?: string; action?: string; from?: string; to?: string } {
+  const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  return {
+    actorId: form.actorId || undefined,
+    action: form.action || undefined,
+    from: form.from ? beijingMidnight(form.from) : undefined,
+    // The end of the `to` day: just before the next Beijing midnight.
+    to: form.to ? new Date(Date.parse(beijingMidnight(dayAfter(form.to))) - 1).toISOString() : undefined
+  }
+}
+
+/** Why the dates cannot be searched, or null. */
+export function auditDatesProblem(form: AuditFilterForm): string | null {
+  return form.from && form.to && form.from > form.to ? '开始日期不能晚于结束日期' : null
+}
