@@ -38,7 +38,10 @@ describe('a veteran books a service on the phone', () => {
     // away, so the centers start on the first screen; then the centers, his district first.
     const regions = page.getByRole('region')
     await expect(regions.first().getByRole('heading').innerText()).resolves.toBe('办理须知')
-    await regions.first().getByText(/请带上 \d+ 样材料/).waitFor()
+    await regions
+      .first()
+      .getByText(/请带上 \d+ 样材料/)
+      .waitFor()
     await button(regions.first(), '查看要带的材料').click()
     await regions.first().getByRole('listitem').filter({ hasText: '身份证' }).first().waitFor()
     // 王建国 lives in 东湖区: his district comes first.

@@ -1,23 +1,15 @@
-import type { NotificationPage, PolicySearchResult, Thread, ThreadPage } from '@veterans/shared'
+import type { PolicySearchResult, Thread, ThreadPage } from '@veterans/shared'
 import { describe, expect, it } from 'vitest'
-import { asPerson, type Caller } from './booking-api'
+import { asPerson } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { newDesk, screenshot } from './harness/browser'
-import { documentPhoto, LIVE_MS, messagesTabBadge } from './harness/messaging'
+import { documentPhoto, LIVE_MS, messagesTabBadge, unreadOf } from './harness/messaging'
 import { appErrors, signedInPhone, staffSignIn } from './harness/session'
 import { arriveAt, button, field, link, openTab } from './harness/ui'
 
 const POLICY_TITLE = 'M市退役军人优待证服务和优待项目清单'
 const SUBJECT = `关于《${POLICY_TITLE}》的咨询`
 const QUESTION = '我的优待证上的照片有些模糊了，能不能换一张新证？附上证件的照片。'
-
-/** What the 消息 badge should say for this person, as the server counts it (notices of replies count once). */
-async function unreadOf(person: Caller): Promise<number> {
-  const notices = (await person.call<NotificationPage>('GET', '/me/notifications?unread=true&limit=50')).body
-  const aboutThreads = notices.items.filter((n) => !n.read && typeof n.data.threadId === 'string').length
-  const threads = (await person.call<ThreadPage>('GET', '/threads?limit=100')).body
-  return notices.unreadCount - aboutThreads + threads.items.reduce((sum, t) => sum + t.unreadCount, 0)
-}
 
 describe('messaging, both sides in the browser at once', () => {
   const app = useAppUnderTest()
@@ -27,7 +19,7 @@ describe('messaging, both sides in the browser at once', () => {
     const desk = await newDesk(app.browser, app.url)
     const staff = desk.page
     await staffSignIn(staff, 'donghu')
-    await link(staff, /^留言咨询/).click()
+    await link(staff.getByRole('region', { name: '工作事项' }), /^留言咨询/).click()
     await arriveAt(staff, '留言咨询')
     const table = staff.getByRole('table', { name: /咨询列表/ })
     await table.waitFor()

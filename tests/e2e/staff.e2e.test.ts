@@ -3,7 +3,7 @@ import { useAppUnderTest } from './harness/app-under-test'
 import { newPhone, screenshot } from './harness/browser'
 import { DEMO_PASSWORD } from './harness/server'
 import { appErrors } from './harness/session'
-import { arriveAt, button, field } from './harness/ui'
+import { arriveAt, button, field, link } from './harness/ui'
 
 describe('staff workspace', () => {
   const app = useAppUnderTest()
@@ -22,8 +22,19 @@ describe('staff workspace', () => {
     await who.getByText('东湖区退役军人服务中心', { exact: true }).waitFor()
     await who.getByText('工作人员', { exact: true }).waitFor()
     const work = page.getByRole('region', { name: '工作事项' })
-    await work.getByText('今日预约与签到').waitFor()
-    expect(await work.getByText('正在建设中').count()).toBeGreaterThan(0)
+    // Every entry opens its page now; none is a promise.
+    for (const entry of [
+      '今日预约与签到',
+      '号源排班',
+      '政策发布',
+      '通知推送',
+      '留言咨询',
+      '退役军人信息',
+      '数据统计'
+    ]) {
+      await link(work, new RegExp(`^${entry}`)).waitFor()
+    }
+    await expect(work.getByText('正在建设中').count()).resolves.toBe(0)
     await expect(work.getByText('人员与审计').count()).resolves.toBe(0) // admins only
     await screenshot(page, 'staff-workspace')
     expect(appErrors(phone)).toEqual([])

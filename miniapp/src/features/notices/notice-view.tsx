@@ -6,6 +6,12 @@ import { formatDateTime } from '../../lib/format'
 import { policyUrl } from '../policies/paths'
 import './notices.css'
 
+/** A piece of a line that wraps as one word (inline-block): it breaks inside only when longer than a line. */
+function Part({ children }: { children: string }) {
+  if (process.env.TARO_ENV === 'h5') return <span className='notice-view__part'>{children}</span>
+  return <Text className='notice-view__part'>{children}</Text>
+}
+
 export type NoticeViewProps = {
   notice: Pick<Notice, 'title' | 'body' | 'sentAt' | 'senderName' | 'policyId' | 'policyTitle'>
   /** Opens the linked policy; without it the card opens the policy page itself. */
@@ -28,7 +34,14 @@ export function NoticeView({ notice, onOpenPolicy }: NoticeViewProps) {
       <Card>
         <Heading level={2}>{notice.title}</Heading>
         <Paragraph muted small>
-          {sent ? `${notice.senderName} · ${sent}` : notice.senderName}
+          {/* Who and when each move to the next line whole: not "服务中 / 心" nor "2026年12 / 月5日". */}
+          <Part>{notice.senderName}</Part>
+          {sent && (
+            <>
+              {' · '}
+              <Part>{sent}</Part>
+            </>
+          )}
         </Paragraph>
         <MarkdownView markdown={notice.body} topHeading={3} />
       </Card>
