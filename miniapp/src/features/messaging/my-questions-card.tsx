@@ -2,7 +2,7 @@ import type { Thread } from '@veterans/shared'
 import { beijingToday } from '@veterans/shared/rules'
 import { TOPICS } from '@veterans/shared/topics'
 import { Text, View } from '@tarojs/components'
-import { a11y, ActionButton, Card, Notice, Paragraph, useOpenPage } from '../../components'
+import { a11y, ActionButton, Card, Notice, Paragraph, Term, useOpenPage } from '../../components'
 import { momentText } from '../booking/dates'
 import { Line } from '../booking/line'
 import { conversationUrl, newQuestionUrl } from './pages'
@@ -40,7 +40,9 @@ function ThreadLink({ thread, today }: { thread: Thread; today: string }) {
         {thread.unreadCount > 0 && <Pill className='unread-dot'>{`${thread.unreadCount} 条新答复`}</Pill>}
         {TOPICS[thread.category]}
       </Line>
-      <Line tone='muted'>{`${thread.centerName} · 最近 ${momentText(thread.lastMessageAt, today)}`}</Line>
+      <Line tone='muted'>
+        <Term>{thread.centerName}</Term> · <Term>{`最近 ${momentText(thread.lastMessageAt, today)}`}</Term>
+      </Line>
     </>
   )
   if (isH5) {

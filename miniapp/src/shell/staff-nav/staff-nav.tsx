@@ -30,7 +30,8 @@ export function StaffNav({ me, url }: { me: Me; url: string }) {
     <nav className='staff-nav' aria-label='工作台导航'>
       <p className='staff-nav__title'>M市退役军人服务</p>
       <p className='staff-nav__who'>
-        {me.displayName}（{ROLES[me.role]}）
+        <span className='term'>{me.displayName}</span>
+        {me.role === 'admin' && <span className='term'>（{ROLES.admin}）</span>}
         <br />
         {me.center?.name ?? '市退役军人事务局'}
       </p>
