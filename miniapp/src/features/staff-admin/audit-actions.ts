@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'me.change_password': '修改自己的密码',
   'registry.create': '登记退役军人',
   'registry.update': '修改退役军人信息',
-  'registry.reveal_pii': '查看完整证件号',
+  'registry.reveal': '查看完整证件号',
   'registry.import': '导入退役军人信息',
   'registry.export': '导出退役军人信息',
   'booking.slot.create': '开放号源',
@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'policy.approve': '审核发布政策',
   'policy.return': '退回政策',
   'policy.repeal': '废止政策',
+  'policy.superseded': '政策被新版本取代',
   'policy.delete': '删除政策草稿',
   'notice.create': '起草通知',
   'notice.update': '修改通知',
@@ -32,7 +33,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'messaging.reply': '回复咨询',
   'messaging.note': '内部备注',
   'messaging.assign': '分配咨询',
-  'messaging.status': '更改咨询状态'
+  'messaging.status': '更改咨询状态',
+  'messaging.canned_reply.create': '新建常用回复'
 }
 
 export const actionText = (code: string) => AUDIT_ACTIONS[code] ?? code

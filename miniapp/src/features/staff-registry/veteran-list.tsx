@@ -64,7 +64,7 @@ function Actions({ list }: { list: VeteranListState }) {
         variant='secondary'
         busy={exportAction.pending}
         busyText='正在导出…'
-        label='导出当前筛选结果为 CSV'
+        label='导出 CSV（当前筛选结果）'
         onClick={() => void exportAction.run('csv')}
       >
         导出 CSV
@@ -74,7 +74,7 @@ function Actions({ list }: { list: VeteranListState }) {
         variant='secondary'
         busy={exportAction.pending}
         busyText='正在导出…'
-        label='导出当前筛选结果为 Excel（XLSX）'
+        label='导出 Excel（当前筛选结果，XLSX 格式）'
         onClick={() => void exportAction.run('xlsx')}
       >
         导出 Excel
