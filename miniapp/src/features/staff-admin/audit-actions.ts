@@ -39,14 +39,61 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
 
 export const actionText = (code: string) => AUDIT_ACTIONS[code] ?? code
 
-/** What an entry's detail says, short: its fields as "key: value", personal data is never in it. */
+/** What kind of record an entry is about, in words. */
+export const AUDIT_ENTITIES: Readonly<Record<string, string>> = {
+  veteran: '退役军人',
+  import_job: '导入任务',
+  user: '账号',
+  policy: '政策',
+  notice: '通知',
+  slot: '号源',
+  booking: '预约',
+  thread: '咨询',
+  canned_reply: '常用回复'
+}
+
+/** The detail's keys in words; keys not listed are left out of the line (they stay in the CSV export). */
+export const AUDIT_DETAIL_KEYS: Readonly<Record<string, string>> = {
+  reason: '理由',
+  rows: '行',
+  created: '新增',
+  updated: '更新',
+  unchanged: '未变',
+  fields: '修改的项',
+  role: '角色',
+  username: '用户名',
+  displayName: '名称',
+  disabled: '停用',
+  districtCode: '区',
+  category: '类别',
+  capacity: '名额',
+  recipientCount: '收件人数',
+  cancelledBookings: '取消的预约',
+  from: '原来',
+  supersededBy: '被取代于',
+  format: '格式',
+  unmasked: '含完整证件号',
+  count: '数量'
+}
+
+/** The record an entry is about: its kind in words and the end of its id (enough to tell two apart). */
+export function entityText(entity: string, entityId: string | null): string {
+  const kind = AUDIT_ENTITIES[entity] ?? entity
+  return entityId ? `${kind} …${entityId.slice(-6)}` : kind
+}
+
+const valueText = (value: unknown): string => {
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  if (Array.isArray(value)) return value.map(valueText).join('、')
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value)
+  return String(value)
+}
+
+/** What an entry's detail says, short, in words: "理由：核实身份；新增：3". Personal data is never in it. */
 export function detailText(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)}`
-    )
+    .filter(([key, value]) => key in AUDIT_DETAIL_KEYS && value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${AUDIT_DETAIL_KEYS[key]}：${valueText(value)}`)
     .join('；')
 }
 

@@ -14,6 +14,7 @@ import {
   auditDatesProblem,
   auditQueryOf,
   detailText,
+  entityText,
   type AuditFilterForm
 } from './audit-actions'
 import { useAccounts } from './use-accounts'
@@ -161,7 +162,7 @@ export function AuditLog({ me }: { me: Me }) {
 }
 
 const who = (entry: AuditEntry) => entry.actorName ?? (entry.actorId ? '（已删除的账号）' : '系统')
-const what = (entry: AuditEntry) => `${entry.entity}${entry.entityId ? ` ${entry.entityId}` : ''}`
+const what = (entry: AuditEntry) => entityText(entry.entity, entry.entityId)
 
 function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
   if (process.env.TARO_ENV === 'h5' && wide) {
@@ -180,10 +181,10 @@ function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
         <tbody>
           {items.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatDateTime(entry.at)}</td>
+              <td className='admin-table__nowrap'>{formatDateTime(entry.at)}</td>
               <td>{who(entry)}</td>
-              <td>{actionText(entry.action)}</td>
-              <td>{what(entry)}</td>
+              <td className='admin-table__nowrap'>{actionText(entry.action)}</td>
+              <td className='admin-table__nowrap'>{what(entry)}</td>
               <td className='admin-table__detail'>{detailText(entry.detail) || '—'}</td>
             </tr>
           ))}
