@@ -16,12 +16,11 @@ export function FilePicker({ onChosen, disabled }: { onChosen: (file: ChosenFile
   if (process.env.TARO_ENV === 'h5') {
     return (
       <div className='field'>
-        <label className='field__label' htmlFor={id}>
-          选择要导入的文件
-        </label>
         <span className='field__hint' id={`${id}-hint`}>
           CSV 或 XLSX（Excel、WPS 表格可另存为这两种格式）；第一行是列名
         </span>
+        {/* The browser's own button speaks English ("Choose File"); the input stays for keyboard and screen
+            readers, unseen, and its label is the button people see. */}
         <input
           id={id}
           className='registry-file'
@@ -35,6 +34,9 @@ export function FilePicker({ onChosen, disabled }: { onChosen: (file: ChosenFile
             event.target.value = '' // choosing the same file again (after fixing it) is a new choice
           }}
         />
+        <label className='btn btn--secondary registry-file__button' htmlFor={id}>
+          选择要导入的文件
+        </label>
       </div>
     )
   }
