@@ -60,7 +60,7 @@ function Basics({ detail, reveal, onReveal }: { detail: Detail; reveal: RevealSt
           ['手机号', orDash(v.phoneMasked)],
           ['伤残等级', v.disabilityLevel === null ? '无' : `${v.disabilityLevel} 级`],
           ['微信绑定', v.bound ? '已绑定' : '未绑定'],
-          ['家属', `${detail.familyCount} 人已关联`],
+          ['家属', detail.familyCount > 0 ? `已关联 ${detail.familyCount} 人` : '没有关联的家属'],
           ['最后修改', formatDateTime(v.updatedAt)]
         ]}
       />
@@ -94,7 +94,7 @@ function Service({ detail }: { detail: Detail }) {
 
 function Bookings({ detail }: { detail: Detail }) {
   return (
-    <Card title={`预约（最近 ${detail.bookings.length} 次）`}>
+    <Card title={detail.bookings.length > 0 ? `预约（最近 ${detail.bookings.length} 次）` : '预约'}>
       {detail.bookings.length === 0 ? (
         <Paragraph muted>没有预约记录。</Paragraph>
       ) : (
@@ -117,7 +117,7 @@ function Bookings({ detail }: { detail: Detail }) {
 
 function Threads({ detail }: { detail: Detail }) {
   return (
-    <Card title={`咨询留言（最近 ${detail.threads.length} 条）`}>
+    <Card title={detail.threads.length > 0 ? `咨询留言（最近 ${detail.threads.length} 条）` : '咨询留言'}>
       {detail.threads.length === 0 ? (
         <Paragraph muted>没有书面咨询。</Paragraph>
       ) : (
