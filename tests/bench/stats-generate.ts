@@ -1,8 +1,10 @@
 // Writes the dashboard benchmark's data straight into a BFF database (for stats.bench.ts): veterans over the demo
 // districts and categories; bookings over the demo centers and services across the two years before today, in
-// slots of five, a fifth of the completed ones rated; threads of four messages each, most answered. Rows are
-// placeholders where no figure reads them, unique where the schema says so.
+// slots of five, a fifth of the completed ones rated; threads of four messages each, most answered (with the
+// first wait in working minutes, as the application writes it). Rows are placeholders where no figure reads them,
+// unique where the schema says so.
 import { createRequire } from 'node:module'
+import { workingTimeBetween } from '../../bff/src/modules/messaging/sla'
 
 interface Statement {
   run(...params: unknown[]): unknown
@@ -25,10 +27,20 @@ const DAY_MS = 86_400_000
 
 const benchId = (kind: string, i: number) => `0BENCH${kind}${String(i).padStart(19, '0')}`
 
-/** A small deterministic generator, so two runs measure the same data. */
+/**
+ * A small deterministic generator (mulberry32), so two runs measure the same data. 32-bit integer arithmetic:
+ * a multiplier applied in floating point loses the low bits past 2^53 and the sequence falls into short cycles
+ * (the earlier one put half a million bookings on fewer than a thousand date, center and service combinations).
+ */
 function random(seed: number) {
-  let state = seed
-  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
 }
 
 export interface StatsVolumes {
@@ -64,8 +76,9 @@ export function generateStatsData(dbFile: string, volumes: StatsVolumes) {
   const rating = sqlite.prepare(`INSERT INTO booking_ratings (booking_id, score, rated_by, created_at)
     VALUES (?, ?, ?, ?)`)
   const thread = sqlite.prepare(`INSERT INTO threads (id, resident_user_id, center_id, category, subject, status,
-      last_seq, last_position, last_message_at, first_response_at, sla_breaches, created_at, updated_at)
-    VALUES (?, ?, ?, 'employment', '测试', 'resolved', 4, 4, ?, ?, ?, ?, ?)`)
+      last_seq, last_position, last_message_at, first_response_at, first_response_minutes, sla_breaches, created_at,
+      updated_at)
+    VALUES (?, ?, ?, 'employment', '测试', 'resolved', 4, 4, ?, ?, ?, ?, ?, ?)`)
   const message = sqlite.prepare(`INSERT INTO thread_messages (id, thread_id, seq, position, internal, author_user_id,
       author_role, body, created_at) VALUES (?, ?, ?, ?, 0, ?, ?, '测试内容', ?)`)
 
@@ -108,7 +121,10 @@ export function generateStatsData(dbFile: string, volumes: StatsVolumes) {
       const answered = rand() < 0.9
       const firstResponse = answered ? new Date(createdAt + rand() * 2 * DAY_MS).toISOString() : null
       const created = new Date(createdAt).toISOString()
-      thread.run(threadId, someone, pick(centers), created, firstResponse, rand() < 0.1 ? 1 : 0, created, created)
+      // The wait in working minutes, as the first staff answer writes it (messaging/thread-steps.ts).
+      const minutes = firstResponse ? workingTimeBetween(created, firstResponse) / 60_000 : null
+      const breaches = rand() < 0.1 ? 1 : 0
+      thread.run(threadId, someone, pick(centers), created, firstResponse, minutes, breaches, created, created)
       for (let m = 0; m < 4 && t * 4 + m < volumes.messages; m++) {
         const at = new Date(createdAt + m * 3_600_000).toISOString()
         message.run(benchId('M', t * 4 + m), threadId, m + 1, m + 1, someone, m % 2 ? 'staff' : 'resident', at)
@@ -117,4 +133,23 @@ export function generateStatsData(dbFile: string, volumes: StatsVolumes) {
   })()
   sqlite.pragma('optimize')
   sqlite.close()
+}
+
+/**
+ * The bookings that count (not cancelled) with a slot starting in [startsAt, endsAt), counted from the bookings
+ * themselves: what the dashboard's roll-up must add up to.
+ */
+export function directBookingTotal(dbFile: string, startsAt: string, endsAt: string, centerName?: string): number {
+  const sqlite = new Database(dbFile)
+  try {
+    const row = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM bookings b JOIN centers c ON c.id = b.center_id
+          WHERE b.status <> 'cancelled' AND b.starts_at >= ? AND b.starts_at < ? AND (? IS NULL OR c.name = ?)`
+      )
+      .all(startsAt, endsAt, centerName ?? null, centerName ?? null)[0] as { n: number }
+    return row.n
+  } finally {
+    sqlite.close()
+  }
 }

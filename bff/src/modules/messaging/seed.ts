@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Topic } from '@veterans/shared'
 import { newId } from '../../lib/ids'
 import { findDemoAccount, insertDemoThreads, type DemoEntryRow, type DemoThreadRow } from './demo-data-repo'
-import { slaDueAt } from './sla'
+import { slaDueAt, workingTimeBetween } from './sla'
 
 const HOUR_MS = 3_600_000
 
@@ -80,6 +80,10 @@ export async function seedMessagingDemo(app: FastifyInstance) {
       waitingSince: waiting,
       slaDueAt: waiting ? slaDueAt(waiting) : null,
       firstResponseAt: answered ? new Date(now - answered.hoursAgo * HOUR_MS).toISOString() : null,
+      // As the first answer writes it (thread-steps.ts): the dashboard ranks this column.
+      firstResponseMinutes: answered
+        ? workingTimeBetween(createdAt, new Date(now - answered.hoursAgo * HOUR_MS).toISOString()) / 60_000
+        : null,
       resolvedAt: input.status === 'resolved' ? c.lastMessageAt : null,
       createdAt,
       updatedAt: c.lastMessageAt

@@ -1,5 +1,6 @@
 import { statement, type Conn } from '../../db/client'
 import { newId } from '../../lib/ids'
+import { workingTimeBetween } from './sla'
 import { entryViewOf, threadViewOf } from './thread-projection'
 
 // The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction, synchronously
@@ -70,13 +71,18 @@ export function startWaitingIn(tx: Conn, threadId: string, now: string, dueAt: s
   run(tx, START_WAITING_SQL).run({ threadId, now, dueAt })
 }
 
-// A wait that ends after its due time counts as a breach, for the statistics.
+// A wait that ends after its due time counts as a breach, for the statistics; the first answer is recorded with
+// its wait in working minutes (every expression of the UPDATE reads the row as it was).
 const END_WAITING_SQL = `UPDATE threads SET status = @status,
   sla_breaches = sla_breaches + (CASE WHEN sla_due_at IS NOT NULL AND @now > sla_due_at THEN 1 ELSE 0 END),
   waiting_since = NULL, sla_due_at = NULL,
+  first_response_minutes = CASE WHEN @answered = 1 AND first_response_at IS NULL THEN @firstResponseMinutes
+    ELSE first_response_minutes END,
   first_response_at = CASE WHEN @answered = 1 THEN COALESCE(first_response_at, @now) ELSE first_response_at END,
   resolved_at = CASE WHEN @status = 'resolved' THEN @now ELSE NULL END, updated_at = @now
   WHERE id = @threadId`
+
+const FIRST_ANSWER_SQL = `SELECT created_at AS createdAt FROM threads WHERE id = @threadId AND first_response_at IS NULL`
 
 /** Staff answered (answered: the first answer is recorded) or set the thread pending or resolved: no one waits. */
 export function endWaitingIn(
@@ -86,7 +92,12 @@ export function endWaitingIn(
   status: 'pending' | 'resolved',
   answered: boolean
 ) {
-  run(tx, END_WAITING_SQL).run({ threadId, now, status, answered: answered ? 1 : 0 })
+  // Only the first answer's wait is measured; later ones keep it.
+  const first = answered
+    ? (run(tx, FIRST_ANSWER_SQL).get({ threadId }) as { createdAt: string } | undefined)
+    : undefined
+  const firstResponseMinutes = first ? workingTimeBetween(first.createdAt, now) / 60_000 : null
+  run(tx, END_WAITING_SQL).run({ threadId, now, status, answered: answered ? 1 : 0, firstResponseMinutes })
 }
 
 export function threadViewIn(tx: Conn, threadId: string) {

@@ -1,7 +1,6 @@
 import type { Stats, VeteranCategory } from '@veterans/shared'
 import { VETERAN_CATEGORY_CODES } from '@veterans/shared'
-import { addDays } from '../../lib/time'
-import type { BookingGroup, ThreadFigures } from './repo'
+import type { BookingDay, ThreadFigures } from './repo'
 
 // Pure arithmetic from the grouped rows to the contract's figures: the SQL counts, this adds up and divides.
 
@@ -9,28 +8,28 @@ import type { BookingGroup, ThreadFigures } from './repo'
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals))
 
 export function bookingFigures(
-  groups: BookingGroup[],
+  days: BookingDay[],
   dates: string[],
-  services: { id: string; name: string; sortOrder: number }[],
-  ratings: { score: number; count: number }[]
+  services: { id: string; name: string; sortOrder: number }[]
 ): Stats['bookings'] {
   const byDay = new Map(dates.map((date) => [date, 0]))
   const byService = new Map<string, number>()
+  const rated = [0, 0, 0, 0, 0]
   let total = 0
   let completed = 0
   let noShows = 0
-  for (const group of groups) {
-    if (group.status === 'completed') completed += group.count
-    if (group.status === 'no_show') noShows += group.count
-    // A cancelled booking is no visit: it counts in no figure.
-    if (group.status === 'cancelled') continue
-    total += group.count
-    const date = group.lateInUtcDay ? addDays(group.utcDate, 1) : group.utcDate
-    byDay.set(date, (byDay.get(date) ?? 0) + group.count)
-    byService.set(group.serviceId, (byService.get(group.serviceId) ?? 0) + group.count)
+  for (const day of days) {
+    completed += day.completed
+    noShows += day.noShows
+    day.rated.forEach((count, i) => (rated[i]! += count))
+    // A row of cancelled bookings only (all zero) names no service in the chart.
+    if (day.bookings === 0) continue
+    total += day.bookings
+    byDay.set(day.day, (byDay.get(day.day) ?? 0) + day.bookings)
+    byService.set(day.serviceId, (byService.get(day.serviceId) ?? 0) + day.bookings)
   }
-  const rated = ratings.reduce((sum, r) => sum + r.count, 0)
-  const scoreSum = ratings.reduce((sum, r) => sum + r.score * r.count, 0)
+  const ratings = rated.reduce((sum, count) => sum + count, 0)
+  const scoreSum = rated.reduce((sum, count, i) => sum + (i + 1) * count, 0)
   return {
     total,
     byService: services
@@ -39,18 +38,34 @@ export function bookingFigures(
       .map((s) => ({ serviceId: s.id, name: s.name, count: byService.get(s.id)! })),
     byDay: dates.map((date) => ({ date, count: byDay.get(date) ?? 0 })),
     noShowRate: completed + noShows > 0 ? round(noShows / (completed + noShows), 4) : null,
-    avgRating: rated > 0 ? round(scoreSum / rated, 2) : null,
-    ratingDistribution: [1, 2, 3, 4, 5].map((score) => ({
-      score,
-      count: ratings.find((r) => r.score === score)?.count ?? 0
-    }))
+    avgRating: ratings > 0 ? round(scoreSum / ratings, 2) : null,
+    ratingDistribution: rated.map((count, i) => ({ score: i + 1, count }))
   }
 }
 
-/** The nearest-rank percentile: the smallest value with at least p of the values at or below it. */
+/** The nearest rank (0-based) of the p-th percentile among n values: the smallest with at least p at or below it. */
+export const percentileRank = (n: number, p: number) => Math.max(0, Math.ceil(p * n) - 1)
+
 export function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!
+  return sorted[percentileRank(sorted.length, p)]!
+}
+
+/**
+ * The message figures when every answered thread of the period has its first wait measured: the database picks
+ * the two ranked waits, nothing is read row by row. The same numbers as messageFigures over the same threads.
+ */
+export function measuredMessageFigures(
+  summary: { threads: number; slaBreaches: number; measured: number },
+  waitAtRank: (rank: number) => number
+): Stats['messages'] {
+  const at = (p: number) => (summary.measured > 0 ? round(waitAtRank(percentileRank(summary.measured, p)), 1) : null)
+  return {
+    threads: summary.threads,
+    firstResponseMinutesP50: at(0.5),
+    firstResponseMinutesP90: at(0.9),
+    slaBreaches: summary.slaBreaches
+  }
 }
 
 export function messageFigures(
@@ -61,7 +76,8 @@ export function messageFigures(
   let slaBreaches = 0
   for (const thread of threads) {
     slaBreaches += thread.slaBreaches
-    if (thread.firstResponseAt) waits.push(workingMsBetween(thread.createdAt, thread.firstResponseAt) / 60_000)
+    if (thread.firstResponseMinutes !== null) waits.push(thread.firstResponseMinutes)
+    else if (thread.firstResponseAt) waits.push(workingMsBetween(thread.createdAt, thread.firstResponseAt) / 60_000)
   }
   waits.sort((a, b) => a - b)
   const p50 = percentile(waits, 0.5)

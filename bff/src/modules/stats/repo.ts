@@ -1,53 +1,36 @@
-import type { BookingStatus, VeteranCategory } from '@veterans/shared'
+import type { VeteranCategory } from '@veterans/shared'
 import { statement, type Db } from '../../db/client'
 
-// The dashboard's SQL: aggregates over covering indexes (migration 0011), so a year of a city's bookings is
-// counted without reading a table row. Every query takes the period as [startsAt, endsAt) UTC instants and an
-// optional center (null: the whole city).
+// The dashboard's SQL: bookings from their daily roll-up (migration 0012), the rest aggregated over covering
+// indexes (migration 0011) without reading a table row. Every query takes the period (its Beijing dates, or
+// [startsAt, endsAt) UTC instants where the rows hold instants) and an optional center (null: the whole city).
 
-export interface BookingGroup {
-  /** The UTC date of the start, and whether it falls at 16:00 UTC or later (already the next Beijing day). */
-  utcDate: string
-  lateInUtcDay: 0 | 1
+/** One Beijing date's bookings of one service (at one center, or summed over the city). */
+export interface BookingDay {
+  day: string
   serviceId: string
-  status: BookingStatus
-  count: number
+  /** Not cancelled: a cancelled booking is no visit and counts in no figure. */
+  bookings: number
+  completed: number
+  noShows: number
+  /** How many of these bookings were rated 1, 2, 3, 4 and 5 stars. */
+  rated: [number, number, number, number, number]
 }
 
-// Cutting the date out of the ISO text is much cheaper than SQLite's date functions over half a million rows;
-// the caller moves late-UTC starts to the next date, which is their Beijing date.
-const BOOKING_GROUPS = (where: string) => `
-  SELECT substr(starts_at, 1, 10) AS utcDate, substr(starts_at, 12, 2) >= '16' AS lateInUtcDay,
-         service_id AS serviceId, status, count(*) AS count
-    FROM bookings ${where}
-   GROUP BY utcDate, lateInUtcDay, service_id, status`
-const BOOKING_GROUPS_CENTER = BOOKING_GROUPS(
-  'INDEXED BY bookings_stats_center_idx WHERE center_id = ? AND starts_at >= ? AND starts_at < ?'
-)
-const BOOKING_GROUPS_CITY = BOOKING_GROUPS('INDEXED BY bookings_stats_start_idx WHERE starts_at >= ? AND starts_at < ?')
+// The daily roll-up kept by triggers (migration 0012): a year is a few thousand rows of the center's or the city's
+// ('*') key range, where counting the bookings themselves read every one of the period's.
+const BOOKING_DAYS = `
+  SELECT day, service_id AS serviceId, bookings, completed, no_shows AS noShows, rated_1 AS r1, rated_2 AS r2,
+         rated_3 AS r3, rated_4 AS r4, rated_5 AS r5
+    FROM booking_day_totals WHERE center_id = ? AND day >= ? AND day <= ?`
+const CITY = '*'
 
-export function bookingGroups(db: Db, startsAt: string, endsAt: string, centerId: string | null): BookingGroup[] {
-  return centerId
-    ? (statement(db, BOOKING_GROUPS_CENTER).all(centerId, startsAt, endsAt) as BookingGroup[])
-    : (statement(db, BOOKING_GROUPS_CITY).all(startsAt, endsAt) as BookingGroup[])
-}
+type BookingDayRow = Omit<BookingDay, 'rated'> & Record<'r1' | 'r2' | 'r3' | 'r4' | 'r5', number>
 
-// A booking is rated after its visit, so only ratings given since the period began can belong to its bookings:
-// the ratings' time index narrows them down, and each is matched to its booking by key.
-const RATINGS = (where: string) => `
-  SELECT r.score AS score, count(*) AS count
-    FROM booking_ratings r INDEXED BY booking_ratings_created_idx CROSS JOIN bookings b ON b.id = r.booking_id
-   WHERE r.created_at >= ? AND ${where} b.starts_at >= ? AND b.starts_at < ?
-   GROUP BY r.score`
-const RATINGS_CENTER = RATINGS('b.center_id = ? AND')
-const RATINGS_CITY = RATINGS('')
-
-export function ratingCounts(db: Db, startsAt: string, endsAt: string, centerId: string | null) {
-  return (
-    centerId
-      ? statement(db, RATINGS_CENTER).all(startsAt, centerId, startsAt, endsAt)
-      : statement(db, RATINGS_CITY).all(startsAt, startsAt, endsAt)
-  ) as { score: number; count: number }[]
+/** The period's bookings by Beijing date and service, from its first to its last date (both included). */
+export function bookingDays(db: Db, from: string, to: string, centerId: string | null): BookingDay[] {
+  const rows = statement(db, BOOKING_DAYS).all(centerId ?? CITY, from, to) as BookingDayRow[]
+  return rows.map(({ r1, r2, r3, r4, r5, ...row }) => ({ ...row, rated: [r1, r2, r3, r4, r5] }))
 }
 
 export function serviceNames(db: Db) {
@@ -61,21 +44,82 @@ export function serviceNames(db: Db) {
 export interface ThreadFigures {
   createdAt: string
   firstResponseAt: string | null
+  /** Written with the first answer from migration 0012 on; NULL on threads answered before. */
+  firstResponseMinutes: number | null
   slaBreaches: number
 }
 
-const THREADS_CENTER = `SELECT created_at AS createdAt, first_response_at AS firstResponseAt, sla_breaches AS slaBreaches
-    FROM threads INDEXED BY threads_stats_center_idx WHERE center_id = ? AND created_at >= ? AND created_at < ?`
-const THREADS_CITY = `SELECT created_at AS createdAt, first_response_at AS firstResponseAt, sla_breaches AS slaBreaches
-    FROM threads INDEXED BY threads_stats_created_idx WHERE created_at >= ? AND created_at < ?`
+const THREADS = (where: string) => `SELECT created_at AS createdAt, first_response_at AS firstResponseAt,
+    first_response_minutes AS firstResponseMinutes, sla_breaches AS slaBreaches FROM threads ${where}`
+const THREADS_CENTER = THREADS(
+  'INDEXED BY threads_response_center_idx WHERE center_id = ? AND created_at >= ? AND created_at < ?'
+)
+const THREADS_CITY = THREADS('INDEXED BY threads_response_created_idx WHERE created_at >= ? AND created_at < ?')
 
-/** The threads begun in the period, with when staff first answered and how many waits went past their due time. */
+/**
+ * The threads begun in the period one by one, with when staff first answered and how many waits went past their
+ * due time: needed only while some of them were answered before their wait was measured on the row.
+ */
 export function threadFigures(db: Db, startsAt: string, endsAt: string, centerId: string | null): ThreadFigures[] {
   return (
     centerId
       ? statement(db, THREADS_CENTER).all(centerId, startsAt, endsAt)
       : statement(db, THREADS_CITY).all(startsAt, endsAt)
   ) as ThreadFigures[]
+}
+
+export interface ThreadSummary {
+  threads: number
+  slaBreaches: number
+  /** Threads answered with their wait in working minutes written (migration 0012 on). */
+  measured: number
+  /** Threads answered before that column existed: their waits must be worked out from the instants. */
+  unmeasured: number
+}
+
+const THREAD_SUMMARY = (where: string) => `
+  SELECT count(*) AS threads, coalesce(sum(sla_breaches), 0) AS slaBreaches,
+         count(first_response_minutes) AS measured,
+         coalesce(sum(first_response_at IS NOT NULL AND first_response_minutes IS NULL), 0) AS unmeasured
+    FROM threads ${where}`
+const THREAD_SUMMARY_CENTER = THREAD_SUMMARY(
+  'INDEXED BY threads_response_center_idx WHERE center_id = ? AND created_at >= ? AND created_at < ?'
+)
+const THREAD_SUMMARY_CITY = THREAD_SUMMARY(
+  'INDEXED BY threads_response_created_idx WHERE created_at >= ? AND created_at < ?'
+)
+
+/** How many threads began in the period, their SLA breaches, and how many first waits are measured. */
+export function threadSummary(db: Db, startsAt: string, endsAt: string, centerId: string | null): ThreadSummary {
+  return (
+    centerId
+      ? statement(db, THREAD_SUMMARY_CENTER).get(centerId, startsAt, endsAt)
+      : statement(db, THREAD_SUMMARY_CITY).get(startsAt, endsAt)
+  ) as ThreadSummary
+}
+
+const RANKED_WAIT = (where: string) => `
+  SELECT first_response_minutes AS minutes FROM threads ${where} AND first_response_minutes IS NOT NULL
+   ORDER BY first_response_minutes LIMIT 1 OFFSET ?`
+const RANKED_WAIT_CENTER = RANKED_WAIT(
+  'INDEXED BY threads_response_center_idx WHERE center_id = ? AND created_at >= ? AND created_at < ?'
+)
+const RANKED_WAIT_CITY = RANKED_WAIT('INDEXED BY threads_response_created_idx WHERE created_at >= ? AND created_at < ?')
+
+/** The measured first wait (working minutes) at a rank (0: the shortest) among the period's threads. */
+export function rankedFirstWait(
+  db: Db,
+  startsAt: string,
+  endsAt: string,
+  centerId: string | null,
+  rank: number
+): number {
+  const row = (
+    centerId
+      ? statement(db, RANKED_WAIT_CENTER).get(centerId, startsAt, endsAt, rank)
+      : statement(db, RANKED_WAIT_CITY).get(startsAt, endsAt, rank)
+  ) as { minutes: number }
+  return row.minutes
 }
 
 // Notices count for the center whose staff wrote them; one whose fan-out is still running counts as sent.

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
 import type { Principal } from '../../lib/principal'
 import { seesEverything } from '../../lib/scope'
-import { bookingFigures, messageFigures, veteranFigures } from './figures'
+import { bookingFigures, measuredMessageFigures, messageFigures, veteranFigures } from './figures'
 import { periodOf } from './period'
 import * as repo from './repo'
 import { workingTimeMeter } from './working-time'
@@ -27,6 +27,18 @@ function chooseCenter(ctx: Ctx, principal: Principal, centerId: string | undefin
   return center
 }
 
+/**
+ * Threads answered since migration 0012 carry their first wait in working minutes, and the database finds the
+ * percentiles by rank; while a period still holds older answered threads, the waits are worked out one by one.
+ */
+function messageFiguresOf(ctx: Ctx, startsAt: string, endsAt: string, centerId: string | null, from: string) {
+  const summary = repo.threadSummary(ctx.db, startsAt, endsAt, centerId)
+  if (summary.unmeasured > 0) {
+    return messageFigures(repo.threadFigures(ctx.db, startsAt, endsAt, centerId), workingTimeMeter(from))
+  }
+  return measuredMessageFigures(summary, (rank) => repo.rankedFirstWait(ctx.db, startsAt, endsAt, centerId, rank))
+}
+
 /** The dashboard's figures for a period (Beijing dates, both included) at one center or the whole city. */
 export async function getStats(ctx: Ctx, principal: Principal, query: StatsQuery): Promise<Stats> {
   const period = periodOf(query.from, query.to)
@@ -39,12 +51,11 @@ export async function getStats(ctx: Ctx, principal: Principal, query: StatsQuery
   return {
     period: { from: period.from, to: period.to, centerId, centerName: center?.name ?? CITY_NAME },
     bookings: bookingFigures(
-      repo.bookingGroups(ctx.db, startsAt, endsAt, centerId),
+      repo.bookingDays(ctx.db, period.from, period.to, centerId),
       period.dates,
-      repo.serviceNames(ctx.db),
-      repo.ratingCounts(ctx.db, startsAt, endsAt, centerId)
+      repo.serviceNames(ctx.db)
     ),
-    messages: messageFigures(repo.threadFigures(ctx.db, startsAt, endsAt, centerId), workingTimeMeter(period.from)),
+    messages: messageFiguresOf(ctx, startsAt, endsAt, centerId, period.from),
     notices: {
       sent: notices.sent,
       readRate: notices.recipients > 0 ? Number((notices.read / notices.recipients).toFixed(4)) : null
