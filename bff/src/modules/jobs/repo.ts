@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
-import { immediate } from '../../db/client'
+import { immediate, statement } from '../../db/client'
 import { dueJobs } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -14,32 +14,22 @@ export interface ScheduledJob {
   payload: Record<string, unknown>
 }
 
+// Prepared once per connection: a job is scheduled with every booking, inside its transaction.
+const SCHEDULE_SQL = `INSERT INTO due_jobs (id, kind, key, due_at, payload, status, attempts, created_at)
+  VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)
+  ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at, payload = excluded.payload,
+    status = 'pending', attempts = 0, lease_until = NULL, last_error = NULL, finished_at = NULL`
+const CANCEL_SQL = `UPDATE due_jobs SET status = 'cancelled', finished_at = ?, lease_until = NULL
+  WHERE key = ? AND status = 'pending'`
+
 /** Schedules (or moves) the job of `key` inside the caller's transaction. */
 export function scheduleJobIn(tx: Conn, job: ScheduledJob, now: string) {
-  tx.insert(dueJobs)
-    .values({ id: newId(), ...job, status: 'pending', attempts: 0, createdAt: now })
-    .onConflictDoUpdate({
-      target: dueJobs.key,
-      set: {
-        kind: job.kind,
-        dueAt: job.dueAt,
-        payload: job.payload,
-        status: 'pending',
-        attempts: 0,
-        leaseUntil: null,
-        lastError: null,
-        finishedAt: null
-      }
-    })
-    .run()
+  statement(tx, SCHEDULE_SQL).run(newId(), job.kind, job.key, job.dueAt, JSON.stringify(job.payload), now)
 }
 
 /** Cancels the pending job of `key`, if any, inside the caller's transaction. */
 export function cancelJobIn(tx: Conn, key: string, now: string) {
-  tx.update(dueJobs)
-    .set({ status: 'cancelled', finishedAt: now, leaseUntil: null })
-    .where(and(eq(dueJobs.key, key), eq(dueJobs.status, 'pending')))
-    .run()
+  statement(tx, CANCEL_SQL).run(now, key)
 }
 
 /**

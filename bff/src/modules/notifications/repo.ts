@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
-import type { Conn, Db } from '../../db/client'
+import { statement, type Conn, type Db } from '../../db/client'
 import { notifications } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -12,6 +12,9 @@ export interface NotificationInput {
   /** Also as a WeChat subscription message, for those who want it: the template's values and the page it opens. */
   push?: { fields: Record<string, string>; page: string; urgent?: boolean }
 }
+
+// Prepared once per connection: most bookings, cancellations and replies tell someone.
+const INSERT_SQL = `INSERT INTO notifications (id, user_id, kind, title, body, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
 
 /**
  * Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits.
@@ -32,7 +35,9 @@ export function insertNotificationRows(
     data: n.data ?? {},
     createdAt: at
   }))
-  tx.insert(notifications).values(rows).run()
+  const insert = statement(tx, INSERT_SQL)
+  for (const row of rows)
+    insert.run(row.id, row.userId, row.kind, row.title, row.body, JSON.stringify(row.data), row.createdAt)
   return rows.map((row) => row.id)
 }
 
