@@ -1,8 +1,7 @@
 import type { StaffAccount } from '@veterans/shared'
 import { useState } from 'react'
 import { staffAdminApi, useAction } from '../../api'
-import { ActionButton, Card, ChoiceGroup, Notice, TextField } from '../../components'
-import { SelectField } from '../staff-booking/select-field'
+import { ActionButton, Card, ChoiceGroup, Notice, TextField, SelectField } from '../../components'
 import { EnterSubmits } from '../staff-notices/enter-submits'
 import {
   fieldErrorsFrom,

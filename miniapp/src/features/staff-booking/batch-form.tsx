@@ -3,10 +3,9 @@ import { addDays, beijingToday, daysBetween } from '@veterans/shared/rules'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { staffBookingApi, useAction } from '../../api'
-import { ActionButton, Card, ChoiceGroup, DateField, Notice, Paragraph, TextField } from '../../components'
+import { ActionButton, Card, ChoiceGroup, DateField, Notice, Paragraph, TextField, SelectField } from '../../components'
 import { dayText } from '../booking/dates'
 import { fieldsOrMessage } from './messages'
-import { SelectField } from './select-field'
 import { checkCapacity, checkTimeRanges } from './time-ranges'
 
 const MAX_DAYS = 92

@@ -1,5 +1,4 @@
-import { Card, KeyValues } from '../../components'
-import { SelectField } from './select-field'
+import { Card, KeyValues, SelectField } from '../../components'
 import type { useStaffCenter } from './use-staff-center'
 
 /** Which center this screen is about: a choice for city-level staff and admins, a plain line for others. */

@@ -3,10 +3,9 @@ import { beijingDateOf, beijingInstant, beijingToday } from '@veterans/shared/ru
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { staffBookingApi, useAction } from '../../api'
-import { ActionButton, Card, DateField, Notice, TextField, TimeField } from '../../components'
+import { ActionButton, Card, DateField, Notice, TextField, TimeField, SelectField } from '../../components'
 import { dayText, timeRange } from '../booking/dates'
 import { fieldsOrMessage } from './messages'
-import { SelectField } from './select-field'
 import { checkCapacity } from './time-ranges'
 
 interface Problems {

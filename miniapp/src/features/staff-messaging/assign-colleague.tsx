@@ -1,9 +1,8 @@
 import type { Me, StaffRef, StaffThread } from '@veterans/shared'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { ActionButton, Notice, Paragraph } from '../../components'
+import { ActionButton, Notice, Paragraph, SelectField } from '../../components'
 import { staffMessagingApi, useRequest } from '../../api'
-import { SelectField } from '../staff-booking/select-field'
 import './staff-messaging.css'
 
 /** How a colleague is listed: who is in charge now, and which one is me. */

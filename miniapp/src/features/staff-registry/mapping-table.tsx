@@ -1,8 +1,7 @@
 import type { ImportField, ImportPreview } from '@veterans/shared'
 import { Text, View } from '@tarojs/components'
-import { Card, Paragraph } from '../../components'
+import { Card, Paragraph, SelectField } from '../../components'
 import { FIELD_CHOICES, type ColumnMapping } from './import-mapping'
-import { SelectBox } from './select-box'
 
 /** The first values of a column, as examples beside its mapping. */
 const samplesOf = (preview: ImportPreview, index: number) =>
@@ -29,7 +28,7 @@ export function MappingTable({
       <Card title='列与字段的对应'>
         {preview.headers.map((header, index) => (
           <View key={header} className='registry-mapping__item'>
-            <SelectBox
+            <SelectField
               label={`“${header}”列`}
               hint={`例：${samplesOf(preview, index).join('，') || '（前几行是空的）'}`}
               options={FIELD_CHOICES}

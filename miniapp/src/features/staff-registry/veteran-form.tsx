@@ -10,13 +10,13 @@ import {
   Paragraph,
   SwitchRow,
   TextAreaField,
-  TextField
+  TextField,
+  SelectField
 } from '../../components'
 import { goBack, replacePage, wayOn } from '../../shell/navigation'
 import { EnterSubmits } from '../staff-notices/enter-submits'
 import { filterOptions, GENDERS, VETERAN_CATEGORIES, VETERAN_STATUSES } from './labels'
 import { veteranUrl } from './paths'
-import { SelectBox } from './select-box'
 import { useVeteranForm, type VeteranFormState } from './use-veteran-form'
 import './staff-registry.css'
 
@@ -74,21 +74,21 @@ function Identity({ state }: { state: VeteranFormState }) {
           error={errors.birthDate}
           onChange={(v) => set('birthDate', v)}
         />
-        <SelectBox
+        <SelectField
           label='户籍区县'
           options={state.scope.choosable.map((d) => ({ value: d.code, label: d.name }))}
           value={form.districtCode}
           error={errors.districtCode}
           onChange={(v) => set('districtCode', v)}
         />
-        <SelectBox
+        <SelectField
           label='人员类别'
           options={filterOptions(VETERAN_CATEGORIES).filter((o) => o.value !== '')}
           value={form.category}
           error={errors.category}
           onChange={(v) => set('category', v)}
         />
-        <SelectBox
+        <SelectField
           label='状态'
           options={STATUS_OPTIONS}
           value={form.status}
@@ -132,7 +132,7 @@ function ServiceAndContact({ state }: { state: VeteranFormState }) {
           error={errors.servedUnit}
           onChange={(v) => set('servedUnit', v)}
         />
-        <SelectBox
+        <SelectField
           label='伤残等级'
           options={DISABILITY_OPTIONS}
           value={form.disabilityLevel}

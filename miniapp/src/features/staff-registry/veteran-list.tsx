@@ -1,13 +1,12 @@
 import type { Me } from '@veterans/shared'
 import { View } from '@tarojs/components'
-import { ActionButton, a11y, Card, Notice, Paragraph } from '../../components'
+import { ActionButton, a11y, Card, Notice, Paragraph, SelectField } from '../../components'
 import { openPage } from '../../shell/navigation'
 import { useWideScreen } from '../staff-messaging/use-wide-screen'
 import { filterOptions, VETERAN_CATEGORIES, VETERAN_STATUSES } from './labels'
 import { looksLikeIdTail, pageSummary } from './list-query'
 import { importUrl, veteranEditUrl } from './paths'
 import { RegistrySearch } from './registry-search'
-import { SelectBox } from './select-box'
 import { useVeteranList, type VeteranListState } from './use-veteran-list'
 import { VeteranRows } from './veteran-rows'
 import './staff-registry.css'
@@ -18,7 +17,7 @@ function Filters({ list }: { list: VeteranListState }) {
     <Card title='查找和筛选'>
       <RegistrySearch value={list.searchText} onChange={list.setSearchText} onSubmit={list.search} />
       {scope.seesAllDistricts && (
-        <SelectBox
+        <SelectField
           label='户籍区县'
           options={[
             { value: '', label: '全部区县' },
@@ -28,13 +27,13 @@ function Filters({ list }: { list: VeteranListState }) {
           onChange={(value) => setFilter('districtCode', value)}
         />
       )}
-      <SelectBox
+      <SelectField
         label='人员类别'
         options={filterOptions(VETERAN_CATEGORIES)}
         value={filters.category}
         onChange={(value) => setFilter('category', value)}
       />
-      <SelectBox
+      <SelectField
         label='状态'
         options={filterOptions(VETERAN_STATUSES)}
         value={filters.status}

@@ -1,21 +1,30 @@
 import { Picker, View } from '@tarojs/components'
-import { FieldFrame, useFieldIds } from '../../components'
+import { FieldFrame, useFieldIds } from './field-frame'
 
 export interface SelectFieldProps<T extends string> {
   label: string
   options: ReadonlyArray<{ value: T; label: string }>
+  /** '' (or any value no option has): nothing chosen yet, and the placeholder shows. */
   value: T | ''
   onChange: (value: T) => void
+  hint?: string
   error?: string
+  /** Shown while nothing is chosen and no option has the empty value (a required choice). */
+  placeholder?: string
 }
 
-/** Pick one of many (a center, a service): a labelled <select> in the browser, WeChat's picker in the mini-program. */
-export function SelectField<T extends string>({ label, options, value, onChange, error }: SelectFieldProps<T>) {
-  const ids = useFieldIds(undefined, error)
+/**
+ * One of a list (a center, a filter, a district): a labelled <select> in the browser, WeChat's picker in the
+ * mini-program. An option may have the empty value (全部, 不导入); a value no option has shows the placeholder.
+ */
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const { label, options, value, onChange, hint, error, placeholder = '请选择' } = props
+  const ids = useFieldIds(hint, error)
   const className = error ? 'field__input field__input--invalid' : 'field__input'
+  const known = options.some((option) => option.value === value)
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <FieldFrame label={label} error={error} ids={ids}>
+      <FieldFrame label={label} hint={hint} error={error} ids={ids}>
         <select
           id={ids.id}
           className={className}
@@ -24,7 +33,7 @@ export function SelectField<T extends string>({ label, options, value, onChange,
           aria-describedby={ids.describedBy}
           onChange={(event) => onChange(event.target.value as T)}
         >
-          {value === '' && <option value=''>请选择</option>}
+          {!known && <option value={value}>{placeholder}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -35,9 +44,9 @@ export function SelectField<T extends string>({ label, options, value, onChange,
     )
   }
   const index = options.findIndex((option) => option.value === value)
-  const shown = index >= 0 ? options[index]!.label : '点这里选择'
+  const shown = index >= 0 ? options[index]!.label : placeholder
   return (
-    <FieldFrame label={label} error={error} ids={ids}>
+    <FieldFrame label={label} hint={hint} error={error} ids={ids}>
       <Picker
         mode='selector'
         range={options.map((o) => o.label)}
