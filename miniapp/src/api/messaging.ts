@@ -14,6 +14,7 @@ import type {
 } from '@veterans/shared'
 import { errorFromResponse, networkError } from './errors'
 import { api } from './instance'
+import { authHeader, parseJson, renewed } from './outside-client'
 
 const id = (value: string) => encodeURIComponent(value)
 const API_BASE = process.env.TARO_APP_API_BASE || '/api/v1'
@@ -49,27 +50,6 @@ export function serverUrl(path: string, apiBase: string = API_BASE): string {
   if (/^https?:\/\//.test(path)) return path
   const origin = /^https?:\/\/[^/]+/.exec(apiBase)?.[0] ?? ''
   return origin + path
-}
-
-function authHeader(): Record<string, string> {
-  const token = api.session?.accessToken
-  return token ? { Authorization: `Bearer ${token}` } : {}
-}
-
-/** An expired access token: let the API client refresh it (any call does), then say whether to try once more. */
-async function renewed(): Promise<boolean> {
-  const before = api.session?.accessToken
-  await api.get('/me').catch(() => undefined)
-  return Boolean(api.session && api.session.accessToken !== before)
-}
-
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data ?? null
-  try {
-    return JSON.parse(data) as unknown
-  } catch {
-    return null
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Query } from './client'
 import { errorFromResponse, networkError } from './errors'
 import { api } from './instance'
+import { renewed } from './outside-client'
 
 const API_BASE = process.env.TARO_APP_API_BASE || '/api/v1'
 
@@ -10,13 +11,6 @@ function queryString(query: Query): string {
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
   return parts.length > 0 ? `?${parts.join('&')}` : ''
-}
-
-/** An expired access token: let the API client refresh it (any call does), then say whether to try once more. */
-async function renewed(): Promise<boolean> {
-  const before = api.session?.accessToken
-  await api.get('/me').catch(() => undefined)
-  return Boolean(api.session && api.session.accessToken !== before)
 }
 
 /**

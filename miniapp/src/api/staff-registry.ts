@@ -15,6 +15,7 @@ import type {
 } from '@veterans/shared'
 import { errorFromResponse, networkError } from './errors'
 import { api } from './instance'
+import { authHeader, parseJson, renewed } from './outside-client'
 
 const API_BASE = process.env.TARO_APP_API_BASE || '/api/v1'
 const veteranPath = (id: string) => `/staff/veterans/${encodeURIComponent(id)}`
@@ -24,27 +25,6 @@ export interface ChosenFile {
   path: string
   name: string
   size: number
-}
-
-function authHeader(): Record<string, string> {
-  const token = api.session?.accessToken
-  return token ? { Authorization: `Bearer ${token}` } : {}
-}
-
-/** An expired access token: let the API client refresh it (any call does), then say whether to try once more. */
-async function renewed(): Promise<boolean> {
-  const before = api.session?.accessToken
-  await api.get('/me').catch(() => undefined)
-  return Boolean(api.session && api.session.accessToken !== before)
-}
-
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data ?? null
-  try {
-    return JSON.parse(data) as unknown
-  } catch {
-    return null
-  }
 }
 
 function queryString(query: Record<string, string | number | boolean | undefined>): string {
