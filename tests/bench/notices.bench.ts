@@ -8,11 +8,11 @@
 // bound. Speed targets are reported PASS/MISS; a wrong recipient count (missing or twice) exits 1.
 // Run: cd tests && pnpm exec tsx bench/notices.bench.ts
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { generateVeteranAccounts } from './notices-generate'
+import { meReaders } from './me-readers'
 
 const VETERANS = 100_000
 const CONNECTIONS = 10
@@ -72,38 +72,8 @@ try {
   const preview = await ok(city.request({ method: 'GET', url: `/api/v1/staff/notices/${id}/audience-preview` }), 200)
   console.log(`audience preview: ${preview.count as number} accounts in ${Math.round(performance.now() - started)} ms`)
 
-  // GET /me at CONNECTIONS keep-alive connections, each request after the last, while `running()`.
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-  const getMe = () =>
-    new Promise<number>((resolve, reject) => {
-      const t0 = performance.now()
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/api/v1/me',
-          agent,
-          headers: { authorization: `Bearer ${laowang.accessToken}` }
-        },
-        (res) => {
-          res.resume()
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`GET /me ${res.statusCode}`))
-          )
-        }
-      )
-      req.on('error', reject)
-      req.end()
-    })
-  const load = (running: () => boolean) => {
-    const latencies: number[] = []
-    const done = Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (running()) latencies.push(await getMe())
-      })
-    )
-    return { latencies, done }
-  }
+  const readers = meReaders(port, laowang.accessToken, CONNECTIONS)
+  const load = readers.load
 
   const baselineLoop = monitorEventLoopDelay({ resolution: 1 })
   baselineLoop.enable()
@@ -158,7 +128,7 @@ try {
   console.log(
     `GET /me during fan-out: ${fan.length} requests, p50 ${quantile(fan, 0.5).toFixed(1)} ms, p99 ${quantile(fan, 0.99).toFixed(1)} ms`
   )
-  agent.destroy()
+  readers.close()
   await app.close()
   if (counts.n !== VETERANS + 1 || counts.people !== counts.n) {
     console.error(`expected ${VETERANS + 1} recipients once each (the generated veterans and the demo one)`)

@@ -7,11 +7,11 @@
 // count of records afterwards exits 1.
 // Run: cd tests && pnpm exec tsx bench/registry-import.bench.ts
 import { mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { generateRegistryCsv } from './registry-import-generate'
+import { meReaders } from './me-readers'
 
 const ROWS = 100_000
 const CONNECTIONS = 10
@@ -46,37 +46,8 @@ try {
   const port = (app.server.address() as { port: number }).port
   const [city, laowang] = await Promise.all([signInStaff(app, 'city'), signInWechat(app, 'laowang')])
 
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-  const getMe = () =>
-    new Promise<number>((resolve, reject) => {
-      const t0 = performance.now()
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/api/v1/me',
-          agent,
-          headers: { authorization: `Bearer ${laowang.accessToken}` }
-        },
-        (res) => {
-          res.resume()
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`GET /me ${res.statusCode}`))
-          )
-        }
-      )
-      req.on('error', reject)
-      req.end()
-    })
-  const load = (running: () => boolean) => {
-    const latencies: number[] = []
-    const done = Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (running()) latencies.push(await getMe())
-      })
-    )
-    return { latencies, done }
-  }
+  const readers = meReaders(port, laowang.accessToken, CONNECTIONS)
+  const load = readers.load
 
   const baselineEnd = performance.now() + BASELINE_MS
   const baseline = load(() => performance.now() < baselineEnd)
@@ -125,7 +96,7 @@ try {
   console.log(
     `GET /me during import: ${busy.length} requests, p50 ${quantile(busy, 0.5).toFixed(1)} ms, p99 ${quantile(busy, 0.99).toFixed(1)} ms`
   )
-  agent.destroy()
+  readers.close()
   await app.close()
   // A generated ID number may happen to match one of the demo registry's: that row updates the record instead.
   const applied = (job.created as number) + (job.updated as number)

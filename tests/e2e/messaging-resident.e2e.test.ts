@@ -4,41 +4,16 @@ import { describe, expect, it } from 'vitest'
 import { asPerson, asStaff } from './booking-api'
 import { useAppUnderTest } from './harness/app-under-test'
 import { screenshot } from './harness/browser'
+import { documentPhoto, messagesTabBadge } from './harness/messaging'
 import { appErrors, signedInPhone } from './harness/session'
 import { arriveAt, button, field, link, openTab } from './harness/ui'
 
 const POLICY_TITLE = 'M市退役军人优待证服务和优待项目清单'
 
-/** A real JPEG drawn by the browser itself (a photo of a "document"), as a phone's camera would give one. */
-async function documentPhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 320
-    canvas.height = 200
-    const g = canvas.getContext('2d')!
-    g.fillStyle = '#f5e9c8'
-    g.fillRect(0, 0, 320, 200)
-    g.fillStyle = '#a4161a'
-    g.fillRect(16, 16, 288, 36)
-    g.fillStyle = '#1d1d1d'
-    g.font = '20px sans-serif'
-    g.fillText('优待证 No. 0012345', 24, 100)
-    return canvas.toDataURL('image/jpeg', 0.8)
-  })
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64')
-}
-
-/** The number on the 消息 tab (0 when there is none). */
-async function tabBadge(page: Page): Promise<number> {
-  const badge = page.locator('.weui-tabbar__item').filter({ hasText: '消息' }).locator('.taro-tabbar-badge')
-  if ((await badge.count()) === 0 || !(await badge.isVisible())) return 0
-  return Number((await badge.innerText()).trim())
-}
-
 async function badgeBecomes(page: Page, expected: (n: number) => boolean): Promise<number> {
   const until = Date.now() + 10_000
   for (;;) {
-    const n = await tabBadge(page)
+    const n = await messagesTabBadge(page)
     if (expected(n) || Date.now() > until) return n
     await page.waitForTimeout(200)
   }
