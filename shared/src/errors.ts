@@ -50,6 +50,7 @@ export const ERRORS = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   OVERLOADED: { status: 503, message: '服务繁忙，请稍后再试' },
+  STORAGE_FULL: { status: 503, message: '系统存储空间不足，您的操作没有保存，请稍后再试' },
   CHECK_IN_CODE_INVALID: { status: 422, message: '签到码不正确，请让预约人打开“我的预约”出示签到二维码' },
   SLOT_NOT_ENDED: { status: 409, message: '该时段尚未结束，结束后才能标记为未到' },
   LAST_ADMIN: { status: 409, message: '这是最后一个可用的管理员账号，不能停用或改为普通工作人员' },
