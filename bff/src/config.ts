@@ -10,6 +10,11 @@ export interface Config {
   host: string
   /** Path of the SQLite file, or ':memory:'. */
   databasePath: string
+  /**
+   * SQLite's `synchronous` in WAL mode (DB_SYNCHRONOUS). `full`: an acknowledged write is on disk, it survives a
+   * power cut. `normal`: it survives a crash of the process, but the last commits can be lost in a power cut.
+   */
+  dbSynchronous: 'full' | 'normal'
   seed: 'demo' | 'none'
   demoPassword: string | null
   jwtSecret: string
@@ -60,6 +65,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`PORT must be a port number, got "${env.PORT}"`)
 
   const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/veterans.db', problems)
+
+  const dbSynchronous = (env.DB_SYNCHRONOUS ?? 'full').toLowerCase()
+  if (dbSynchronous !== 'full' && dbSynchronous !== 'normal')
+    problems.push(`DB_SYNCHRONOUS must be "full" or "normal", got "${env.DB_SYNCHRONOUS}"`)
 
   const seed = env.SEED ?? 'none'
   if (seed !== 'demo' && seed !== 'none') problems.push(`SEED must be "demo" or "none", got "${seed}"`)
@@ -124,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databasePath,
+    dbSynchronous: dbSynchronous as Config['dbSynchronous'],
     seed: seed as Config['seed'],
     demoPassword: env.DEMO_PASSWORD || null,
     jwtSecret,

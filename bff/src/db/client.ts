@@ -17,12 +17,17 @@ export interface OpenedDatabase {
   db: Db
 }
 
+export interface OpenOptions {
+  /** FULL (the default) syncs the WAL at every commit; group commit shares that one sync among many writes. */
+  synchronous?: 'full' | 'normal'
+}
+
 /** Opens SQLite with the settings every connection needs, and applies pending migrations. */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('cache_size = -65536')

@@ -18,7 +18,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const { db, sqlite } = openDatabase(app.config.databasePath)
+    const { db, sqlite } = openDatabase(app.config.databasePath, { synchronous: app.config.dbSynchronous })
     app.decorate('db', db)
     app.decorate('sqlite', sqlite)
     app.decorate('pii', new PiiVault(app.config.piiKey))
