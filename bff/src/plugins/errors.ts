@@ -4,6 +4,16 @@ import { AppError, errorBody, IdempotentReplay } from '../lib/app-error'
 import { validationFields } from '../lib/validation-messages'
 import { sendReplay } from './idempotency'
 
+/** SQLite's disk-full and I/O errors, and the file system's out-of-space ones, anywhere in the cause chain. */
+function isStorageFailure(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const code = (cause as { code?: unknown }).code
+    if (typeof code !== 'string') continue
+    if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC' || code === 'EDQUOT') return true
+  }
+  return false
+}
+
 /**
  * The one place failures become responses: the contract's error body, a Chinese message, and never a stack
  * trace or SQL in a response.
@@ -12,6 +22,12 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | AppError | IdempotentReplay, request, reply) => {
       if (error instanceof IdempotentReplay) return sendReplay(request, reply)
+      if (!(error instanceof AppError && error.status < 500) && isStorageFailure(error)) {
+        // Nothing was saved (the transaction rolled back, a partial file was removed): a 503 the person can act on
+        // and a warning for the operator, rather than a 500 and a stack trace.
+        request.log.warn({ err: error }, 'STORAGE_FULL: the disk is full or failing, the write was refused')
+        return reply.code(503).send(errorBody({ code: 'STORAGE_FULL' }))
+      }
       if (error instanceof AppError) {
         if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.code)
         if (error.code === 'TOO_MANY_ATTEMPTS' || error.code === 'RATE_LIMITED') {

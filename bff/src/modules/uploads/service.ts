@@ -55,11 +55,13 @@ export async function storeUpload(ctx: Ctx, ownerUserId: string, bytes: Buffer):
   }
   const file = fileOf(ctx, row.storageName)
   await mkdir(ctx.config.uploadsDir, { recursive: true, mode: 0o700 })
-  await writeFile(file, clean, { mode: 0o600, flag: 'wx' })
   try {
+    await writeFile(file, clean, { mode: 0o600, flag: 'wx' })
     await repo.insertUpload(ctx.db, row)
   } catch (error) {
-    await rm(file, { force: true })
+    // Nothing half-stored stays behind: a full disk leaves part of the file written, a failed insert all of it.
+    // ('wx' made the file ours, unless the name was taken.)
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(file, { force: true })
     throw error
   }
   await removeFiles(ctx, await repo.deleteUnattachedBeyond(ctx.db, ownerUserId, MAX_UNATTACHED_PER_PERSON))

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildTestApp } from '../src/testing'
+
+// Back-pressure is on in production (plugins/security.ts): once the event loop has been held up for longer than its
+// limit (2 s), requests get 503 until the next sample. Right after a start that seeded a database, the readiness
+// probe met exactly that — and answered 500, because the general error body does not fit its schema.
+
+let app: FastifyInstance
+
+beforeAll(async () => {
+  app = await buildTestApp({ NODE_ENV: 'production', WECHAT_DEV_MODE: '1', SEED: 'none' })
+})
+
+afterAll(async () => {
+  await app.close()
+})
+
+/** Holds the event loop as a long synchronous task does, twice, so that the sampled mean delay is over the limit. */
+async function holdEventLoop() {
+  for (let i = 0; i < 2; i++) {
+    const until = Date.now() + 2200
+    while (Date.now() < until) {
+      // busy: nothing else runs
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+test('under pressure, /readyz answers 503 overloaded in its own shape and /healthz stays 200', async () => {
+  expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' })
+
+  await holdEventLoop()
+  const ready = await app.inject({ method: 'GET', url: '/readyz' })
+  const alive = await app.inject({ method: 'GET', url: '/healthz' })
+  const api = await app.inject({ method: 'GET', url: '/api/v1/services' })
+
+  expect({ status: ready.statusCode, body: ready.json(), retryAfter: ready.headers['retry-after'] }).toEqual({
+    status: 503,
+    body: { status: 'overloaded' },
+    retryAfter: '5'
+  })
+  expect({ status: alive.statusCode, body: alive.json() }).toEqual({ status: 200, body: { status: 'ok' } })
+  // The API itself is shed as before: the contract's OVERLOADED (a sign that the pressure was really on).
+  expect({ status: api.statusCode, code: api.json().error.code }).toEqual({ status: 503, code: 'OVERLOADED' })
+})
