@@ -26,7 +26,7 @@ export interface MyBookingsFilter {
   limit: number
 }
 
-/** Bookings made by the person or for a veteran they are (or are linked to); upcoming soonest first, others latest first. */
+/** Bookings made by the person or for the veteran they are; upcoming soonest first, others latest first. */
 export async function listMyBookings(db: Db, f: MyBookingsFilter) {
   const mine = f.veteranIds.length
     ? or(eq(bookings.bookedByUserId, f.userId), inArray(bookings.veteranId, f.veteranIds))!

@@ -112,7 +112,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security: bearer,
-        summary: 'My bookings: made by me, for me, or for a veteran I am linked to',
+        summary: 'My bookings: made by me or for me (a family member sees the ones she made)',
         description: 'Added query `when=upcoming|past`. Paged with `limit` and `cursor`.',
         querystring: BookingQuerySchema,
         response: responses({ 200: BookingPageSchema }, 400, 401, 403)
