@@ -4,6 +4,7 @@ import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
 import { requestIds } from './lib/ids'
 import { validatorCompiler } from './lib/validator'
+import { answerFrameworkError } from './lib/framework-errors'
 import { composeHooks, type CapabilityHooks } from './capability-hooks'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
@@ -14,6 +15,7 @@ import authPlugin from './plugins/auth'
 import idempotencyPlugin from './plugins/idempotency'
 import housekeepingPlugin from './plugins/housekeeping'
 import dueJobsPlugin from './plugins/due-jobs'
+import backupsPlugin from './plugins/backups'
 import { remindVisit, REMINDER_JOB } from './modules/booking/reminders'
 import staticH5Plugin from './plugins/static-h5'
 import realtimePlugin from './plugins/realtime'
@@ -67,7 +69,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: requestIds(),
-    bodyLimit: 1024 * 1024
+    bodyLimit: 1024 * 1024,
+    frameworkErrors: answerFrameworkError
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
 
@@ -87,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(idempotencyPlugin)
   await app.register(housekeepingPlugin)
   await app.register(dueJobsPlugin, { handlers: { [REMINDER_JOB]: remindVisit } })
+  await app.register(backupsPlugin)
   await app.register(realtimePlugin, {
     pubsub: options.pubsub ?? createInProcessPubSub((err) => app.log.error({ err }, 'realtime subscriber failed'))
   })

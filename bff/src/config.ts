@@ -15,6 +15,11 @@ export interface Config {
    * power cut. `normal`: it survives a crash of the process, but the last commits can be lost in a power cut.
    */
   dbSynchronous: 'full' | 'normal'
+  /**
+   * The daily backup (BACKUP_DIR, BACKUP_HOUR, BACKUP_KEEP_DAYS): written at `hour` Beijing time into `dir`, kept
+   * `keepDays` days. Null for an in-memory database, or with BACKUP_HOUR=off.
+   */
+  dailyBackup: { dir: string; hour: number; keepDays: number } | null
   seed: 'demo' | 'none'
   demoPassword: string | null
   jwtSecret: string
@@ -50,6 +55,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>
 
 const DEFAULT_H5_DIR = path.join(REPO_ROOT, 'miniapp', 'dist', 'h5')
+const DEFAULT_DATABASE_URL = 'file:./data/veterans.db'
 
 /**
  * Reads the environment into a typed config. Every problem is reported at once, with the variable's name,
@@ -64,11 +70,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`PORT must be a port number, got "${env.PORT}"`)
 
-  const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? 'file:./data/veterans.db', problems)
+  const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, problems)
 
   const dbSynchronous = (env.DB_SYNCHRONOUS ?? 'full').toLowerCase()
   if (dbSynchronous !== 'full' && dbSynchronous !== 'normal')
     problems.push(`DB_SYNCHRONOUS must be "full" or "normal", got "${env.DB_SYNCHRONOUS}"`)
+
+  const dailyBackup = parseDailyBackup(env, databasePath, problems)
 
   const seed = env.SEED ?? 'none'
   if (seed !== 'demo' && seed !== 'none') problems.push(`SEED must be "demo" or "none", got "${seed}"`)
@@ -134,6 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databasePath,
     dbSynchronous: dbSynchronous as Config['dbSynchronous'],
+    dailyBackup,
     seed: seed as Config['seed'],
     demoPassword: env.DEMO_PASSWORD || null,
     jwtSecret,
@@ -155,6 +164,28 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   const value = Number(env[name] ?? fallback)
   if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number`)
   return value
+}
+
+function parseDailyBackup(env: Env, databasePath: string, problems: string[]): Config['dailyBackup'] {
+  const hourText = (env.BACKUP_HOUR ?? '3').trim().toLowerCase()
+  const hour = Number(hourText)
+  if (hourText !== 'off' && (!/^\d{1,2}$/.test(hourText) || hour > 23))
+    problems.push(`BACKUP_HOUR must be an hour of the day in Beijing time (0–23) or "off", got "${env.BACKUP_HOUR}"`)
+  const keepDays = Number(env.BACKUP_KEEP_DAYS ?? 7)
+  if (!Number.isInteger(keepDays) || keepDays < 1)
+    problems.push(`BACKUP_KEEP_DAYS must be a whole number of days (at least 1), got "${env.BACKUP_KEEP_DAYS}"`)
+  // An in-memory database has nothing that outlives the process to back up.
+  if (hourText === 'off' || databasePath === ':memory:') return null
+  const dir = env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : path.join(path.dirname(databasePath), 'backups')
+  return { dir, hour, keepDays }
+}
+
+/** The SQLite file DATABASE_URL names (as the server resolves it), for the backup command. */
+export function databasePathFrom(env: Env = process.env): string {
+  const problems: string[] = []
+  const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, problems)
+  if (problems.length > 0) throw new ConfigError(problems)
+  return databasePath
 }
 
 function parseDatabaseUrl(url: string, problems: string[]): string {
