@@ -8,6 +8,23 @@ export function scrubText(text: string): string {
   return text.replace(ID_NUMBER, '[ID-NUMBER]').replace(MOBILE, '[PHONE]')
 }
 
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/
+
+/**
+ * A URL as logged: the path, and only the names of the query's parameters (those our clients use: short ASCII).
+ * Values can be what a person typed — a name searched for, the reason for a reveal — which no pattern recognises.
+ */
+export function loggedUrl(url: string): string {
+  const start = url.indexOf('?')
+  if (start < 0) return scrubText(url)
+  const names = url
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => pair.split('=')[0] ?? '')
+    .map((name) => (PARAMETER_NAME.test(name) ? `${name}=…` : '…'))
+  return `${scrubText(url.slice(0, start))}?${names.join('&')}`
+}
+
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value)
   if (depth > 4 || value === null || typeof value !== 'object') return value
@@ -29,7 +46,7 @@ function scrubDeep(value: unknown, depth = 0): unknown {
 
 /**
  * pino with personal data kept out: known secret fields are redacted by path, and any text that looks like an
- * ID number or a phone is masked wherever it appears (messages, URLs, error text).
+ * ID number or a phone is masked wherever it appears (messages, URLs, error text); query values are left out.
  */
 export function loggerOptions(config: Config) {
   return {
@@ -60,7 +77,7 @@ export function loggerOptions(config: Config) {
       req(request: { method?: string; url?: string; ip?: string; raw?: { url?: string } }) {
         return {
           method: request.method,
-          url: scrubText(request.url ?? request.raw?.url ?? ''),
+          url: loggedUrl(request.url ?? request.raw?.url ?? ''),
           remoteAddress: request.ip
         }
       }

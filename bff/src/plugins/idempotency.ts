@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { hash } from 'node:crypto'
-import { AppError, errorBody } from '../lib/app-error'
+import { AppError, errorBody, fieldError } from '../lib/app-error'
 import { readIdempotencyKey, type IdempotentRequest } from '../modules/platform/idempotency-repo'
 
 declare module 'fastify' {
@@ -35,6 +35,19 @@ export async function sendReplay(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(stored.statusCode).header('idempotent-replayed', 'true').send(JSON.parse(stored.responseBody))
 }
 
+/**
+ * What the request asks for, as text to hash. A body nested too deeply to write back out (JSON.parse takes 10,000
+ * levels, JSON.stringify does not) can only be junk: 400, not a 500 from a stack overflow.
+ */
+function requestText(params: unknown, body: unknown): string {
+  try {
+    return JSON.stringify({ params: params ?? null, body: body ?? null })
+  } catch (error) {
+    if (error instanceof RangeError) throw fieldError('body', '内容嵌套层数过多')
+    throw error
+  }
+}
+
 /** Reads and checks the Idempotency-Key header of idempotent routes (1–128 printable characters). */
 export default fp(
   async (app) => {
@@ -52,11 +65,7 @@ export default fp(
       }
       request.idempotency = {
         scope: { userId: request.principal.userId, route: `${request.method} ${request.routeOptions.url}`, key },
-        requestHash: hash(
-          'sha256',
-          JSON.stringify({ params: request.params ?? null, body: request.body ?? null }),
-          'base64url'
-        )
+        requestHash: hash('sha256', requestText(request.params, request.body), 'base64url')
       }
     })
   },

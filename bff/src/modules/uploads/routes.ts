@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart'
 import { Type } from '@sinclair/typebox'
 import { IdParamsSchema, UploadSchema } from '@veterans/shared'
 import { AppError, fieldError } from '../../lib/app-error'
+import { multipartReadError } from '../../lib/multipart-errors'
 import { bearer, responses } from '../../lib/route-schema'
 import { principalOf } from '../../plugins/auth'
 import * as service from './service'
@@ -68,9 +69,15 @@ const uploadsRoutes: FastifyPluginAsyncTypebox<UploadsRoutesOptions> = async (ap
     async (request, reply) => {
       if (!request.isMultipart())
         throw new AppError('UNSUPPORTED_MEDIA', {}, '请以 multipart/form-data 上传一张 JPG 或 PNG 图片')
-      const file = await request.file()
-      if (!file) throw fieldError('body.file', '请选择一张图片')
-      const upload = await service.storeUpload(app, principalOf(request).userId, await file.toBuffer())
+      let image: Buffer
+      try {
+        const file = await request.file()
+        if (!file) throw fieldError('body.file', '请选择一张图片')
+        image = await file.toBuffer()
+      } catch (error) {
+        throw multipartReadError(error)
+      }
+      const upload = await service.storeUpload(app, principalOf(request).userId, image)
       return reply.code(201).send(upload)
     }
   )

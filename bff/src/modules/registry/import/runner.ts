@@ -29,6 +29,12 @@ export interface ImportRunner {
 
 type CheckedRow = jobsRepo.BatchRow & { record?: ImportedRecord }
 
+/** csv-parse's errors carry a code such as CSV_QUOTE_NOT_CLOSED. */
+function isBrokenCsv(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('CSV_')
+}
+
 const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function createImportRunner(ctx: Ctx): ImportRunner {
@@ -61,8 +67,14 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
       if (!finished) return
       await jobsRepo.finishJob(ctx.db, job.id, { status: 'done' }, new Date().toISOString())
     } catch (err) {
-      ctx.log.error({ err, jobId }, 'registry import failed')
-      await fail(job, '导入中途出错，未能读完文件')
+      // A CSV that breaks part-way (a quote never closed) is the file's fault, told on the job; anything else is ours.
+      if (isBrokenCsv(err)) {
+        ctx.log.warn({ err, jobId }, 'registry import stopped: the CSV cannot be read to its end')
+        await fail(job, '文件中途有无法读取的内容（例如引号没有闭合），未能读完文件')
+      } else {
+        ctx.log.error({ err, jobId }, 'registry import failed')
+        await fail(job, '导入中途出错，未能读完文件')
+      }
     }
     await rm(job.filePath, { force: true })
   }

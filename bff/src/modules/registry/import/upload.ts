@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
 import type { Ctx } from '../../../context'
 import { AppError, fieldError } from '../../../lib/app-error'
+import { multipartReadError } from '../../../lib/multipart-errors'
 
 /** The largest import file accepted. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -52,7 +53,7 @@ export async function receiveFile(ctx: Ctx, request: FastifyRequest): Promise<Re
   } catch (error) {
     if (received) await rm(received.filePath, { force: true })
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge()
-    throw error
+    throw multipartReadError(error)
   }
   if (!received) throw fieldError('body.file', '请选择要导入的 CSV 或 XLSX 文件')
   return { ...received, mapping }
