@@ -2,10 +2,13 @@
 // Booking benchmark, side by side in one run on loopback (autocannon in this process, the servers in a child):
 //   1. authenticated GET /api/v1/slots against a bare Fastify route answering the same JSON (target ≥ 50 %);
 //   2. POST /api/v1/bookings at 50 connections with an Idempotency-Key each (targets ≥ 1,500 committed/s,
-//      p99 ≤ 50 ms), over many prepared slots and veterans so requests succeed, some slots one place short;
+//      p99 ≤ 50 ms), over many prepared slots and veterans so requests succeed, some slots one place short —
+//      against two servers, each on its own fresh database: synchronous = FULL (the default: every commit is
+//      synced) and NORMAL, in alternating rounds (FULL, NORMAL, NORMAL, FULL) so that the machine's load falls
+//      on both alike;
 //   3. zero overbooking afterwards: booked ≤ capacity and booked = bookings holding a place, for every slot.
-// The database is a temporary FILE in WAL mode. Speed targets are reported (PASS/MISS); overbooking exits 1.
-// Run: cd tests && pnpm exec tsx bench/booking.bench.ts   (BENCH_CPU_PROF=<dir> also profiles the server process)
+// The databases are temporary FILES in WAL mode. Speed targets are reported (PASS/MISS); overbooking exits 1.
+// Run: cd tests && pnpm exec tsx bench/booking.bench.ts   (BENCH_CPU_PROF=<dir> also profiles the server processes)
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -13,6 +16,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { waitForMessage } from './child-messages'
+import { recordResult } from './results'
 
 // autocannon ships no types; this is the part of its API used here.
 interface LoadRequest {
@@ -86,6 +90,7 @@ interface Invariant {
   outOfStep: number
   activeBookings: number
   journalMode: string
+  synchronous: number
 }
 
 type Message =
@@ -109,7 +114,14 @@ async function serve() {
   }
 
   const app = await buildApp(
-    testConfig({ DATABASE_URL: `file:${process.env.BENCH_DB}`, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' })
+    testConfig({
+      DATABASE_URL: `file:${process.env.BENCH_DB}`,
+      DB_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS,
+      // No daily backup starting in the middle of a measurement.
+      BACKUP_HOUR: 'off',
+      LOG_LEVEL: 'silent',
+      RATE_LIMITS: 'off'
+    })
   )
   await app.ready()
   const admin = await signInStaff(app, 'admin')
@@ -270,9 +282,10 @@ async function serve() {
                   (SELECT count(*) FROM bookings WHERE status <> 'cancelled') AS activeBookings
              FROM slots s`
         )
-        .get() as Omit<Invariant, 'journalMode'>
+        .get() as Omit<Invariant, 'journalMode' | 'synchronous'>
       const journalMode = String(sqlite.pragma('journal_mode', { simple: true }))
-      process.send!({ type: 'invariant', invariant: { ...row, journalMode } } satisfies Message)
+      const synchronous = Number(sqlite.pragma('synchronous', { simple: true }))
+      process.send!({ type: 'invariant', invariant: { ...row, journalMode, synchronous } } satisfies Message)
     }
     if (message.type === 'stop') {
       await bare.close()
@@ -324,26 +337,125 @@ function combine(rounds: LoadResult[]): LoadResult {
   }
 }
 
-async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'booking-bench-'))
+type Synchronous = 'full' | 'normal'
+const MODES: Synchronous[] = ['full', 'normal']
+/** Measured booking rounds, FULL and NORMAL in turn: ABBA, so that a drift in the machine's load cancels out. */
+const ROUND_ORDER: Synchronous[] = ['full', 'normal', 'normal', 'full']
+
+interface Server {
+  synchronous: Synchronous
+  child: ChildProcess
+  dir: string
+  prepared: Prepared
+  /** 201s per slot as clients saw them, for the overbooking check from the clients' side. */
+  committedPerSlot: Map<string, number>
+}
+
+function startServer(synchronous: Synchronous): { child: ChildProcess; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), `booking-bench-${synchronous}-`))
   const execArgv = [...(process.execArgv.length ? process.execArgv : ['--import', 'tsx'])]
-  // BENCH_CPU_PROF=<dir> writes a CPU profile of the server process there, to find what a request spends time on.
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of each server process there, to find what a request spends time on.
   if (process.env.BENCH_CPU_PROF) execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`)
   const child = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, BENCH_ROLE: 'server', BENCH_DB: path.join(dir, 'bench.db') },
+    env: {
+      ...process.env,
+      BENCH_ROLE: 'server',
+      BENCH_DB: path.join(dir, 'bench.db'),
+      BENCH_SYNCHRONOUS: synchronous
+    },
     execArgv
   })
+  return { child, dir }
+}
+
+interface BookingRound {
+  committed: number
+  seconds: number
+  result: LoadResult
+  statuses: Map<number, number>
+}
+
+/** Each request books one planned (veteran, slot) with its own Idempotency-Key. */
+async function bookingRound(server: Server, plan: PlannedBooking[], keyPrefix: string): Promise<BookingRound> {
+  const statuses = new Map<number, number>()
+  let next = 0
+  let lastAnswerAt = 0
+  // From the first request to the last answer: autocannon notices that `amount` is reached only on its
+  // one-second tick, so its own duration (and the wall time around it) is rounded up to whole seconds.
+  const started = performance.now()
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.prepared.port}/api/v1/bookings`,
+    connections: CONNECTIONS,
+    amount: plan.length,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          const i = next++
+          const planned = plan[i % plan.length]!
+          context.slotId = planned.slotId
+          request.headers = {
+            ...request.headers,
+            'content-type': 'application/json',
+            authorization: `Bearer ${planned.token}`,
+            'idempotency-key': `${keyPrefix}-${i}`
+          }
+          request.body = JSON.stringify({ slotId: planned.slotId })
+          return request
+        },
+        onResponse: (status, _body, context) => {
+          lastAnswerAt = performance.now()
+          statuses.set(status, (statuses.get(status) ?? 0) + 1)
+          const slotId = context.slotId as string | undefined
+          if (status === 201 && slotId)
+            server.committedPerSlot.set(slotId, (server.committedPerSlot.get(slotId) ?? 0) + 1)
+        }
+      }
+    ]
+  })
+  return { committed: statuses.get(201) ?? 0, seconds: (lastAnswerAt - started) / 1000, result, statuses }
+}
+
+/** Rounds of one server's booking measurement as one. */
+function combineBookings(rounds: BookingRound[]) {
+  const statuses = new Map<number, number>()
+  for (const round of rounds)
+    for (const [status, n] of round.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n)
+  const committed = rounds.reduce((n, r) => n + r.committed, 0)
+  const seconds = rounds.reduce((n, r) => n + r.seconds, 0)
+  return { committed, seconds, perSecond: committed / seconds, result: combine(rounds.map((r) => r.result)), statuses }
+}
+
+async function checkInvariant(server: Server) {
+  server.child.send({ type: 'check' })
+  const { invariant } = await waitFor(server.child, 'invariant')
+  const clientOverbooked = [...server.committedPerSlot].filter(
+    ([slotId, n]) => n > (server.prepared.capacities[slotId] ?? 0)
+  ).length
+  return { ...invariant, clientOverbooked }
+}
+
+async function main() {
+  const started = Date.now()
+  const launched = MODES.map((synchronous) => ({ synchronous, ...startServer(synchronous) }))
+  const servers: Server[] = []
   try {
-    const started = Date.now()
-    const { prepared } = await waitFor(child, 'ready')
+    // Both prepare at once (one core each); the measurements below run one at a time.
+    const ready = await Promise.all(launched.map(({ child }) => waitFor(child, 'ready')))
+    for (const [i, { synchronous, child, dir }] of launched.entries())
+      servers.push({ synchronous, child, dir, prepared: ready[i]!.prepared, committedPerSlot: new Map() })
+    const serverOf = (synchronous: Synchronous) => servers.find((s) => s.synchronous === synchronous)!
+    const full = serverOf('full')
     console.log(
-      `prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${prepared.plan.length} planned bookings over ${Object.keys(prepared.capacities).length} slots, database ${dir}/bench.db`
+      `prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${full.prepared.plan.length} planned bookings over ${Object.keys(full.prepared.capacities).length} slots per server, databases ${servers.map((s) => `${s.dir}/bench.db`).join(', ')}`
     )
+    const prepared = full.prepared
     const base = `http://127.0.0.1:${prepared.port}`
     const bare = `http://127.0.0.1:${prepared.barePort}/bare`
 
-    // 1. Listing: warm both up, then measure in alternating one-second rounds, so that a change in the machine's
-    //    load (other processes) falls on both alike.
+    // 1. Listing (on the FULL server: reads do not sync): warm both up, then measure in alternating one-second
+    //    rounds, so that a change in the machine's load (other processes) falls on both alike.
     await measureGet(bare, null, WARMUP_SECONDS)
     await measureGet(base + prepared.slotsPath, prepared.readTokens, WARMUP_SECONDS)
     const bareRounds: LoadResult[] = []
@@ -361,66 +473,48 @@ async function main() {
     const compressedResult = combine(compressedRounds)
     if (slotsResult.non2xx > 0) throw new Error(`GET /slots answered ${slotsResult.non2xx} non-2xx responses`)
 
-    // 2. Booking: each request books one planned (veteran, slot) with its own Idempotency-Key. The first
-    //    BOOKING_WARMUP planned bookings warm the path up; the rest are measured.
-    const statuses = new Map<number, number>()
-    const committedPerSlot = new Map<string, number>()
-    let lastAnswerAt = 0
-    const sendBookings = (plan: PlannedBooking[], keyPrefix: string) => {
-      let next = 0
-      return autocannon({
-        url: `${base}/api/v1/bookings`,
-        connections: CONNECTIONS,
-        amount: plan.length,
-        timeout: 30,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (request, context) => {
-              const i = next++
-              const planned = plan[i % plan.length]!
-              context.slotId = planned.slotId
-              request.headers = {
-                ...request.headers,
-                'content-type': 'application/json',
-                authorization: `Bearer ${planned.token}`,
-                'idempotency-key': `${keyPrefix}-${i}`
-              }
-              request.body = JSON.stringify({ slotId: planned.slotId })
-              return request
-            },
-            onResponse: (status, _body, context) => {
-              lastAnswerAt = performance.now()
-              statuses.set(status, (statuses.get(status) ?? 0) + 1)
-              const slotId = context.slotId as string | undefined
-              if (status === 201 && slotId) committedPerSlot.set(slotId, (committedPerSlot.get(slotId) ?? 0) + 1)
-            }
-          }
-        ]
-      })
+    // 2. Booking: the first BOOKING_WARMUP planned bookings of each server warm its path up; the rest are
+    //    measured, split into the rounds of ROUND_ORDER.
+    for (const server of servers) await bookingRound(server, server.prepared.plan.slice(0, BOOKING_WARMUP), 'warmup')
+    const rounds = new Map<Synchronous, BookingRound[]>(MODES.map((mode) => [mode, []]))
+    const roundsPerServer = ROUND_ORDER.length / MODES.length
+    for (const synchronous of ROUND_ORDER) {
+      const server = serverOf(synchronous)
+      const measured = server.prepared.plan.slice(BOOKING_WARMUP)
+      const index = rounds.get(synchronous)!.length
+      const size = Math.ceil(measured.length / roundsPerServer)
+      const plan = measured.slice(index * size, (index + 1) * size)
+      rounds.get(synchronous)!.push(await bookingRound(server, plan, `bench-${index}`))
     }
-    await sendBookings(prepared.plan.slice(0, BOOKING_WARMUP), 'warmup')
-    const measuredStatuses = new Map<number, number>()
-    for (const [status, n] of statuses) measuredStatuses.set(status, -n)
-    // From the first request to the last answer: autocannon notices that `amount` is reached only on its
-    // one-second tick, so its own duration (and the wall time around it) is rounded up to whole seconds.
-    const bookStarted = performance.now()
-    const bookResult = await sendBookings(prepared.plan.slice(BOOKING_WARMUP), 'bench')
-    const bookSeconds = (lastAnswerAt - bookStarted) / 1000
+    const booking = new Map(MODES.map((mode) => [mode, combineBookings(rounds.get(mode)!)]))
 
-    // 3. Overbooking: from the clients' side (201s per slot) and from the database.
-    child.send({ type: 'check' })
-    const { invariant } = await waitFor(child, 'invariant')
-    const clientOverbooked = [...committedPerSlot].filter(
-      ([slotId, n]) => n > (prepared.capacities[slotId] ?? 0)
-    ).length
+    // 3. Overbooking: from the clients' side (201s per slot) and from each database.
+    const invariants = new Map<Synchronous, Awaited<ReturnType<typeof checkInvariant>>>()
+    for (const server of servers) invariants.set(server.synchronous, await checkInvariant(server))
 
-    for (const [status, n] of statuses) measuredStatuses.set(status, (measuredStatuses.get(status) ?? 0) + n)
-    const committed = measuredStatuses.get(201) ?? 0
-    const committedPerSecond = committed / bookSeconds
     const ratio = slotsResult.requests.average / bareResult.requests.average
     const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS')
     const row = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`
+    const bookingRow = (synchronous: Synchronous) => {
+      const { perSecond, result } = booking.get(synchronous)!
+      const { synchronous: pragma } = invariants.get(synchronous)!
+      return row([
+        `POST /api/v1/bookings, ${CONNECTIONS} connections, synchronous = ${synchronous.toUpperCase()} (${pragma})`,
+        `${perSecond.toFixed(0)} committed/s`,
+        result.latency.p50,
+        result.latency.p99,
+        `≥ 1,500/s: ${mark(perSecond >= 1500)}; p99 ≤ 50 ms: ${mark(result.latency.p99 <= 50)}`
+      ])
+    }
+    const fullVsNormal = booking.get('full')!.perSecond / booking.get('normal')!.perSecond
+    const overbooking = [...invariants.values()].reduce(
+      (n, i) => ({
+        slots: n.slots + i.slots,
+        overbooked: n.overbooked + i.overbooked + i.clientOverbooked,
+        outOfStep: n.outOfStep + i.outOfStep
+      }),
+      { slots: 0, overbooked: 0, outOfStep: 0 }
+    )
     const lines = [
       row(['measurement', 'req/s', 'p50 ms', 'p99 ms', 'result']),
       row(['---', '---:', '---:', '---:', '---']),
@@ -448,36 +542,43 @@ async function main() {
           100
         ).toFixed(0)} % of uncompressed`
       ]),
+      bookingRow('full'),
+      bookingRow('normal'),
+      row(['FULL vs NORMAL', `${(fullVsNormal * 100).toFixed(0)} % of NORMAL's committed/s`, '', '', 'printed']),
       row([
-        `POST /api/v1/bookings, ${CONNECTIONS} connections`,
-        `${committedPerSecond.toFixed(0)} committed/s`,
-        bookResult.latency.p50,
-        bookResult.latency.p99,
-        `≥ 1,500/s: ${mark(committedPerSecond >= 1500)}; p99 ≤ 50 ms: ${mark(bookResult.latency.p99 <= 50)}`
-      ]),
-      row([
-        'overbooking check',
-        `${invariant.slots} slots`,
+        'overbooking check (both databases)',
+        `${overbooking.slots} slots`,
         '',
         '',
-        `overbooked ${invariant.overbooked + clientOverbooked}, out of step ${invariant.outOfStep}: ${invariant.overbooked + invariant.outOfStep + clientOverbooked === 0 ? 'PASS' : 'FAIL'}`
+        `overbooked ${overbooking.overbooked}, out of step ${overbooking.outOfStep}: ${overbooking.overbooked + overbooking.outOfStep === 0 ? 'PASS' : 'FAIL'}`
       ])
     ]
-    console.log(
-      `\nBooking benchmark (loopback, ${CONNECTIONS} connections, SQLite file in ${invariant.journalMode} mode)\n`
-    )
+    const journalModes = [...new Set([...invariants.values()].map((i) => i.journalMode))].join('/')
+    console.log(`\nBooking benchmark (loopback, ${CONNECTIONS} connections, SQLite files in ${journalModes} mode)\n`)
     console.log(lines.join('\n'))
-    console.log(
-      `\nbookings: ${bookResult.requests.total} requests in ${bookSeconds.toFixed(2)} s; measured statuses ${JSON.stringify(Object.fromEntries(measuredStatuses))} (after ${BOOKING_WARMUP} warm-up bookings); ` +
-        `${invariant.activeBookings} bookings hold places in the database; errors ${bookResult.errors}, timeouts ${bookResult.timeouts}`
-    )
-    const failed = invariant.overbooked > 0 || invariant.outOfStep > 0 || clientOverbooked > 0
+    for (const synchronous of MODES) {
+      const { committed, seconds, result, statuses } = booking.get(synchronous)!
+      const perRound = rounds
+        .get(synchronous)!
+        .map((r) => `${(r.committed / r.seconds).toFixed(0)}/s p99 ${r.result.latency.p99} ms`)
+        .join(', ')
+      console.log(
+        `\n${synchronous.toUpperCase()}: ${committed} committed of ${result.requests.total} requests in ${seconds.toFixed(2)} s (rounds: ${perRound}); measured statuses ${JSON.stringify(Object.fromEntries(statuses))} (after ${BOOKING_WARMUP} warm-up bookings); ` +
+          `${invariants.get(synchronous)!.activeBookings} bookings hold places in the database; errors ${result.errors}, timeouts ${result.timeouts}`
+      )
+    }
+    const failed = overbooking.overbooked > 0 || overbooking.outOfStep > 0
     if (failed) console.error('\nOVERBOOKING FOUND')
     process.exitCode = failed ? 1 : 0
+    recordResult('booking', { table: lines })
   } finally {
-    child.send({ type: 'stop' })
-    await new Promise((resolve) => child.once('exit', resolve))
-    rmSync(dir, { recursive: true, force: true })
+    for (const { child, dir } of launched) {
+      if (child.exitCode === null) {
+        child.send({ type: 'stop' })
+        await new Promise((resolve) => child.once('exit', resolve))
+      }
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 }
 

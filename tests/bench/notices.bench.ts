@@ -13,6 +13,7 @@ import path from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { generateVeteranAccounts } from './notices-generate'
 import { meReaders } from './me-readers'
+import { recordResult } from './results'
 
 const VETERANS = 100_000
 const CONNECTIONS = 10
@@ -128,6 +129,14 @@ try {
   console.log(
     `GET /me during fan-out: ${fan.length} requests, p50 ${quantile(fan, 0.5).toFixed(1)} ms, p99 ${quantile(fan, 0.99).toFixed(1)} ms`
   )
+  recordResult('notices', {
+    recipients: { fixedAtSend: sent.recipientCount, inInboxes: counts.n, people: counts.people },
+    sendAnsweredMs: Math.round(sendAnswered),
+    fanoutMs: `${fanoutMs.toFixed(0)} (target ≤ 2000: ${mark(fanoutMs <= 2000)})`,
+    longestEventLoopBlockMs: `${maxBlock.toFixed(1)} (target ≤ 50: ${mark(maxBlock <= 50)})`,
+    getMeBefore: { requests: base.length, p50Ms: quantile(base, 0.5), p99Ms: quantile(base, 0.99) },
+    getMeDuringFanout: { requests: fan.length, p50Ms: quantile(fan, 0.5), p99Ms: quantile(fan, 0.99) }
+  })
   readers.close()
   await app.close()
   if (counts.n !== VETERANS + 1 || counts.people !== counts.n) {

@@ -1,7 +1,9 @@
 // Runs every benchmark in turn, each in its own process so one's memory and JIT state don't colour the next.
+// Each bench records its figures in results/<bench>.json (results.ts); results/SUMMARY.md is written from them.
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { writeSummary } from './results'
 
 const dir = import.meta.dirname
 const only = process.argv[2]
@@ -20,4 +22,6 @@ for (const file of benches) {
     console.error(`${file} failed: exit code ${result.status ?? result.signal}${why}`)
   }
 }
+writeSummary()
+console.log(`\nfigures in ${path.join(dir, 'results')} (SUMMARY.md and one JSON file per bench)`)
 process.exit(failed ? 1 : 0)

@@ -14,6 +14,7 @@ import path from 'node:path'
 import type { PolicyInput, PolicyLevel, PolicyQuery, Topic } from '@veterans/shared'
 import { buildApp } from '@veterans/bff'
 import { policies, testConfig } from '@veterans/bff/testing'
+import { recordResult } from './results'
 
 const POLICIES = Number(process.argv[2] ?? 20_000)
 const QUERIES = 1000
@@ -544,6 +545,16 @@ async function main() {
       `  ratio       p50 ×${(search.p50 / lookup.p50).toFixed(1)}   p99 ×${(search.p99 / lookup.p99).toFixed(1)}`
     )
     console.log(`  target      search p99 ≤ ${TARGET_P99_MS} ms: ${search.p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'}`)
+    recordResult('search', {
+      policies: POLICIES,
+      queries: QUERIES,
+      indexBuildSeconds: buildMs / 1000,
+      databaseMb: sizeMb,
+      searchMs: { p50: search.p50, p99: search.p99, max: search.max },
+      coldCacheMs: { p50: coldStats.p50, p99: coldStats.p99, max: coldStats.max },
+      primaryKeyBaselineMs: { p50: lookup.p50, p99: lookup.p99, max: lookup.max },
+      target: `search p99 ≤ ${TARGET_P99_MS} ms: ${search.p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'}`
+    })
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { directBookingTotal, generateStatsData } from './stats-generate'
+import { recordResult } from './results'
 
 const VOLUMES = { veterans: 100_000, bookings: 500_000, messages: 200_000 }
 const RUNS = 40
@@ -77,6 +78,14 @@ try {
       if (body!.bookings.total !== direct) {
         throw new Error(`${period.label}, ${who}: ${body!.bookings.total} bookings counted, ${direct} in the table`)
       }
+      recordResult('stats', {
+        [`${period.label}, ${who}`]: {
+          p50Ms: p50,
+          p99Ms: p99,
+          target: `p99 ≤ ${TARGET_MS} ms: ${verdict}`,
+          bookings: body!.bookings.total
+        }
+      })
       console.log(
         `${period.label}, ${who}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target p99 ≤ ${TARGET_MS} ms: ` +
           `${verdict}); ${body!.bookings.total.toLocaleString()} bookings counted (a plain COUNT agrees)`

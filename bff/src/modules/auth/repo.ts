@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { CenterLevel, Role } from '@veterans/shared'
-import { clientOf, immediate, perConnection, statement, type Conn, type Db } from '../../db/client'
+import { immediate, statement, type Conn, type Db } from '../../db/client'
+import { tableCache } from '../../db/table-cache'
 import { refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import type { Principal } from '../../lib/principal'
@@ -33,66 +34,17 @@ const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayN
         WHERE s.id = ?`
 
 /**
- * Looked-up sessions, kept while nothing they are read from may have changed: a write by this connection to
- * sessions, users or centers (seen by temporary triggers, whatever code wrote it, even a write rolled back later)
- * or a commit by another connection (data_version) drops them all, so a cached answer is never older than the
- * last write that could change it (a logout, a role change, a revoked login). Other writes (messages, bookings)
- * leave them be: under write load every request would otherwise query its session again.
+ * Looked-up sessions, kept while nothing they are read from (sessions, users, centers) may have changed, so a
+ * cached answer is never older than the last write that could change it (a logout, a role change, a revoked login).
  */
-interface PrincipalCache {
-  /** Bumped by the triggers on every row written to the watched tables. */
-  generation: number
-  watching: boolean
-  stamp: string
-  rows: Map<string, SessionPrincipalRow | undefined>
-}
-const principalCache = perConnection((): PrincipalCache => ({
-  generation: 0,
-  watching: false,
-  stamp: '',
-  rows: new Map()
-}))
-const PRINCIPAL_CACHE_SIZE = 10_000
-/** The tables PRINCIPAL_SQL reads. */
-const PRINCIPAL_TABLES = ['sessions', 'users', 'centers'] as const
-const DATA_VERSION_SQL = 'PRAGMA data_version'
+const sessionRows = tableCache<SessionPrincipalRow | undefined>('principal', ['sessions', 'users', 'centers'], 10_000)
 
-/** Installs the triggers of this connection once; false while inside a transaction (DDL there could be undone). */
-function watchPrincipalTables(db: Db, cache: PrincipalCache): boolean {
-  if (cache.watching) return true
-  const sqlite = clientOf(db)
-  if (sqlite.inTransaction) return false
-  sqlite.function('principal_rows_changed', { deterministic: false }, () => {
-    cache.generation++
-    return null
-  })
-  for (const table of PRINCIPAL_TABLES) {
-    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS principal_cache_${table}_${event.toLowerCase()}
-        AFTER ${event} ON main.${table} BEGIN SELECT principal_rows_changed(); END`)
-    }
-  }
-  cache.watching = true
-  return true
-}
-
-function sessionRow(db: Db, sessionId: string): SessionPrincipalRow | undefined {
-  const lookup = () => statement(db, PRINCIPAL_SQL).get(sessionId) as SessionPrincipalRow | undefined
-  const cache = principalCache(db)
-  if (!watchPrincipalTables(db, cache)) return lookup()
-  const stamp = `${cache.generation}:${statement(db, DATA_VERSION_SQL).pluck().get() as number}`
-  if (cache.stamp !== stamp || cache.rows.size >= PRINCIPAL_CACHE_SIZE) {
-    cache.stamp = stamp
-    cache.rows.clear()
-  }
-  if (cache.rows.has(sessionId)) return cache.rows.get(sessionId)
-  const row = lookup()
-  cache.rows.set(sessionId, row)
-  return row
+function sessionRow(db: Db, sessionId: string) {
+  return sessionRows.get(db, sessionId, () => statement(db, PRINCIPAL_SQL).get(sessionId) as SessionPrincipalRow)
 }
 
 export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
-  const row = sessionRow(db, sessionId)
+  const row = await sessionRow(db, sessionId)
   if (!row || row.sessionUser !== userId || row.revokedAt || row.status !== 'active') return null
   if (row.expiresAt < new Date().toISOString()) return null
   return {

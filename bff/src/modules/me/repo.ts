@@ -1,7 +1,7 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
-import type { Relation, Role } from '@veterans/shared'
-import { immediate, type Conn, type Db } from '../../db/client'
-import { centers, familyInvites, familyLinks, sessions, users, veterans } from '../../db/schema/index'
+import type { Relation, Role, VeteranCategory } from '@veterans/shared'
+import { immediate, statement, type Conn, type Db } from '../../db/client'
+import { familyInvites, familyLinks, sessions, users, veterans } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { revokeAllSessionsIn } from '../auth/repo'
 
@@ -17,25 +17,53 @@ export async function findVeteranByIdNumberHash(db: Db, idNumberHash: string) {
   return db.select().from(veterans).where(eq(veterans.idNumberHash, idNumberHash)).get() ?? null
 }
 
-export async function findCenterName(db: Db, centerId: string) {
-  return db.select({ id: centers.id, name: centers.name }).from(centers).where(eq(centers.id, centerId)).get() ?? null
+/** What GET /me shows of an account: the user, their registry record and their center, in one lookup. */
+export interface MeRow {
+  id: string
+  kind: 'wechat' | 'staff'
+  role: Role
+  displayName: string
+  elderMode: 0 | 1
+  phoneEnc: string | null
+  status: 'active' | 'disabled' | 'deleted'
+  mustChangePassword: 0 | 1
+  veteranId: string | null
+  veteranName: string | null
+  idNumberMasked: string | null
+  districtCode: string | null
+  veteranCategory: VeteranCategory | null
+  centerId: string | null
+  centerName: string | null
+}
+// GET /me runs on every app start and screen refresh, and describes the person in every token pair: plain SQL
+// prepared once per connection, since building and preparing a query per call cost more than running it.
+const ME_SQL = `SELECT u.id, u.kind, u.role, u.display_name AS displayName, u.elder_mode AS elderMode,
+       u.phone_enc AS phoneEnc, u.status, u.must_change_password AS mustChangePassword,
+       v.id AS veteranId, v.name AS veteranName, v.id_number_masked AS idNumberMasked,
+       v.district_code AS districtCode, v.category AS veteranCategory, c.id AS centerId, c.name AS centerName
+  FROM users u LEFT JOIN veterans v ON v.id = u.veteran_id LEFT JOIN centers c ON c.id = u.center_id
+ WHERE u.id = ?`
+
+export async function findMeRow(db: Db, userId: string): Promise<MeRow | null> {
+  return (statement(db, ME_SQL).get(userId) as MeRow | undefined) ?? null
 }
 
+export interface FamilyOfRow {
+  linkId: string
+  veteranId: string
+  veteranName: string
+  relation: Relation
+  createdAt: string
+}
+const FAMILY_OF_SQL = `SELECT l.id AS linkId, l.veteran_id AS veteranId, v.name AS veteranName, l.relation,
+       l.created_at AS createdAt
+  FROM family_links l JOIN veterans v ON v.id = l.veteran_id
+ WHERE l.user_id = ? AND l.removed_at IS NULL
+ ORDER BY l.created_at`
+
 /** The veterans this account is linked to as a family member. */
-export async function listFamilyOf(db: Db, userId: string) {
-  return db
-    .select({
-      linkId: familyLinks.id,
-      veteranId: familyLinks.veteranId,
-      veteranName: veterans.name,
-      relation: familyLinks.relation,
-      createdAt: familyLinks.createdAt
-    })
-    .from(familyLinks)
-    .innerJoin(veterans, eq(veterans.id, familyLinks.veteranId))
-    .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
-    .orderBy(familyLinks.createdAt)
-    .all()
+export async function listFamilyOf(db: Db, userId: string): Promise<FamilyOfRow[]> {
+  return statement(db, FAMILY_OF_SQL).all(userId) as FamilyOfRow[]
 }
 
 /** The family members linked to a veteran's record. */

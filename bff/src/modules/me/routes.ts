@@ -15,6 +15,7 @@ import {
   UpdateMeBodySchema
 } from '@veterans/shared'
 import { principalOf } from '../../plugins/auth'
+import { sendSerializedOnce } from '../../lib/serialize-once'
 import { bearer, responses } from '../../lib/route-schema'
 import * as service from './service'
 import { changePassword, type LoginsEnded } from './password-service'
@@ -61,7 +62,7 @@ const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (
       config: { access: 'authenticated' },
       schema: { tags, security: bearer, summary: 'Who I am', response: responses({ 200: MeSchema }, 401) }
     },
-    async (request) => service.getMe(app, principalOf(request).userId)
+    async (request, reply) => sendSerializedOnce(reply, await service.getMe(app, principalOf(request).userId))
   )
 
   app.patch(

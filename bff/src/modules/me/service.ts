@@ -14,6 +14,7 @@ import {
   type VeteranCategory
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
+import { tableCache } from '../../db/table-cache'
 import { AppError } from '../../lib/app-error'
 import { newHumanCode } from '../../lib/ids'
 import type { Principal } from '../../lib/principal'
@@ -35,28 +36,35 @@ export interface NamedExportSection {
 /** A step another capability adds to closing an account, to release what the account held. */
 export type AccountClosingStep = (ctx: Ctx, userId: string) => Promise<void>
 
+/**
+ * Who a person is, kept while nothing it is read from (users, veterans, centers, family_links) may have changed:
+ * every app start and screen refresh asks, and every token pair carries it. Kept as the same object, the route
+ * serializes it once (sendSerializedOnce); nobody may change it.
+ */
+const meAnswers = tableCache<Me>('me', ['users', 'veterans', 'centers', 'family_links'], 10_000)
+
 export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
-  const user = await repo.findUser(ctx.db, userId)
+  return meAnswers.get(ctx.db, userId, () => describeMe(ctx, userId))
+}
+
+async function describeMe(ctx: Ctx, userId: string): Promise<Me> {
+  const user = await repo.findMeRow(ctx.db, userId)
   if (!user || user.status !== 'active') throw new AppError('UNAUTHENTICATED')
-  const [veteran, familyOf, center] = await Promise.all([
-    user.veteranId ? repo.findVeteran(ctx.db, user.veteranId) : null,
-    repo.listFamilyOf(ctx.db, userId),
-    user.centerId ? repo.findCenterName(ctx.db, user.centerId) : null
-  ])
+  const familyOf = await repo.listFamilyOf(ctx.db, userId)
   return {
     id: user.id,
     role: user.role,
     displayName: user.displayName,
-    elderMode: user.elderMode,
+    elderMode: user.elderMode === 1,
     ...(user.phoneEnc ? { phoneMasked: maskPhone(ctx.pii.decrypt(user.phoneEnc)) } : {}),
-    ...(veteran
+    ...(user.veteranId
       ? {
           veteran: {
-            id: veteran.id,
-            name: veteran.name,
-            idNumberMasked: veteran.idNumberMasked,
-            districtCode: veteran.districtCode,
-            category: veteran.category
+            id: user.veteranId,
+            name: user.veteranName!,
+            idNumberMasked: user.idNumberMasked!,
+            districtCode: user.districtCode!,
+            category: user.veteranCategory!
           }
         }
       : {}),
@@ -66,8 +74,8 @@ export async function getMe(ctx: Ctx, userId: string): Promise<Me> {
       veteranNameMasked: maskName(link.veteranName),
       relation: link.relation
     })),
-    ...(center ? { center } : {}),
-    ...(user.kind === 'staff' ? { mustChangePassword: user.mustChangePassword } : {})
+    ...(user.centerId ? { center: { id: user.centerId, name: user.centerName! } } : {}),
+    ...(user.kind === 'staff' ? { mustChangePassword: user.mustChangePassword === 1 } : {})
   }
 }
 

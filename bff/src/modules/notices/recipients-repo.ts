@@ -1,7 +1,9 @@
 import { statement, type Conn, type Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { forgetInboxes } from './inbox-pages'
 
 // A notice in a person's inbox: one notice_recipients row each. A person sees a notice only through their row.
+// Every write here forgets the pages of the lists it changes (inbox-pages.ts).
 
 /** Inside a fan-out batch: these people get the notice (a row already there from before a restart stays as it was). */
 export function deliverIn(tx: Conn, noticeId: string, userIds: string[], now: string) {
@@ -10,6 +12,7 @@ export function deliverIn(tx: Conn, noticeId: string, userIds: string[], now: st
     `INSERT OR IGNORE INTO notice_recipients (user_id, notice_id, delivered_at)
       SELECT value, @noticeId, @now FROM json_each(@userIds)`
   ).run({ noticeId, now, userIds: JSON.stringify(userIds) })
+  forgetInboxes(tx, userIds)
 }
 
 export interface ReceivedRow {
@@ -26,7 +29,35 @@ const RECEIVED = `SELECT n.id, n.title, n.body, n.policy_id AS policyId, n.sende
     n.sent_at AS sentAt, r.read_at AS readAt
   FROM notice_recipients r JOIN notices n ON n.id = r.notice_id`
 
-/** My notices newest first, after (sentAt, id) when paging. */
+/** A notice in my list: which, when sent, whether I read it. */
+export interface ReceivedKey {
+  id: string
+  sentAt: string
+  readAt: string | null
+}
+
+/** My notices newest first, after (sentAt, id) when paging: their keys only (the sort then moves no bodies). */
+export async function listReceivedKeys(
+  db: Db,
+  userId: string,
+  page: { before: { sentAt: string; id: string } | null; limit: number }
+): Promise<ReceivedKey[]> {
+  return statement(
+    db,
+    `SELECT n.id, n.sent_at AS sentAt, r.read_at AS readAt
+       FROM notice_recipients r JOIN notices n ON n.id = r.notice_id
+      WHERE r.user_id = @userId
+        AND (@beforeAt IS NULL OR n.sent_at < @beforeAt OR (n.sent_at = @beforeAt AND n.id < @beforeId))
+      ORDER BY n.sent_at DESC, n.id DESC LIMIT @limit`
+  ).all({
+    userId,
+    beforeAt: page.before?.sentAt ?? null,
+    beforeId: page.before?.id ?? null,
+    limit: page.limit
+  }) as ReceivedKey[]
+}
+
+/** My notices newest first, after (sentAt, id) when paging (the inbox, which shows them with notifications). */
 export async function listReceived(
   db: Db,
   userId: string,
@@ -55,6 +86,7 @@ export async function findReceived(db: Db, userId: string, noticeId: string): Pr
 /** False when the person did not receive it. Reading twice keeps the first time. */
 export async function markRead(db: Db, userId: string, noticeId: string, now: string) {
   return groupCommit(db, (tx) => {
+    forgetInboxes(tx, [userId])
     const row = statement(
       tx,
       'SELECT read_at AS readAt FROM notice_recipients WHERE user_id = ? AND notice_id = ?'
@@ -70,12 +102,13 @@ export async function markRead(db: Db, userId: string, noticeId: string, now: st
 }
 
 export async function markAllRead(db: Db, userId: string, now: string) {
-  return groupCommit(
-    db,
-    (tx) =>
-      statement(tx, 'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId)
-        .changes
-  )
+  return groupCommit(db, (tx) => {
+    forgetInboxes(tx, [userId])
+    return statement(tx, 'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(
+      now,
+      userId
+    ).changes
+  })
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
@@ -91,5 +124,8 @@ export async function listAllReceived(db: Db, userId: string): Promise<ReceivedR
 
 /** A closed account keeps nothing in anyone's reach figures that says it was there. */
 export async function removeRecipient(db: Db, userId: string) {
-  await groupCommit(db, (tx) => statement(tx, 'DELETE FROM notice_recipients WHERE user_id = ?').run(userId))
+  await groupCommit(db, (tx) => {
+    forgetInboxes(tx, [userId])
+    statement(tx, 'DELETE FROM notice_recipients WHERE user_id = ?').run(userId)
+  })
 }

@@ -12,6 +12,7 @@ import {
 } from '@veterans/shared'
 import { bearer, responses } from '../../lib/route-schema'
 import { principalOf } from '../../plugins/auth'
+import { sendSerializedOnce } from '../../lib/serialize-once'
 import { NoticeFanout } from './fanout'
 import * as service from './service'
 import { audienceOf } from './staff-service'
@@ -46,7 +47,8 @@ const noticesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: NoticePageSchema }, 400, 401, 403)
       }
     },
-    async (request) => service.listMyNotices(app, principalOf(request).userId, request.query)
+    async (request, reply) =>
+      sendSerializedOnce(reply, await service.listMyNotices(app, principalOf(request).userId, request.query))
   )
 
   app.get(

@@ -9,8 +9,10 @@ import {
   type InboxNotificationRow
 } from '../notifications/inbox-repo'
 import { getPolicy } from '../policies/service'
+import { inboxPage } from './inbox-pages'
+import { listFieldsOf } from './list-fields'
 import * as recipients from './recipients-repo'
-import { noticeInboxEntry, summaryOf, toListItem, toNotice } from './views'
+import { noticeInboxEntry, summaryOf, toNotice } from './views'
 
 // The resident side: a person sees the notices they received (their notice_recipients row), nobody else's: a
 // notice they did not receive is 404 on every route, and never counted.
@@ -26,13 +28,21 @@ function timeCursor(cursor: string | undefined) {
 
 export async function listMyNotices(ctx: Ctx, userId: string, query: ListQuery): Promise<NoticePage> {
   const limit = query.limit ?? 20
-  const before = timeCursor(query.cursor)
-  const rows = await recipients.listReceived(ctx.db, userId, {
-    before: before && { sentAt: before.at, id: before.id },
-    limit: limit + 1
+  return inboxPage(ctx.db, userId, `${limit}|${query.cursor ?? ''}`, async () => {
+    const before = timeCursor(query.cursor)
+    const rows = await recipients.listReceivedKeys(ctx.db, userId, {
+      before: before && { sentAt: before.at, id: before.id },
+      limit: limit + 1
+    })
+    const page = toPage(rows, limit, (row) => `${row.sentAt}|${row.id}`)
+    const items = page.items.map((row) => ({
+      id: row.id,
+      ...listFieldsOf(ctx.db, row.id),
+      sentAt: row.sentAt,
+      read: row.readAt !== null
+    }))
+    return { items, nextCursor: page.nextCursor }
   })
-  const page = toPage(rows, limit, (row) => `${row.sentAt}|${row.id}`)
-  return { items: page.items.map(toListItem), nextCursor: page.nextCursor }
 }
 
 async function policyTitle(ctx: Ctx, policyId: string | null) {

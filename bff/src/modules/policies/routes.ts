@@ -18,7 +18,9 @@ import {
 } from '@veterans/shared'
 import { bearer, bodyMayBeEmpty, responses } from '../../lib/route-schema'
 import { principalOf } from '../../plugins/auth'
+import { sendSerializedOnce } from '../../lib/serialize-once'
 import { policiesForMe } from './for-me'
+import { searchPublishedPolicies } from './public-answers'
 import * as service from './service'
 import * as staff from './staff-service'
 
@@ -47,7 +49,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: PolicySearchResultSchema }, 400)
       }
     },
-    async (request) => service.searchPolicies(app, request.query)
+    async (request, reply) => sendSerializedOnce(reply, await searchPublishedPolicies(app, request.query))
   )
 
   app.get(
