@@ -45,16 +45,8 @@ export async function listReceivedKeys(
   return statement(
     db,
     `SELECT n.id, n.sent_at AS sentAt, r.read_at AS readAt
-       FROM notice_recipients r JOIN notices n ON n.id = r.notice_id
-      WHERE r.user_id = @userId
-        AND (@beforeAt IS NULL OR n.sent_at < @beforeAt OR (n.sent_at = @beforeAt AND n.id < @beforeId))
-      ORDER BY n.sent_at DESC, n.id DESC LIMIT @limit`
-  ).all({
-    userId,
-    beforeAt: page.before?.sentAt ?? null,
-    beforeId: page.before?.id ?? null,
-    limit: page.limit
-  }) as ReceivedKey[]
+       FROM notice_recipients r JOIN notices n ON n.id = r.notice_id ${MY_PAGE}`
+  ).all(myPageParams(userId, page)) as ReceivedKey[]
 }
 
 /** My notices newest first, after (sentAt, id) when paging (the inbox, which shows them with notifications). */
@@ -63,17 +55,16 @@ export async function listReceived(
   userId: string,
   page: { before: { sentAt: string; id: string } | null; limit: number }
 ): Promise<ReceivedRow[]> {
-  return statement(
-    db,
-    `${RECEIVED} WHERE r.user_id = @userId
-      AND (@beforeAt IS NULL OR n.sent_at < @beforeAt OR (n.sent_at = @beforeAt AND n.id < @beforeId))
-    ORDER BY n.sent_at DESC, n.id DESC LIMIT @limit`
-  ).all({
-    userId,
-    beforeAt: page.before?.sentAt ?? null,
-    beforeId: page.before?.id ?? null,
-    limit: page.limit
-  }) as ReceivedRow[]
+  return statement(db, `${RECEIVED} ${MY_PAGE}`).all(myPageParams(userId, page)) as ReceivedRow[]
+}
+
+/** One page of a person's notices, newest first, after (sentAt, id): the same for keys and for whole rows. */
+const MY_PAGE = `WHERE r.user_id = @userId
+  AND (@beforeAt IS NULL OR n.sent_at < @beforeAt OR (n.sent_at = @beforeAt AND n.id < @beforeId))
+  ORDER BY n.sent_at DESC, n.id DESC LIMIT @limit`
+
+function myPageParams(userId: string, page: { before: { sentAt: string; id: string } | null; limit: number }) {
+  return { userId, beforeAt: page.before?.sentAt ?? null, beforeId: page.before?.id ?? null, limit: page.limit }
 }
 
 export async function findReceived(db: Db, userId: string, noticeId: string): Promise<ReceivedRow | null> {
