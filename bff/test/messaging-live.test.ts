@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import WebSocket from 'ws'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { answer, ask, messagesSeen, write } from './messaging-helpers'
+import { answer, ask, messagesSeen, staffThreadSeen, threadSeen, write } from './messaging-helpers'
 
 // Messaging's live frames over real sockets: a frame reaches the thread's resident and the staff of its center
 // (and city level), nobody else; an internal note reaches staff only.
@@ -30,6 +30,18 @@ async function until(done: () => boolean, ms = 3000) {
     if (Date.now() > deadline) throw new Error('timed out')
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/** The thread of the `thread.updated` frame that followed the message.created frame of `body`. */
+async function threadFramedAfter(socket: { frames: Frame[] }, body: string) {
+  const framed = () => {
+    const created = socket.frames.findIndex(
+      (f) => f.type === 'message.created' && (f.message as { body: string }).body === body
+    )
+    return created === -1 ? undefined : socket.frames.slice(created).find((f) => f.type === 'thread.updated')
+  }
+  await until(() => framed() !== undefined)
+  return framed()!.thread as Record<string, unknown>
 }
 
 /** Frames are sent after the commit; a short wait shows nothing more is coming. */
@@ -87,5 +99,27 @@ describe('live messaging frames', () => {
       resident!.messages().map((f) => (f.message as { id: string }).id)
     )
     for (const socket of sockets) socket.ws.terminate()
+  })
+
+  it("carries the thread as stored in the frames of a resident's message, a reopened thread too", async () => {
+    const thread = await ask(laowang, { subject: '帧里的咨询' })
+    const [resident, staff] = await Promise.all([laowang, donghu].map((s) => connect(url, s)))
+
+    // Waiting for staff already: the wait goes on.
+    expect((await write(laowang, thread.id, '补充一下')).statusCode).toBe(201)
+    expect(await threadFramedAfter(resident!, '补充一下')).toEqual(await threadSeen(laowang, thread.id))
+    // Staff read the thread with more around it (the asker's bookings …): every field of the frame is as stored.
+    expect(await staffThreadSeen(donghu, thread.id)).toMatchObject(await threadFramedAfter(staff!, '补充一下'))
+
+    // Resolved by staff: the resident's message opens it again and a new wait begins.
+    expect((await answer(donghu, thread.id, '已为您办理', { resolve: true })).statusCode).toBe(201)
+    expect((await write(laowang, thread.id, '还有一个问题')).statusCode).toBe(201)
+    const reopened = await threadFramedAfter(resident!, '还有一个问题')
+    expect(reopened).toMatchObject({ status: 'open', lastSeq: 4 })
+    expect(reopened).toEqual(await threadSeen(laowang, thread.id))
+    const staffView = await threadFramedAfter(staff!, '还有一个问题')
+    expect(staffView).toMatchObject({ status: 'open', waitingSince: expect.any(String) })
+    expect(await staffThreadSeen(donghu, thread.id)).toMatchObject(staffView)
+    for (const socket of [resident, staff]) socket!.ws.terminate()
   })
 })

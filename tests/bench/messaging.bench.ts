@@ -10,7 +10,8 @@
 // a misdelivered or lost frame, or a lost message, exits 1.
 // Rate limits are off (RATE_LIMITS=off, as in booking.bench.ts: every request comes from 127.0.0.1). The per-person
 // socket cap (5) is not reached: one socket per resident. Heartbeat and auth deadline keep their defaults.
-// Run: cd tests && pnpm exec tsx bench/messaging.bench.ts   (BENCH_CPU_PROF=<dir> also profiles the server process)
+// Run: cd tests && pnpm exec tsx bench/messaging.bench.ts   (BENCH_CPU_PROF=<dir> also profiles the server process;
+// DB_SYNCHRONOUS=normal runs the server's database at NORMAL instead of the default FULL)
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -20,6 +21,7 @@ import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { waitForMessage } from './child-messages'
+import { recordResult } from './results'
 import {
   closeHttpClients,
   closeSockets,
@@ -128,7 +130,12 @@ async function serve() {
   }
 
   const app = await buildApp(
-    testConfig({ DATABASE_URL: `file:${process.env.BENCH_DB}`, LOG_LEVEL: 'silent', RATE_LIMITS: 'off' })
+    testConfig({
+      DATABASE_URL: `file:${process.env.BENCH_DB}`,
+      LOG_LEVEL: 'silent',
+      RATE_LIMITS: 'off',
+      DB_SYNCHRONOUS: process.env.DB_SYNCHRONOUS
+    })
   )
   await app.ready()
   const json = <T>(r: { statusCode: number; body: string }, expected: number): T => {
@@ -561,7 +568,10 @@ async function main() {
         lost === 0 ? 'PASS' : 'FAIL'
       ])
     ]
-    console.log(`\nMessaging benchmark (loopback, SQLite file, ${RESIDENTS} residents)\n`)
+    const synchronous = (process.env.DB_SYNCHRONOUS ?? 'full').toUpperCase()
+    console.log(
+      `\nMessaging benchmark (loopback, SQLite file at synchronous = ${synchronous}, ${RESIDENTS} residents)\n`
+    )
     console.log(lines.join('\n'))
     console.log(
       `\nwindow ${windowSeconds.toFixed(1)} s after ${WARMUP_SECONDS} s warm-up: ${sent.posts} posts, ${sent.replies} replies; ` +
@@ -578,6 +588,7 @@ async function main() {
     const failed = ledger.misdelivered > 0 || lost > 0 || connected !== RESIDENTS
     if (failed) console.error('\nMISDELIVERED OR LOST MESSAGES FOUND')
     process.exitCode = failed ? 1 : 0
+    recordResult('messaging', { table: lines })
   } finally {
     await closeSockets([...sockets.map((s) => s.socket), ...(staffSocket ? [staffSocket.socket] : [])])
     closeHttpClients()

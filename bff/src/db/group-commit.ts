@@ -1,10 +1,12 @@
 import { clientOf, immediate, perConnection, statement, type Conn, type Db } from './client'
+import { afterWalSync, commitWithoutSync } from './wal-sync'
 
 // Group commit. Under load many small writes wait at once, and each commit costs a round of locking and WAL
 // frames. Writes handed to groupCommit() in the same turn of the event loop share one BEGIN IMMEDIATE … COMMIT,
 // each in its own savepoint: each is still all-or-nothing and runs alone (the functions are synchronous, one
-// after the other, in arrival order), and none is answered before the COMMIT that holds it. If that commit
-// fails, every write of the group fails.
+// after the other, in arrival order), and none is answered before the COMMIT that holds it is on disk (under
+// synchronous = FULL the WAL is synced off the event loop, see wal-sync.ts). If that commit fails, every write of
+// the group fails.
 // Tests that fake timers must leave setImmediate real: the group is flushed from it.
 
 interface Job {
@@ -55,18 +57,23 @@ function runGroup(db: Db, jobs: Job[]) {
   if (jobs.length === 0) return
   if (jobs.length === 1) {
     const job = jobs[0]!
+    let value: unknown
     try {
-      job.resolve(immediate(db, job.fn))
+      value = commitWithoutSync(db, () => immediate(db, job.fn))
     } catch (error) {
       job.reject(error)
+      return
     }
+    answerWhenSynced(db, [job], [{ ok: true, value }])
     return
   }
   const settled: Settled[] = []
   try {
-    immediate(db, () => {
-      jobs.forEach((job, index) => settled.push(runInSavepoint(db, job, index)))
-    })
+    commitWithoutSync(db, () =>
+      immediate(db, () => {
+        jobs.forEach((job, index) => settled.push(runInSavepoint(db, job, index)))
+      })
+    )
   } catch (error) {
     if (error instanceof GroupLost) {
       // Nothing of the group was written and nobody was answered: the write that failed gets its error, the
@@ -81,10 +88,18 @@ function runGroup(db: Db, jobs: Job[]) {
     for (const job of jobs) job.reject(error)
     return
   }
-  jobs.forEach((job, index) => {
-    const outcome = settled[index]!
-    if (outcome.ok) job.resolve(outcome.value)
-    else job.reject(outcome.error)
+  answerWhenSynced(db, jobs, settled)
+}
+
+/** Answers each write of a committed group (its value, or the error that undid it alone) once the commit is on disk. */
+function answerWhenSynced(db: Db, jobs: Job[], settled: Settled[]) {
+  afterWalSync(db, (syncError) => {
+    jobs.forEach((job, index) => {
+      const outcome = settled[index]!
+      if (syncError !== undefined) job.reject(syncError)
+      else if (outcome.ok) job.resolve(outcome.value)
+      else job.reject(outcome.error)
+    })
   })
 }
 

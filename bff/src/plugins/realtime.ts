@@ -21,6 +21,11 @@ export interface EndedSessions {
 export interface Realtime {
   /** Sends a frame to the sockets of its audience, on every instance; nobody else receives it. After the commit. */
   publish(audience: Audience, frame: RealtimeFrame): void
+  /**
+   * Sends several frames, each to its audience, as one event between instances (what one change tells each side),
+   * in this order. After the commit.
+   */
+  publishAll(deliveries: readonly { audience: Audience; frame: RealtimeFrame }[]): void
   /** Closes the sockets of logins that have ended (sign-out, a reused refresh token, a closed account). */
   endSessions(ended: EndedSessions): void
   /** Signed-in sockets on this instance. */
@@ -76,8 +81,10 @@ export default fp<RealtimeOptions>(
     }
 
     const onEvent = (event: BusEvent) => {
-      if (event.kind === 'frame') {
-        for (const c of connections.reaching(event.audience)) send(c.socket, event.frame)
+      if (event.kind === 'frames') {
+        for (const { audience, frame } of event.deliveries) {
+          for (const c of connections.reaching(audience)) send(c.socket, frame)
+        }
       } else {
         for (const c of connections.ofSessions(event.sessionIds, event.userIds)) drop(c, CLOSE.UNAUTHENTICATED)
       }
@@ -93,8 +100,14 @@ export default fp<RealtimeOptions>(
         .catch((err) => app.log.error({ err }, 'realtime publish failed'))
     }
 
+    const publishAll: Realtime['publishAll'] = (deliveries) => {
+      if (deliveries.length === 0) return
+      const serialized = deliveries.map(({ audience, frame }) => ({ audience, frame: JSON.stringify(frame) }))
+      broadcast({ kind: 'frames', deliveries: serialized })
+    }
     app.decorate('realtime', {
-      publish: (audience, frame) => broadcast({ kind: 'frame', audience, frame: JSON.stringify(frame) }),
+      publish: (audience, frame) => publishAll([{ audience, frame }]),
+      publishAll,
       endSessions: ({ sessionIds = [], userIds = [] }) => {
         if (sessionIds.length > 0 || userIds.length > 0) broadcast({ kind: 'sessions-ended', sessionIds, userIds })
       },

@@ -3,27 +3,38 @@ import type { Audience } from './audience'
 /** The one pub/sub channel of realtime: every instance hears every event and serves its own sockets. */
 export const REALTIME_CHANNEL = 'realtime'
 
-/** What travels between instances: a frame for an audience, or logins that have ended. */
-export type BusEvent =
-  | { kind: 'frame'; audience: Audience; frame: string }
-  | { kind: 'sessions-ended'; sessionIds: string[]; userIds: string[] }
+/** A frame (its JSON text) for an audience. */
+export interface Delivery {
+  audience: Audience
+  frame: string
+}
 
-// A frame travels as its JSON text after a header line, so that it is serialized once by the publisher and sent to
-// each socket as it is. JSON.stringify escapes newlines, so the header never contains one.
+/** What travels between instances: frames for their audiences (all a change tells), or logins that have ended. */
+export type BusEvent =
+  { kind: 'frames'; deliveries: Delivery[] } | { kind: 'sessions-ended'; sessionIds: string[]; userIds: string[] }
+
+// Frames travel as their JSON text, one per line after a header line naming each one's audience, so that each is
+// serialized once by the publisher and sent to each socket as it is. JSON.stringify escapes newlines, so neither
+// the header nor a frame contains one.
 
 export function encodeBusEvent(event: BusEvent): string {
-  if (event.kind === 'frame') return `${JSON.stringify({ kind: 'frame', audience: event.audience })}\n${event.frame}`
+  if (event.kind === 'frames') {
+    const header = JSON.stringify({ kind: 'frames', audiences: event.deliveries.map((d) => d.audience) })
+    return [header, ...event.deliveries.map((d) => d.frame)].join('\n')
+  }
   return JSON.stringify(event)
 }
 
 /** The event a payload carries, or null when it is not one. */
 export function decodeBusEvent(payload: string): BusEvent | null {
-  const newline = payload.indexOf('\n')
-  const header = parseObject(newline === -1 ? payload : payload.slice(0, newline))
+  const lines = payload.split('\n')
+  const header = parseObject(lines[0]!)
   if (!header) return null
-  if (header.kind === 'frame' && newline !== -1) {
-    const audience = parseAudience(header.audience)
-    return audience ? { kind: 'frame', audience, frame: payload.slice(newline + 1) } : null
+  if (header.kind === 'frames') {
+    const audiences = Array.isArray(header.audiences) ? header.audiences.map(parseAudience) : []
+    const frames = lines.slice(1)
+    if (audiences.length === 0 || audiences.length !== frames.length || audiences.includes(null)) return null
+    return { kind: 'frames', deliveries: frames.map((frame, i) => ({ audience: audiences[i]!, frame })) }
   }
   if (header.kind === 'sessions-ended') {
     return { kind: 'sessions-ended', sessionIds: strings(header.sessionIds), userIds: strings(header.userIds) }

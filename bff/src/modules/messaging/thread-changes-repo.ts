@@ -9,9 +9,10 @@ import { idempotencyKeyUsedIn, recordIdempotentResponseIn } from '../platform/id
 import { done, refuse, type IdempotentAnswer, type Outcome } from './outcome'
 import { slaDueAt } from './sla'
 import { notifyAbout } from './thread-notifications'
-import type { EntryRow, ThreadViewRow } from './thread-projection'
+import { threadViewOf, type EntryRow, type ThreadViewRow } from './thread-projection'
 import {
   appendEntryIn,
+  appendResidentMessageIn,
   endWaitingIn,
   entryViewIn,
   startWaitingIn,
@@ -106,7 +107,8 @@ export type ResidentMessageAdded = { entry: EntryRow; thread: ThreadViewRow }
 /**
  * A resident's message: it reopens a pending or resolved thread and starts (or continues) the wait for staff.
  * Someone else's thread is not found before any Idempotency-Key is looked at or recorded. Answers the entry and
- * the thread as committed, for the answer and the live frames (no second read after the commit).
+ * the thread as committed, for the answer and the live frames: the thread is read once, before the change, and
+ * nothing is read back after it (see appendResidentMessageIn).
  */
 export async function postResidentMessage(
   db: Db,
@@ -114,18 +116,13 @@ export async function postResidentMessage(
   idempotency: IdempotentAnswer<ResidentMessageAdded> | null
 ): Promise<Outcome<ResidentMessageAdded> | 'replay'> {
   return groupCommit(db, (tx) => {
-    const thread = threadStateIn(tx, input.threadId)
+    const thread = threadViewOf(tx, input.threadId)
     if (!thread || thread.residentUserId !== input.userId || thread.erasedAt) return refuse('NOT_FOUND')
     return idempotentIn(tx, idempotency, (tx, now) => {
-      const id = appendEntryIn(
-        tx,
-        { threadId: thread.id, internal: false, authorUserId: input.userId, authorRole: 'resident', body: input.body },
-        now
-      )
-      const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, id)
-      startWaitingIn(tx, thread.id, now, slaDueAt(now))
+      const added = appendResidentMessageIn(tx, thread, input.body, now)
+      const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, added.entry.id)
       notifyAbout.residentMessage(tx, thread, input.body, now)
-      return done({ entry: { ...entryViewIn(tx, id), attachments }, thread: threadViewIn(tx, thread.id) })
+      return done({ entry: { ...added.entry, attachments }, thread: added.thread })
     })
   })
 }

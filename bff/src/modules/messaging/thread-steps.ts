@@ -1,7 +1,7 @@
 import { statement, type Conn } from '../../db/client'
 import { newId } from '../../lib/ids'
-import { workingTimeBetween } from './sla'
-import { entryViewOf, threadViewOf } from './thread-projection'
+import { slaDueAt, workingTimeBetween } from './sla'
+import { entryViewOf, threadViewOf, type MessageViewRow, type ThreadViewRow } from './thread-projection'
 
 // The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction, synchronously
 // (better-sqlite3), so the numbers a thread hands out cannot be taken twice or skipped.
@@ -60,6 +60,68 @@ export function appendEntryIn(tx: Conn, entry: NewEntry, now: string): string {
     now
   })
   return id
+}
+
+// A resident's message moves both counters and starts the wait for staff (reopening a pending or resolved thread)
+// in one statement, and answers what it changed: with the thread's view read at the start of the transaction, that
+// is the view after it. A thread already waiting keeps its wait: only the counters move, and the index of waiting
+// threads is left alone.
+const CHANGED_BY_RESIDENT = `RETURNING last_seq AS lastSeq, last_position AS lastPosition,
+  last_message_at AS lastMessageAt, status, waiting_since AS waitingSince, sla_due_at AS slaDueAt`
+const NEXT_RESIDENT_MESSAGE_SQL = `UPDATE threads SET last_seq = last_seq + 1, last_position = last_position + 1,
+  last_message_at = @now, updated_at = @now WHERE id = @threadId ${CHANGED_BY_RESIDENT}`
+const NEXT_RESIDENT_MESSAGE_REOPENING_SQL = `UPDATE threads SET last_seq = last_seq + 1, last_position = last_position + 1,
+  last_message_at = @now, status = 'open', resolved_at = NULL, waiting_since = COALESCE(waiting_since, @now),
+  sla_due_at = COALESCE(sla_due_at, @dueAt), updated_at = @now WHERE id = @threadId ${CHANGED_BY_RESIDENT}`
+
+type ResidentMessageChange = Pick<
+  ThreadViewRow,
+  'lastSeq' | 'lastPosition' | 'lastMessageAt' | 'status' | 'waitingSince' | 'slaDueAt'
+>
+
+/**
+ * Adds the resident's message to their thread (`thread`: its view, read in this transaction) and reopens the thread
+ * if it was pending or resolved. Answers the entry and the thread as committed without reading either again: the
+ * author is the thread's resident, and staff's unread count does not move.
+ */
+export function appendResidentMessageIn(
+  tx: Conn,
+  thread: ThreadViewRow,
+  body: string,
+  now: string
+): { entry: MessageViewRow; thread: ThreadViewRow } {
+  // The transaction holds the write lock since it read `thread`: the row is as read.
+  const waiting = thread.status === 'open' && thread.waitingSince !== null && thread.slaDueAt !== null
+  const changed = (
+    waiting
+      ? run(tx, NEXT_RESIDENT_MESSAGE_SQL).get({ threadId: thread.id, now })
+      : run(tx, NEXT_RESIDENT_MESSAGE_REOPENING_SQL).get({ threadId: thread.id, now, dueAt: slaDueAt(now) })
+  ) as ResidentMessageChange | undefined
+  if (!changed) throw new Error(`messaging invariant broken: thread ${thread.id} vanished`)
+  const id = newId()
+  run(tx, INSERT_ENTRY_SQL).run({
+    id,
+    threadId: thread.id,
+    seq: changed.lastSeq,
+    position: changed.lastPosition,
+    internal: 0,
+    authorUserId: thread.residentUserId,
+    authorRole: 'resident',
+    body,
+    now
+  })
+  const entry: MessageViewRow = {
+    id,
+    threadId: thread.id,
+    seq: changed.lastSeq,
+    position: changed.lastPosition,
+    internal: false,
+    authorRole: 'resident',
+    authorName: thread.residentName,
+    body,
+    createdAt: now
+  }
+  return { entry, thread: { ...thread, ...changed } }
 }
 
 const START_WAITING_SQL = `UPDATE threads SET status = 'open', resolved_at = NULL,

@@ -1,0 +1,86 @@
+import { open } from 'node:fs/promises'
+import { clientOf, perConnection, statement, type Db } from './client'
+
+// Under synchronous = FULL, SQLite syncs the WAL inside every COMMIT, and the event loop waits for the disk:
+// nothing else is served meanwhile (a few milliseconds per commit on a busy disk, more than the writes cost).
+// Group commits run at NORMAL instead (the WAL frames are written, not yet synced) and the WAL is then synced on
+// a libuv thread while the loop goes on; their writes are answered only when that sync is done. So, as with FULL,
+// an answered write is on disk; a power cut can only lose writes nobody was told about. Unlike FULL, another
+// request may read such a write during the sync. One sync at a time: each covers every commit made before it.
+
+interface Waiting {
+  /** Called once the WAL is on disk, or with the error that kept it from getting there. */
+  done(error?: Error): void
+}
+
+interface Wal {
+  /** FULL on a WAL file: commits of groups leave their sync to syncWal. */
+  deferred: boolean
+  file: string
+  waiting: Waiting[]
+  syncing: boolean
+  failure: Error | null
+}
+
+const walOf = perConnection((db): Wal => {
+  const sqlite = clientOf(db)
+  const deferred =
+    !sqlite.memory &&
+    sqlite.pragma('journal_mode', { simple: true }) === 'wal' &&
+    sqlite.pragma('synchronous', { simple: true }) === 2
+  return { deferred, file: `${sqlite.name}-wal`, waiting: [], syncing: false, failure: null }
+})
+
+/**
+ * Runs a commit (`commit`, synchronous) so that its sync does not hold the event loop: at NORMAL, the connection
+ * left at FULL for every other transaction. Without FULL (NORMAL configured, or an in-memory database) it just runs.
+ */
+export function commitWithoutSync<T>(db: Db, commit: () => T): T {
+  if (!walOf(db).deferred) return commit()
+  statement(db, 'PRAGMA synchronous = NORMAL').run()
+  try {
+    return commit()
+  } finally {
+    statement(db, 'PRAGMA synchronous = FULL').run()
+  }
+}
+
+/** Calls `done` once everything committed so far is on disk (at once when commits sync themselves). */
+export function afterWalSync(db: Db, done: Waiting['done']) {
+  const wal = walOf(db)
+  if (!wal.deferred) return done()
+  // After a failed sync the disk may have dropped what it was given, and later commits build on it: they all fail.
+  if (wal.failure) return done(wal.failure)
+  wal.waiting.push({ done })
+  if (!wal.syncing) void syncWal(wal)
+}
+
+async function syncWal(wal: Wal) {
+  wal.syncing = true
+  while (wal.waiting.length > 0) {
+    const covered = wal.waiting.splice(0)
+    try {
+      await datasync(wal.file)
+    } catch (error) {
+      wal.failure = error instanceof Error ? error : new Error(String(error))
+    }
+    for (const waiting of covered) waiting.done(wal.failure ?? undefined)
+  }
+  wal.syncing = false
+}
+
+async function datasync(file: string) {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    // The last connection closed meanwhile: its checkpoint synced the WAL into the database and removed it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
+}
