@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { clientOf, openDatabase, type Db } from '../src/db/client'
 import { groupCommit } from '../src/db/group-commit'
+import { walDisk } from '../src/db/wal-sync'
 
 // Under synchronous = FULL a group commit is answered only once its WAL frames are on disk, and the disk's sync
-// happens off the event loop: other writes go on meanwhile. The sync is watched at the file-handle level.
+// happens off the event loop: other requests go on meanwhile, and writes arriving during a sync gather into the
+// next group. The sync is watched at the disk call (walDisk).
 
 let dir: string
 let sqlite: Database.Database
@@ -18,12 +18,6 @@ let db: Db
 let events: string[]
 let syncDelayMs: number
 let syncFailure: Error | null
-
-const fileHandlePrototype = async () => {
-  const handle = await open(fileURLToPath(import.meta.url), 'r')
-  await handle.close()
-  return Object.getPrototypeOf(handle) as FileHandle
-}
 
 async function openWith(synchronous: 'full' | 'normal') {
   ;({ db, sqlite } = openDatabase(path.join(dir, `${synchronous}.db`), { synchronous }))
@@ -41,14 +35,16 @@ beforeEach(async () => {
   events = []
   syncDelayMs = 0
   syncFailure = null
-  const prototype = await fileHandlePrototype()
-  const datasync = Object.getOwnPropertyDescriptor(prototype, 'datasync')!.value as (this: FileHandle) => Promise<void>
-  vi.spyOn(prototype, 'datasync').mockImplementation(async function (this: FileHandle) {
+  const datasync = walDisk.datasync
+  vi.spyOn(walDisk, 'datasync').mockImplementation((fd, done) => {
     events.push('sync begun')
-    await new Promise((resolve) => setTimeout(resolve, syncDelayMs))
-    if (syncFailure) throw syncFailure
-    await datasync.call(this)
-    events.push('sync ended')
+    setTimeout(() => {
+      if (syncFailure) return done(syncFailure)
+      datasync(fd, (error) => {
+        events.push('sync ended')
+        done(error)
+      })
+    }, syncDelayMs)
   })
 })
 afterEach(() => {
@@ -65,7 +61,7 @@ describe('WAL sync of group commits', () => {
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2)
   })
 
-  it('keeps the event loop free while it syncs: later writes commit meanwhile, one sync covering them', async () => {
+  it('keeps the event loop free while it syncs; writes arriving meanwhile commit together after it, one sync covering them', async () => {
     await openWith('full')
     syncDelayMs = 100
     const first = write(1)
@@ -76,10 +72,10 @@ describe('WAL sync of group commits', () => {
     expect(events).toEqual([
       'write 1',
       'sync begun',
-      'write 2',
-      'write 3',
       'sync ended',
       'answered 1',
+      'write 2',
+      'write 3',
       'sync begun',
       'sync ended',
       'answered 2',

@@ -1,5 +1,5 @@
 import { clientOf, immediate, perConnection, statement, type Conn, type Db } from './client'
-import { afterWalSync, commitWithoutSync } from './wal-sync'
+import { afterWalSync, commitWithoutSync, whenSyncIdle } from './wal-sync'
 
 // Group commit. Under load many small writes wait at once, and each commit costs a round of locking and WAL
 // frames. Writes handed to groupCommit() in the same turn of the event loop share one BEGIN IMMEDIATE … COMMIT,
@@ -27,15 +27,20 @@ export function groupCommit<T>(db: Db, fn: (tx: Conn) => T): Promise<T> {
     queue.jobs.push({ fn, resolve, reject })
     if (!queue.scheduled) {
       queue.scheduled = true
-      setImmediate(flush, db)
+      scheduleFlush(db)
     }
   })
+}
+
+/** The group is committed in the next turn, once the WAL sync that is running (if any) has ended. */
+function scheduleFlush(db: Db) {
+  whenSyncIdle(db, () => setImmediate(flush, db))
 }
 
 function flush(db: Db) {
   const queue = queues(db)
   const jobs = queue.jobs.splice(0, GROUP_LIMIT)
-  if (queue.jobs.length > 0) setImmediate(flush, db)
+  if (queue.jobs.length > 0) scheduleFlush(db)
   else queue.scheduled = false
   runGroup(db, jobs)
 }

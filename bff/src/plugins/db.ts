@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { openDatabase, type Db } from '../db/client'
 import { startCheckpointer } from '../db/checkpointer'
+import { releaseWalSync } from '../db/wal-sync'
 import type Database from 'better-sqlite3'
 import { PiiVault } from '../lib/pii'
 
@@ -29,6 +30,7 @@ export default fp(
     if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0')
     app.addHook('onClose', async () => {
       await checkpointer?.stop()
+      releaseWalSync(db)
       sqlite.close()
     })
   },
