@@ -96,6 +96,11 @@ export const threadMessages = sqliteTable(
   (t) => [
     uniqueIndex('thread_messages_seq_unique').on(t.threadId, t.seq),
     uniqueIndex('thread_messages_position_unique').on(t.threadId, t.position),
+    // The resident's unread count (staff messages after their read marker), read with every thread: without it,
+    // counting walked every message since the marker. Only staff's entries are in it, so residents' posts skip it.
+    index('thread_messages_staff_seq_idx')
+      .on(t.threadId, t.seq)
+      .where(sql`${t.authorRole} = 'staff'`),
     check('thread_messages_notes_have_no_seq', sql`(${t.internal} = 1) = (${t.seq} IS NULL)`)
   ]
 )

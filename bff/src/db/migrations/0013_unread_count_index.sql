@@ -1,0 +1,1 @@
+CREATE INDEX `thread_messages_staff_seq_idx` ON `thread_messages` (`thread_id`,`seq`) WHERE "thread_messages"."author_role" = 'staff';
