@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config'
 import { loggerOptions } from './lib/logger'
+import { lazyChildLoggers } from './lib/lazy-child-logger'
 import { requestIds } from './lib/ids'
 import { validatorCompiler } from './lib/validator'
 import { answerFrameworkError } from './lib/framework-errors'
@@ -19,7 +20,7 @@ import backupsPlugin from './plugins/backups'
 import { remindVisit, REMINDER_JOB } from './modules/booking/reminders'
 import staticH5Plugin from './plugins/static-h5'
 import realtimePlugin from './plugins/realtime'
-import { createInProcessPubSub, type PubSub } from './lib/pubsub/index'
+import { createInProcessPubSub, connectRedisPubSub, type PubSub } from './lib/pubsub/index'
 import { createDevWechatClient, createWechatClient, type WechatClient } from './modules/auth/wechat-client'
 import authRoutes from './modules/auth/routes'
 import meRoutes from './modules/me/routes'
@@ -58,7 +59,7 @@ export interface BuildOptions {
   wechat?: WechatClient
   /** Where log lines go (default stdout); tests read them to check redaction. */
   logStream?: { write(line: string): void }
-  /** How instances share realtime events (default: in-process, for a single instance). */
+  /** How instances share realtime events (default: Redis when REDIS_URL is set, else in-process). */
   pubsub?: PubSub
   /** The time due jobs run by (default: the system clock); tests pass a controllable one. */
   clock?: () => number
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: requestIds(),
+    childLoggerFactory: lazyChildLoggers,
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -91,8 +93,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(housekeepingPlugin)
   await app.register(dueJobsPlugin, { handlers: { [REMINDER_JOB]: remindVisit } })
   await app.register(backupsPlugin)
+  const onHandlerError = (err: unknown) => app.log.error({ err }, 'realtime subscriber failed')
   await app.register(realtimePlugin, {
-    pubsub: options.pubsub ?? createInProcessPubSub((err) => app.log.error({ err }, 'realtime subscriber failed'))
+    pubsub:
+      options.pubsub ??
+      (config.redis
+        ? await connectRedisPubSub({
+            ...config.redis,
+            onHandlerError,
+            onConnectionError: (err) => app.log.warn({ err }, 'redis pub/sub connection failed')
+          })
+        : createInProcessPubSub(onHandlerError))
   })
 
   // What capabilities add to each other, composed here (nothing registers itself at import time). Demo data is
