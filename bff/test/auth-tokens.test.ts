@@ -116,6 +116,24 @@ describe('access and refresh tokens', () => {
     }
   })
 
+  it('refuses a token it accepted before once it has expired, and any token that differs from it by a byte', async () => {
+    const session = await signInWechat(app, 'short-lived')
+    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString())
+    const now = Math.floor(Date.now() / 1000)
+    const token = signToken(testEnv().JWT_SECRET!, 'HS256', { ...claims, iat: now, exp: now + 2 })
+    expect((await me(app, token)).statusCode).toBe(200)
+    const [head, body, signature] = token.split('.') as [string, string, string]
+    const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`
+    expect((await me(app, `${head}.${body}.${flipped}`)).statusCode).toBe(401)
+    const realNow = Date.now
+    try {
+      Date.now = () => realNow() + 3_000
+      expect((await me(app, token)).statusCode).toBe(401)
+    } finally {
+      Date.now = realNow
+    }
+  })
+
   it('answers 401 for an unknown refresh token and 400 for a missing one', async () => {
     expect((await refresh(app, 'not-a-token')).json().error.code).toBe('UNAUTHENTICATED')
     const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: {} })
