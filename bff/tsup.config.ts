@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup'
 
-// Production build: one ESM file, dist/server.js, run with plain node. Packages stay in node_modules and are
+// Production build: ESM files run with plain node: dist/server.js, and the operator's commands dist/backup.js and
+// dist/restore.js (a production install has no tsx). Packages stay in node_modules and are
 // loaded from there, except @veterans/shared, whose package points at TypeScript sources: it is compiled in.
 export default defineConfig({
-  entry: ['src/server.ts'],
+  entry: { server: 'src/server.ts', backup: 'scripts/backup.ts', restore: 'scripts/restore.ts' },
   outDir: 'dist',
   format: ['esm'],
   platform: 'node',

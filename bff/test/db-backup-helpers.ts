@@ -107,7 +107,10 @@ export function bytesContain(file: string, text: string): boolean {
   return readFileSync(file).includes(Buffer.from(text, 'utf8'))
 }
 
-/** Runs `pnpm --filter @veterans/bff <script>` as its script line does (tsx, in bff/), with this environment. */
+/**
+ * Runs `pnpm --filter @veterans/bff <script>` with this environment: its source with tsx, in bff/ (the script line runs
+ * the same file as built into dist/, which tests do not wait for).
+ */
 export function runScript(script: 'backup' | 'restore', args: string[], env: Record<string, string>) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
