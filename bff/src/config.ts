@@ -44,6 +44,12 @@ export interface Config {
   jobs: { pollMs: number }
   /** WeChat subscription messages open this version of the mini-program (WECHAT_MINIPROGRAM_STATE). */
   wechatMiniprogramState: 'formal' | 'trial' | 'developer'
+  /**
+   * What several instances share (REDIS_URL, REDIS_PREFIX): realtime fan-out and rate-limit counters. Null: one
+   * instance, everything in process. The prefix starts every key and channel, so deployments (or test runs) can
+   * share one Redis.
+   */
+  redis: { url: string; prefix: string } | null
 }
 
 export class ConfigError extends Error {
@@ -126,6 +132,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['formal', 'trial', 'developer'].includes(miniprogramState))
     problems.push(`WECHAT_MINIPROGRAM_STATE must be "formal", "trial" or "developer", got "${miniprogramState}"`)
 
+  const redis = parseRedis(env, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
 
   const uploadsDirTemporary = !env.UPLOADS_DIR && databasePath === ':memory:'
@@ -156,8 +164,16 @@ export function loadConfig(env: Env = process.env): Config {
     uploadsDirTemporary,
     realtime: { authTimeoutMs, heartbeatMs },
     jobs: { pollMs: jobPollMs },
-    wechatMiniprogramState: miniprogramState as Config['wechatMiniprogramState']
+    wechatMiniprogramState: miniprogramState as Config['wechatMiniprogramState'],
+    redis
   }
+}
+
+function parseRedis(env: Env, problems: string[]): Config['redis'] {
+  const url = env.REDIS_URL?.trim()
+  if (!url) return null
+  if (!/^rediss?:\/\/./.test(url)) problems.push(`REDIS_URL must start with "redis://" or "rediss://", got "${url}"`)
+  return { url, prefix: env.REDIS_PREFIX ?? 'veterans:' }
 }
 
 function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {

@@ -1,9 +1,11 @@
 import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import sensible from '@fastify/sensible'
 import { AppError, errorBody } from '../lib/app-error'
 import { staticSecurityHeaders } from '../lib/security-headers'
+import { connectRedis, quitRedis } from '../lib/redis-connection'
 
 /**
  * Security headers (helmet's, computed once), rate limits and back-pressure. The general limit is per address and generous, because many
@@ -44,6 +46,7 @@ export default fp(
         global: true,
         max: 1200,
         timeWindow: '1 minute',
+        ...(await sharedCounters(app)),
         errorResponseBuilder: (_request, context) =>
           new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) })
       })
@@ -62,3 +65,21 @@ export default fp(
   },
   { name: 'security', dependencies: ['errors'] }
 )
+
+/**
+ * With several instances (REDIS_URL) the counters live in Redis, so a limit holds whichever instance answers.
+ * While Redis is unreachable requests are served unlimited rather than refused: limits guard, they do not gate.
+ */
+async function sharedCounters(app: FastifyInstance) {
+  const settings = app.config.redis
+  if (!settings) return {}
+  // While Redis is unreachable a command fails at once instead of waiting in a queue: no request is held up.
+  const redis = await connectRedis(
+    settings.url,
+    `${settings.prefix}rate-limit`,
+    (err) => app.log.warn({ err }, 'redis rate-limit connection failed'),
+    { enableOfflineQueue: false, maxRetriesPerRequest: 0 }
+  )
+  app.addHook('onClose', () => quitRedis(redis))
+  return { redis, nameSpace: `${settings.prefix}rate-limit:`, skipOnError: true }
+}

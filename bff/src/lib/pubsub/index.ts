@@ -1,2 +1,3 @@
 export type { PubSub, PubSubHandler } from './pubsub'
 export { createInProcessPubSub } from './in-process'
+export { connectRedisPubSub, type RedisPubSubOptions } from './redis'
