@@ -70,7 +70,10 @@ export const importJobs = sqliteTable(
     failure: text('failure'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
-    finishedAt: text('finished_at')
+    finishedAt: text('finished_at'),
+    /** The instance running the job, and until when its claim holds (renewed while it runs; taken over after). */
+    owner: text('owner'),
+    leaseUntil: text('lease_until')
   },
   (t) => [index('import_jobs_staff_idx').on(t.staffId, t.id)]
 )

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import { immediate, statement, type Db } from '../../../db/client'
 import { importJobErrors, importJobs, type veterans } from '../../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../../platform/audit-repo'
@@ -24,17 +24,74 @@ export async function setTotal(db: Db, id: string, total: number, now: string) {
   db.update(importJobs).set({ total, updatedAt: now }).where(eq(importJobs.id, id)).run()
 }
 
-/** Ends a job (done or failed): the file it kept is forgotten, as the caller deletes it. */
+/** An instance's claim on a running job: only the owner runs it, and only while its lease holds. */
+export interface ImportLease {
+  owner: string
+  leaseUntil: string
+}
+
+/** Thrown inside a batch's transaction when the job is no longer ours: the batch is rolled back. */
+export class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`import ${jobId} is run by another instance now`)
+  }
+}
+
+const ownedBy = (id: string, owner: string) =>
+  and(eq(importJobs.id, id), eq(importJobs.status, 'running'), eq(importJobs.owner, owner))
+
+/**
+ * Claims a running job for `lease.owner` in one conditional UPDATE: it succeeds when the job is already the
+ * owner's (it was inserted with its lease) or when nobody's lease holds any more (released, or run out).
+ */
+export function claimJob(db: Db, id: string, lease: ImportLease, now: string): boolean {
+  return (
+    db
+      .update(importJobs)
+      .set(lease)
+      .where(
+        and(
+          eq(importJobs.id, id),
+          eq(importJobs.status, 'running'),
+          or(eq(importJobs.owner, lease.owner), isNull(importJobs.leaseUntil), lte(importJobs.leaseUntil, now))
+        )
+      )
+      .run().changes === 1
+  )
+}
+
+/** Extends the owner's lease; false when another instance has taken the job (or it has ended). */
+export function renewLease(db: Db, id: string, lease: ImportLease): boolean {
+  return db.update(importJobs).set(lease).where(ownedBy(id, lease.owner)).run().changes === 1
+}
+
+/** At shutdown: the job stays running with its lease ended, so another instance can go on with it at once. */
+export function releaseJob(db: Db, id: string, owner: string) {
+  db.update(importJobs).set({ leaseUntil: null }).where(ownedBy(id, owner)).run()
+}
+
+/** Ends a job (done or failed) if `owner` still runs it: the file it kept is forgotten, as the caller deletes it. */
 export async function finishJob(
   db: Db,
   id: string,
+  owner: string,
   outcome: { status: 'done' | 'failed'; failure?: string },
   now: string
-) {
-  db.update(importJobs)
-    .set({ status: outcome.status, failure: outcome.failure ?? null, filePath: null, finishedAt: now, updatedAt: now })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')))
-    .run()
+): Promise<boolean> {
+  return (
+    db
+      .update(importJobs)
+      .set({
+        status: outcome.status,
+        failure: outcome.failure ?? null,
+        filePath: null,
+        finishedAt: now,
+        updatedAt: now,
+        leaseUntil: null
+      })
+      .where(ownedBy(id, owner))
+      .run().changes === 1
+  )
 }
 
 export async function firstErrors(db: Db, jobId: string, limit: number) {
@@ -81,12 +138,14 @@ export interface BatchResult {
 
 /**
  * Applies one batch of rows in ONE transaction with the job's counters: `processed` moves only with the rows it
- * covers, so after a crash the job resumes exactly after the last committed batch. A dry run decides the same way
- * and writes only the job's own rows.
+ * covers, so after a crash the job resumes exactly after the last committed batch. The counters move only while
+ * `lease.owner` owns the job (its lease renewed with them); otherwise LeaseLostError rolls the batch back. A dry run
+ * decides the same way and writes only the job's own rows.
  */
 export function applyBatch<R extends BatchRow>(
   db: Db,
   job: { id: string; dryRun: boolean },
+  lease: ImportLease,
   rows: R[],
   decide: (row: R, existing: VeteranRow | undefined) => RowDecision,
   audit: AuditEntryInput,
@@ -136,17 +195,20 @@ export function applyBatch<R extends BatchRow>(
           break
       }
     }
-    tx.update(importJobs)
+    const counted = tx
+      .update(importJobs)
       .set({
         processed: sql`${importJobs.processed} + ${rows.length}`,
         created: sql`${importJobs.created} + ${result.created}`,
         updated: sql`${importJobs.updated} + ${result.updated}`,
         unchanged: sql`${importJobs.unchanged} + ${result.unchanged}`,
         errorCount: sql`${importJobs.errorCount} + ${result.errors}`,
+        leaseUntil: lease.leaseUntil,
         updatedAt: now
       })
-      .where(eq(importJobs.id, job.id))
+      .where(ownedBy(job.id, lease.owner))
       .run()
+    if (counted.changes !== 1) throw new LeaseLostError(job.id)
     if (createdIds.length || updatedIds.length) {
       insertAudit(
         tx,

@@ -40,8 +40,19 @@ const registryImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4, fieldSize: 64 * 1024, parts: 6 }
   })
   const runner = createImportRunner(app)
-  app.addHook('onReady', async () => runner.resumeRunning())
-  app.addHook('onClose', async () => runner.stop())
+  // Jobs left running are resumed at start; later, those of an instance that died, once their lease runs out.
+  let poll: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    await runner.resumeRunning()
+    poll = setInterval(() => {
+      runner.resumeRunning().catch((err: unknown) => app.log.error({ err }, 'registry imports not looked for'))
+    }, app.config.jobs.pollMs)
+    poll.unref()
+  })
+  app.addHook('onClose', async () => {
+    clearInterval(poll)
+    await runner.stop()
+  })
 
   const refuseLargeBody = async (request: { headers: Record<string, unknown> }) => {
     if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES + MULTIPART_OVERHEAD_BYTES) throw tooLarge()

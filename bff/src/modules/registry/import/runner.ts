@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { beijingToday, maskIdNumber, maskPhone, normalizeIdNumber, parseIdNumber } from '@veterans/shared'
 import type { Ctx } from '../../../context'
 import { newId } from '../../../lib/ids'
@@ -14,17 +16,36 @@ import { checkRow, districtLookup, type ImportedRecord, type RowContext } from '
 // Import jobs run in this process, in batches: each batch of rows and the job's counters commit in one transaction,
 // and the event loop is let go between batches so the server keeps answering. The job row is the truth: after a
 // restart, a running job resumes after its last committed batch, or is marked failed when its file is gone.
+// With several instances on one database, a job is run by the one holding its lease (owner, lease_until): renewed
+// with every batch and by a timer, released at shutdown, and taken over by another instance once it has run out.
+// The upload waits in the uploads folder beside the database, so an instance taking a job over reads the same file:
+// true for instances on one machine (or sharing one volume, as they must to share the SQLite file); one without the
+// file marks the job failed.
 
 /** Rows per transaction: large enough for speed, small enough that other requests wait little in between. */
 export const BATCH_ROWS = 1000
 
+/** How long a claim on a job holds unrenewed: the jobs of an instance that died wait this long to be taken over. */
+export const LEASE_MS = 60_000
+const RENEW_MS = LEASE_MS / 3
+
 export interface ImportRunner {
-  /** Starts (or resumes) a running job in the background. */
+  /** A lease for a new job, written with it so that no other instance starts it first. */
+  newLease(): jobsRepo.ImportLease
+  /** Starts (or resumes) a running job in the background, if this instance can claim it. */
   start(jobId: string): void
-  /** At start: resumes every job left running, or marks it failed if its file is gone. */
+  /**
+   * At start and then at every poll: claims and resumes every running job no live instance holds, or marks it
+   * failed if its file is gone.
+   */
   resumeRunning(): Promise<void>
-  /** At shutdown: jobs stop after their current batch and stay running, to resume at the next start. */
+  /** At shutdown: jobs stop after their current batch and stay running, released for any instance to resume. */
   stop(): Promise<void>
+}
+
+/** Whether this instance still owns a job it runs (the renewal timer finds out when another has taken it). */
+interface Claim {
+  lost: boolean
 }
 
 type CheckedRow = jobsRepo.BatchRow & { record?: ImportedRecord }
@@ -40,13 +61,17 @@ const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve))
 export function createImportRunner(ctx: Ctx): ImportRunner {
   const running = new Map<string, Promise<void>>()
   let stopping = false
+  // Several apps may share a process (tests), hence the random part.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
+  const newLease = () => ({ owner, leaseUntil: new Date(Date.now() + LEASE_MS).toISOString() })
 
   async function fail(job: jobsRepo.ImportJobRow, reason: string) {
     const latest = (await jobsRepo.findJob(ctx.db, job.id)) ?? job
     const applied = job.dryRun ? '已检查' : '其中没有错误的行已写入登记'
-    await jobsRepo.finishJob(
+    return jobsRepo.finishJob(
       ctx.db,
       job.id,
+      owner,
       {
         status: 'failed',
         failure: `${reason}。已处理 ${latest.processed} / ${latest.total} 行（${applied}）。请重新导入这个文件：已导入的记录会计为“未变化”。`
@@ -55,28 +80,50 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
     )
   }
 
+  function renew(jobId: string, claim: Claim) {
+    try {
+      if (!jobsRepo.renewLease(ctx.db, jobId, newLease())) claim.lost = true
+    } catch (err) {
+      // A busy database: the next renewal (or batch) tries again well before the lease runs out.
+      ctx.log.warn({ err, jobId }, 'registry import lease not renewed')
+    }
+  }
+
   async function run(jobId: string) {
     const job = await jobsRepo.findJob(ctx.db, jobId)
-    if (!job || job.status !== 'running') return
+    if (!job || job.status !== 'running' || job.owner !== owner) return
     if (!job.filePath || !existsSync(job.filePath)) {
       await fail(job, '导入中断后找不到上传的文件')
       return
     }
+    const claim: Claim = { lost: false }
+    const renewal = setInterval(() => renew(jobId, claim), RENEW_MS)
+    renewal.unref()
+    let ended = false
     try {
-      const finished = await processFile(job, job.filePath)
-      if (!finished) return
-      await jobsRepo.finishJob(ctx.db, job.id, { status: 'done' }, new Date().toISOString())
+      if ((await processFile(job, job.filePath, claim)) === 'stopped') {
+        if (!claim.lost) jobsRepo.releaseJob(ctx.db, jobId, owner)
+        return
+      }
+      ended = await jobsRepo.finishJob(ctx.db, job.id, owner, { status: 'done' }, new Date().toISOString())
     } catch (err) {
+      if (err instanceof jobsRepo.LeaseLostError) {
+        // Our lease ran out (a stalled process) and another instance goes on with the job: its file stays.
+        ctx.log.warn({ jobId }, 'registry import taken over by another instance')
+        return
+      }
       // A CSV that breaks part-way (a quote never closed) is the file's fault, told on the job; anything else is ours.
       if (isBrokenCsv(err)) {
         ctx.log.warn({ err, jobId }, 'registry import stopped: the CSV cannot be read to its end')
-        await fail(job, '文件中途有无法读取的内容（例如引号没有闭合），未能读完文件')
+        ended = await fail(job, '文件中途有无法读取的内容（例如引号没有闭合），未能读完文件')
       } else {
         ctx.log.error({ err, jobId }, 'registry import failed')
-        await fail(job, '导入中途出错，未能读完文件')
+        ended = await fail(job, '导入中途出错，未能读完文件')
       }
+    } finally {
+      clearInterval(renewal)
     }
-    await rm(job.filePath, { force: true })
+    if (ended) await rm(job.filePath, { force: true })
   }
 
   /** Reads the file once to count its data rows, for the progress bar. */
@@ -93,8 +140,12 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
     return Math.max(count, 0)
   }
 
-  /** Runs the job to its end (true) or until the server stops (false). */
-  async function processFile(job: jobsRepo.ImportJobRow, filePath: string): Promise<boolean> {
+  /** Runs the job to its end, or until the server stops or another instance has taken the job. */
+  async function processFile(
+    job: jobsRepo.ImportJobRow,
+    filePath: string,
+    claim: Claim
+  ): Promise<'finished' | 'stopped'> {
     const sheet = await openSheet(filePath)
     if (job.processed === 0) {
       const total = await countRows(sheet.rows())
@@ -117,6 +168,7 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
       jobsRepo.applyBatch(
         ctx.db,
         job,
+        newLease(),
         rows,
         (row, existing) => decide(job, row.record!, existing, now),
         {
@@ -163,18 +215,18 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
       if (batch.length >= BATCH_ROWS) {
         flush()
         await letOthersIn()
-        if (stopping) return false
+        if (stopping || claim.lost) return 'stopped'
       }
     }
     flush()
-    return true
+    return 'finished'
   }
 
   /** Creates a new record, or changes an existing one only where the file says something different. */
   function decide(
     job: jobsRepo.ImportJobRow,
     record: ImportedRecord,
-    existing: Parameters<Parameters<typeof jobsRepo.applyBatch>[3]>[1],
+    existing: Parameters<Parameters<typeof jobsRepo.applyBatch>[4]>[1],
     now: string
   ): jobsRepo.RowDecision {
     if (!existing) {
@@ -234,15 +286,22 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
   }
 
   return {
+    newLease,
     start(jobId) {
       if (stopping || running.has(jobId)) return
+      if (!jobsRepo.claimJob(ctx.db, jobId, newLease(), new Date().toISOString())) return
       const job = run(jobId)
         .catch((err: unknown) => ctx.log.error({ err, jobId }, 'registry import could not end'))
         .finally(() => running.delete(jobId))
       running.set(jobId, job)
     },
     async resumeRunning() {
-      for (const job of await jobsRepo.runningJobs(ctx.db)) this.start(job.id)
+      for (const job of await jobsRepo.runningJobs(ctx.db)) {
+        if (running.has(job.id)) continue
+        this.start(job.id)
+        if (running.has(job.id) && job.owner && job.owner !== owner)
+          ctx.log.info({ jobId: job.id, from: job.owner }, 'registry import taken over')
+      }
     },
     async stop() {
       stopping = true

@@ -73,6 +73,7 @@ export async function startImport(
     fileFormat: sheet.format,
     filePath: file.filePath,
     mapping,
+    ...runner.newLease(),
     createdAt: now,
     updatedAt: now
   })
