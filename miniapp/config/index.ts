@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
+import { UrgentStartupScriptsPlugin } from './h5/urgent-startup-scripts'
 
 const sharedSource = path.resolve(__dirname, '..', '..', 'shared', 'src')
 
@@ -13,6 +14,10 @@ function apiBase(): string {
   if (fromEnv) return fromEnv.replace(/\/+$/, '')
   return process.env.TARO_ENV === 'h5' ? '/api/v1' : 'http://127.0.0.1:3000/api/v1'
 }
+
+// The browser build is for the `h5` browsers in package.json (phones from about 2018 on: no IE, no ES5 rewrite of
+// classes and async code); the mini-program keeps the default list. Babel and autoprefixer read BROWSERSLIST_ENV.
+if (process.env.TARO_ENV === 'h5') process.env.BROWSERSLIST_ENV = 'h5'
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -47,6 +52,9 @@ export default defineConfig<'webpack5'>(async () => {
     h5: {
       compile: { include: [sharedSource] },
       publicPath: '/',
+      // H5_SOURCE_MAPS=1 writes source maps, for looking into what the bundles hold.
+      enableSourceMap: process.env.H5_SOURCE_MAPS === '1',
+      sourceMapType: 'source-map',
       staticDirectory: 'static',
       router: { mode: 'browser' },
       // File names carry their content's hash, so the BFF can let phones cache them for a year (static-h5.ts).
@@ -56,10 +64,10 @@ export default defineConfig<'webpack5'>(async () => {
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
-      // Taro puts the web components a page uses into that page's chunk, so every page carried its own copy
-      // (~40 KB each). Modules used by two or more pages go into chunks shared by just those pages instead (no fixed
-      // name: one chunk for all of them made 首页 download the booking, messaging and staff code, 70 KB unused).
       webpackChain(chain) {
+        // Taro puts the web components a page uses into that page's chunk, so every page carried its own copy
+        // (~40 KB each). Modules used by two or more pages go into chunks shared by just those pages instead (no
+        // fixed name: one chunk for all of them made 首页 download the booking, messaging and staff code, 70 KB unused).
         chain.optimization.splitChunks({
           ...(chain.optimization.get('splitChunks') as object),
           cacheGroups: {
@@ -73,6 +81,24 @@ export default defineConfig<'webpack5'>(async () => {
             }
           }
         })
+        chain.resolve.alias
+          // Taro's request imports polyfills of fetch and AbortController; every browser in the h5 list has both.
+          .set('whatwg-fetch$', path.resolve(__dirname, 'h5', 'nothing.js'))
+          .set(
+            'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$',
+            path.resolve(__dirname, 'h5', 'nothing.js')
+          )
+          // Taro's request imports a JSONP client for its `jsonp` option, which the app never uses.
+          .set('jsonp-retry$', path.resolve(__dirname, 'h5', 'no-jsonp.js'))
+          // A user-agent parser that ran at start-up for one chooseImage detail (see the file).
+          .set('platform$', path.resolve(__dirname, 'h5', 'platform-lite.js'))
+        // The start-up scripts are fetched first (see the file).
+        if (chain.plugins.has('htmlWebpackPlugin')) {
+          const htmlPlugin = chain.plugin('htmlWebpackPlugin').get('plugin') as ConstructorParameters<
+            typeof UrgentStartupScriptsPlugin
+          >[0]
+          chain.plugin('urgentStartupScripts').use(UrgentStartupScriptsPlugin, [htmlPlugin])
+        }
       },
       postcss: {
         pxtransform: { enable: false, config: {} },
