@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -50,6 +51,12 @@ export interface Config {
    * share one Redis.
    */
   redis: { url: string; prefix: string } | null
+  /**
+   * The proxies in front of the instances (TRUST_PROXY: addresses or CIDR ranges, comma-separated, or `loopback`):
+   * requests from them are taken to come from the client their X-Forwarded-For names, so per-address rate limits
+   * and logs see people, not the proxy. Empty: nobody is trusted.
+   */
+  trustProxy: string[]
 }
 
 export class ConfigError extends Error {
@@ -133,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`WECHAT_MINIPROGRAM_STATE must be "formal", "trial" or "developer", got "${miniprogramState}"`)
 
   const redis = parseRedis(env, problems)
+  const trustProxy = parseTrustedProxies(env, problems)
 
   if (problems.length > 0) throw new ConfigError(problems)
 
@@ -165,8 +173,26 @@ export function loadConfig(env: Env = process.env): Config {
     realtime: { authTimeoutMs, heartbeatMs },
     jobs: { pollMs: jobPollMs },
     wechatMiniprogramState: miniprogramState as Config['wechatMiniprogramState'],
-    redis
+    redis,
+    trustProxy
   }
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function parseTrustedProxies(env: Env, problems: string[]): string[] {
+  const entries = (env.TRUST_PROXY ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/')
+    const validBits =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address!) === 6 ? 128 : 32))
+    if (!PROXY_NAMES.has(entry) && (!isIP(address!) || !validBits || extra !== undefined))
+      problems.push(`TRUST_PROXY must list addresses, CIDR ranges or "loopback", got "${entry}"`)
+  }
+  return entries
 }
 
 function parseRedis(env: Env, problems: string[]): Config['redis'] {

@@ -45,6 +45,19 @@ function scrubDeep(value: unknown, depth = 0): unknown {
 }
 
 /**
+ * A log call's argument, scrubbed. Fastify's request and reply (`req`, `res`) are left to their serializers, which
+ * pick what is logged (a copy would lose their getters: the method and the client's address).
+ */
+function scrubLogArgument(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Error) {
+    return scrubDeep(value)
+  }
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'req' || k === 'res' ? v : scrubDeep(v, 1)
+  return out
+}
+
+/**
  * pino with personal data kept out: known secret fields are redacted by path, and any text that looks like an
  * ID number or a phone is masked wherever it appears (messages, URLs, error text); query values are left out.
  */
@@ -69,7 +82,7 @@ export function loggerOptions(config: Config) {
       logMethod(args: unknown[], method: (...args: unknown[]) => void) {
         method.apply(
           this,
-          args.map((a) => scrubDeep(a))
+          args.map((a) => scrubLogArgument(a))
         )
       }
     },
