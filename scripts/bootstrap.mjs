@@ -3,6 +3,8 @@
 // dependencies (native ones compile against this Node's headers), then runs `pnpm <script>`.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 const PNPM_VERSION = '12.4.2'
@@ -47,18 +49,58 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-// The browser tests need Chromium and CJK fonts. On Debian as root, install them; elsewhere say what is missing.
-if (script.startsWith('test') && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    const apt = (args) =>
-      spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    if (apt(['update']).status !== 0 || apt(['install', '-y', 'chromium', 'fonts-noto-cjk']).status !== 0)
+// The tests need Chromium with CJK fonts (browser tests), Redis (several instances sharing fan-out and rate limits)
+// and nginx (the cluster test runs instances behind it). On Debian as root, install what is missing and start Redis
+// if it is not answering; elsewhere say what is missing.
+if (script.startsWith('test')) {
+  const missing = [
+    !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium') && ['chromium', 'fonts-noto-cjk'],
+    !onPath('redis-server') && ['redis-server'],
+    !onPath('nginx') && !existsSync('/usr/sbin/nginx') && ['nginx-light']
+  ]
+    .filter(Boolean)
+    .flat()
+  if (missing.length > 0) {
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+    if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+      console.error(
+        `The tests need ${missing.join(', ')}: install them (Debian: apt-get install -y ${missing.join(' ')}).`
+      )
       process.exit(1)
-  } else {
-    console.error(
-      'The browser tests need Chromium: install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.'
-    )
+    }
+    // RUNLEVEL=1: installing nginx or Redis does not start them as system services.
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' }
+    const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env })
+    if (apt(['update']).status !== 0 || apt(['install', '-y', '--no-install-recommends', ...missing]).status !== 0)
+      process.exit(1)
+  }
+  process.env.PATH = `${process.env.PATH}${path.delimiter}/usr/sbin`
+  await startRedisIfSilent()
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
+}
+
+/** Redis on 127.0.0.1:6379, as the tests expect: started (keeping nothing on disk) when nothing answers there. */
+async function startRedisIfSilent() {
+  const answers = () =>
+    new Promise((resolve) => {
+      const socket = net.connect(6379, '127.0.0.1')
+      socket.once('connect', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+  if (await answers()) return
+  const log = path.join(os.tmpdir(), 'veterans-test-redis.log')
+  const options = ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']
+  const started = spawnSync('redis-server', [...options, '--logfile', log], { stdio: 'inherit' })
+  for (let i = 0; started.status === 0 && i < 50 && !(await answers()); i++)
+    await new Promise((r) => setTimeout(r, 100))
+  if (!(await answers())) {
+    console.error('Redis did not start on 127.0.0.1:6379; the tests need it.')
     process.exit(1)
   }
 }

@@ -1,0 +1,291 @@
+// Three BFF instances behind nginx, sharing one SQLite file and Redis, started as `pnpm cluster` starts them: capacity
+// holds across instances, a reply reaches a socket on another instance, a sign-out holds on every instance at once,
+// and kill -9 of one instance mid-storm loses no acknowledged write while retries (same key) succeed elsewhere once.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import WebSocket from 'ws'
+import { startCluster, type Cluster } from '../../scripts/cluster.mjs'
+import { DEMO_PASSWORD, freePort } from '../reliability/harness/bff-process'
+import { bookingsById, halfWritten, messagesById, openReadOnly } from '../reliability/harness/database'
+import { HttpClient, expectJson, type Answer } from '../reliability/harness/http'
+import { openLoad } from '../reliability/harness/open-load'
+import {
+  createSlots,
+  createVeterans,
+  inBatches,
+  openThreads,
+  reference,
+  signInStaff,
+  type Reference,
+  type Slot,
+  type Veteran
+} from '../reliability/harness/population'
+
+const VETERANS = 200
+const RACE_CAPACITY = 10
+
+let dir: string
+let cluster: Cluster | undefined
+/** Through nginx, then straight to instances 1, 2 and 3. */
+let nginx: HttpClient
+let direct: HttpClient[]
+let ref: Reference
+let veterans: Veteran[]
+let slots: Slot[]
+const logs: string[] = []
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'veterans-cluster-test-'))
+  const port = await freePort()
+  cluster = await startCluster({
+    instances: 3,
+    port,
+    basePort: 30_000 + Math.floor(Math.random() * 3_000) * 10,
+    dataDir: dir,
+    // From source, as the other fault tests run it: what is tested is the code as it is, not the last build.
+    run: 'source',
+    env: {
+      PATH: process.env.PATH,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `cluster-test-${randomUUID()}:`,
+      DEMO_PASSWORD,
+      JWT_SECRET: 'cluster-test-jwt-secret-that-is-long-enough-0123',
+      PII_KEY: 'c4'.repeat(32),
+      // Every client is 127.0.0.1 here (nginx too).
+      RATE_LIMITS: 'off',
+      LOG_LEVEL: 'warn',
+      H5_DIR: '/nonexistent',
+      WS_HEARTBEAT_MS: '10000'
+    },
+    onLog: (k, line) => logs.push(`[bff-${k}] ${line}`)
+  })
+  nginx = new HttpClient(port, 256)
+  direct = cluster.instances.map((instance) => new HttpClient(instance.port, 256))
+  const admin = await signInStaff(nginx, 'admin')
+  ref = await reference(nginx, admin)
+  veterans = await createVeterans(nginx, admin, VETERANS, 'K')
+  // A slot per service, the day after tomorrow: the first one's (10 places) is raced for, the others take the storm.
+  const staff = await signInStaff(nginx, 'linhe')
+  slots = await createSlots(nginx, staff, ref, 1, VETERANS)
+  expectJson(
+    await nginx.request('PATCH', `/api/v1/staff/slots/${slots[0]!.id}`, {
+      token: staff,
+      json: { capacity: RACE_CAPACITY }
+    }),
+    200,
+    'race slot capacity'
+  )
+}, 90_000)
+
+afterAll(async () => {
+  nginx?.close()
+  for (const client of direct ?? []) client.close()
+  await cluster?.stop()
+  if (cluster) rmSync(cluster.runDir, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true })
+  const errors = logs.filter((line) => /"level":(50|60)/.test(line))
+  if (errors.length > 0) console.log(`error logs:\n${errors.slice(0, 20).join('\n')}`)
+})
+
+const code = (answer: Answer) => (JSON.parse(answer.body) as { error?: { code: string } }).error?.code
+const idOf = (answer: Answer) => (JSON.parse(answer.body) as { id: string }).id
+
+test(`${VETERANS} bookings raced over nginx and every instance for ${RACE_CAPACITY} places: exactly ${RACE_CAPACITY} taken`, async () => {
+  const slot = slots[0]!
+  const clients = [nginx, ...direct]
+  const answers = await Promise.all(
+    veterans.map((veteran, i) =>
+      clients[i % clients.length]!.post('/api/v1/bookings', veteran.token, { slotId: slot.id }, `race-${randomUUID()}`)
+    )
+  )
+  const created = answers.filter((a) => a.status === 201)
+  const refused = answers.filter((a) => a.status === 409 && code(a) === 'SLOT_FULL')
+  expect(answers.filter((a) => a.status !== 201 && !(a.status === 409 && code(a) === 'SLOT_FULL'))).toEqual([])
+  expect(created.length).toBe(RACE_CAPACITY)
+  expect(refused.length).toBe(VETERANS - RACE_CAPACITY)
+  const db = openReadOnly(path.join(dir, 'veterans.db'))
+  try {
+    const row = db.prepare('SELECT booked, capacity FROM slots WHERE id = ?').get(slot.id) as { booked: number }
+    expect(row.booked).toBe(RACE_CAPACITY)
+    expect([...bookingsById(db, created.map(idOf)).values()].every((b) => b.status === 'booked')).toBe(true)
+  } finally {
+    db.close()
+  }
+})
+
+interface Frame {
+  type: string
+  threadId?: string
+  message?: { body: string }
+}
+
+/** A WebSocket to one instance, signed in: resolves once the server said ready; collects every frame after. */
+async function openSocket(port: number, token: string) {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/api/v1/ws`)
+  const frames: Frame[] = []
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject)
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'auth', token })))
+    socket.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString('utf8')) as Frame
+      if (frame.type === 'ready') resolve()
+      else frames.push(frame)
+    })
+  })
+  return { socket, frames }
+}
+
+test("a staff reply posted through instance 1 reaches the resident's sockets on instance 3 and through nginx", async () => {
+  const resident = veterans[0]!
+  const [threadId] = await openThreads(direct[1]!, [resident], ref)
+  // One socket straight to instance 3 (so the fan-out crosses instances for sure), one upgraded by nginx.
+  const sockets = [await openSocket(direct[2]!.port, resident.token), await openSocket(nginx.port, resident.token)]
+  try {
+    const staff = await signInStaff(direct[0]!, 'linhe')
+    const body = `您的材料已收到，我们会在三个工作日内答复。(${randomUUID()})`
+    expectJson(await direct[0]!.post(`/api/v1/staff/threads/${threadId}/messages`, staff, { body }), 201, 'staff reply')
+    const received = ({ frames }: { frames: Frame[] }) =>
+      frames.find((f) => f.type === 'message.created' && f.message?.body === body)
+    const deadline = Date.now() + 5_000
+    while (Date.now() < deadline && !sockets.every(received)) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(sockets.map((socket) => received(socket)?.threadId)).toEqual([threadId, threadId])
+  } finally {
+    for (const { socket } of sockets) socket.close()
+  }
+})
+
+test('sign-out through instance 2: the same access token is refused by instances 1 and 3 at once', async () => {
+  const pair = expectJson<{ accessToken: string; refreshToken: string }>(
+    await direct[1]!.post('/api/v1/auth/wechat', undefined, { code: 'dev:cluster-sign-out' }),
+    200,
+    'sign-in'
+  )
+  const [before1, before3] = await Promise.all([
+    direct[0]!.get('/api/v1/me', pair.accessToken),
+    direct[2]!.get('/api/v1/me', pair.accessToken)
+  ])
+  expect([before1.status, before3.status]).toEqual([200, 200])
+  const out = await direct[1]!.request('POST', '/api/v1/auth/logout', {
+    token: pair.accessToken,
+    json: { refreshToken: pair.refreshToken }
+  })
+  expect(out.status).toBe(204)
+  const [after1, after3] = await Promise.all([
+    direct[0]!.get('/api/v1/me', pair.accessToken),
+    direct[2]!.get('/api/v1/me', pair.accessToken)
+  ])
+  expect([after1.status, after3.status]).toEqual([401, 401])
+})
+
+interface StormRequest {
+  kind: 'booking' | 'message'
+  path: string
+  token: string
+  body: Record<string, unknown>
+  key: string
+  userId: string
+  target: string
+  answer?: Answer
+  retried?: Answer
+}
+
+/** No answer from the application: the connection failed, or nginx answered for an instance that died (502…504). */
+const unanswered = (answer: Answer | undefined) => !answer || answer.status === 0 || answer.status >= 502
+
+test('kill -9 of an instance mid-storm through nginx: acknowledged writes kept, retries done elsewhere exactly once', async () => {
+  const c = cluster!
+  const threadOwners = veterans.slice(1, 21)
+  const threadIds = await openThreads(nginx, threadOwners, ref)
+  // Each veteran books each of the other services once (their slots are at different hours: no overlap).
+  const plan = slots.slice(1).flatMap((slot) => veterans.map((veteran) => ({ veteran, slot })))
+  plan.sort(() => Math.random() - 0.5)
+  const requests: StormRequest[] = []
+  let killedAt = 0
+  const fire = async (i: number) => {
+    const next = i % 2 === 0 ? plan.shift() : undefined
+    const t = Math.floor(Math.random() * threadOwners.length)
+    const request: StormRequest = next
+      ? {
+          kind: 'booking',
+          path: '/api/v1/bookings',
+          token: next.veteran.token,
+          body: { slotId: next.slot.id },
+          key: `storm-${randomUUID()}`,
+          userId: next.veteran.userId,
+          target: next.slot.id
+        }
+      : {
+          kind: 'message',
+          path: `/api/v1/threads/${threadIds[t]!}/messages`,
+          token: threadOwners[t]!.token,
+          body: { body: `补充材料已上传，请查收。(${randomUUID()})` },
+          key: `storm-${randomUUID()}`,
+          userId: threadOwners[t]!.userId,
+          target: threadIds[t]!
+        }
+    requests.push(request)
+    request.answer = await nginx.post(request.path, request.token, request.body, request.key)
+  }
+  const run = openLoad({ rate: 150, durationMs: 3_000, burst: 10, fire })
+  // A random moment 0.8–1.5 s in, at the first burst still in flight after it (or 1 s later regardless).
+  const at = Date.now() + 800 + Math.random() * 700
+  while (Date.now() < at || (run.inFlight() < 5 && Date.now() < at + 1_000))
+    await new Promise((resolve) => setTimeout(resolve, 1))
+  const inFlight = run.inFlight()
+  killedAt = requests.length
+  await c.kill9(c.instances[1]!)
+  await run.done
+
+  const lost = requests.filter((r) => unanswered(r.answer))
+  await inBatches(lost, 20, async (r) => {
+    r.retried = await nginx.post(r.path, r.token, r.body, r.key)
+  })
+  const replayed = lost.filter((r) => r.retried?.headers['idempotent-replayed'] === 'true').length
+  console.log(
+    `storm: ${requests.length} requests through nginx, instance 2 killed after ${killedAt} with ${inFlight} in flight; ` +
+      `${requests.filter((r) => r.answer?.status === 201).length} acknowledged, ${lost.length} unanswered and sent ` +
+      `again (${replayed} had committed: replayed; first answers ${[...new Set(lost.map((r) => r.answer?.status))].join(', ')})`
+  )
+  expect(requests.filter((r) => !unanswered(r.answer) && r.answer?.status !== 201).map((r) => r.answer?.body)).toEqual(
+    []
+  )
+  expect(lost.filter((r) => r.retried?.status !== 201).map((r) => `${r.retried?.status} ${r.retried?.body}`)).toEqual(
+    []
+  )
+
+  const db = openReadOnly(path.join(dir, 'veterans.db'))
+  try {
+    const acknowledged = requests.filter((r) => r.answer?.status === 201)
+    const bookings = bookingsById(
+      db,
+      acknowledged.filter((r) => r.kind === 'booking').map((r) => idOf(r.answer!))
+    )
+    const messages = messagesById(
+      db,
+      acknowledged.filter((r) => r.kind === 'message').map((r) => idOf(r.answer!))
+    )
+    expect(
+      acknowledged.filter((r) =>
+        r.kind === 'booking' ? !bookings.has(idOf(r.answer!)) : !messages.has(idOf(r.answer!))
+      )
+    ).toEqual([])
+    // Every request's work is there exactly once, under the id of its final answer.
+    const bookingRows = db.prepare(
+      "SELECT id FROM bookings WHERE booked_by_user_id = ? AND slot_id = ? AND status <> 'cancelled'"
+    )
+    const messageRows = db.prepare('SELECT id FROM thread_messages WHERE thread_id = ? AND body = ?')
+    const wrong = requests.filter((r) => {
+      const rows = (
+        r.kind === 'booking' ? bookingRows.all(r.userId, r.target) : messageRows.all(r.target, r.body.body)
+      ) as { id: string }[]
+      return rows.length !== 1 || rows[0]!.id !== idOf(r.retried ?? r.answer!)
+    })
+    expect(wrong.map((r) => r.key)).toEqual([])
+    expect(halfWritten(db)).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
+  } finally {
+    db.close()
+  }
+})
