@@ -15,7 +15,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { waitForMessage } from './child-messages'
+import { runBenchRole, waitForMessage } from './child-messages'
 import { recordResult } from './results'
 
 // autocannon ships no types; this is the part of its API used here.
@@ -582,14 +582,4 @@ async function main() {
   }
 }
 
-if (process.env.BENCH_ROLE === 'server') {
-  serve().catch((error: Error) => {
-    process.send?.({ type: 'error', message: error.stack ?? error.message } satisfies Message)
-    process.exit(1)
-  })
-} else {
-  main().catch((error: Error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+runBenchRole({ serve, main })

@@ -18,3 +18,21 @@ export function waitForMessage<M extends { type: string }, T extends M['type']>(
     child.once('exit', (code) => reject(new Error(`server process exited (${code})`)))
   })
 }
+
+/**
+ * A bench file is both the load generator and, forked with BENCH_ROLE=server, its server: runs this process's part.
+ * A server that fails tells the generator (an `error` message, which waitForMessage rejects with) and exits.
+ */
+export function runBenchRole(parts: { serve: () => Promise<void>; main: () => Promise<void> }) {
+  if (process.env.BENCH_ROLE === 'server') {
+    parts.serve().catch((error: Error) => {
+      process.send?.({ type: 'error', message: error.stack ?? error.message })
+      process.exit(1)
+    })
+  } else {
+    parts.main().catch((error: Error) => {
+      console.error(error)
+      process.exit(1)
+    })
+  }
+}

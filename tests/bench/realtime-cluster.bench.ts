@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { waitForMessage } from './child-messages'
+import { runBenchRole, waitForMessage } from './child-messages'
 import {
   closeHttpClients,
   closeSockets,
@@ -268,14 +268,4 @@ async function main() {
   }
 }
 
-if (process.env.BENCH_ROLE === 'server') {
-  serve().catch((error: Error) => {
-    process.send?.({ type: 'error', message: error.stack ?? error.message } satisfies Message)
-    process.exit(1)
-  })
-} else {
-  main().catch((error: Error) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+runBenchRole({ serve, main })

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { startCluster, type Cluster } from '../../scripts/cluster.mjs'
 import { DEMO_PASSWORD, freePort } from '../reliability/harness/bff-process'
-import { bookingsById, halfWritten, messagesById, openReadOnly } from '../reliability/harness/database'
+import { bookingsById, halfWritten, openReadOnly } from '../reliability/harness/database'
+import { idOf, missingAcknowledged, notExactlyOnce, type StormRequest } from '../reliability/harness/storm'
 import { HttpClient, expectJson, type Answer } from '../reliability/harness/http'
 import { openLoad } from '../reliability/harness/open-load'
 import {
@@ -91,7 +92,6 @@ afterAll(async () => {
 })
 
 const code = (answer: Answer) => (JSON.parse(answer.body) as { error?: { code: string } }).error?.code
-const idOf = (answer: Answer) => (JSON.parse(answer.body) as { id: string }).id
 
 test(`${VETERANS} bookings raced over nginx and every instance for ${RACE_CAPACITY} places: exactly ${RACE_CAPACITY} taken`, async () => {
   const slot = slots[0]!
@@ -110,7 +110,8 @@ test(`${VETERANS} bookings raced over nginx and every instance for ${RACE_CAPACI
   try {
     const row = db.prepare('SELECT booked, capacity FROM slots WHERE id = ?').get(slot.id) as { booked: number }
     expect(row.booked).toBe(RACE_CAPACITY)
-    expect([...bookingsById(db, created.map(idOf)).values()].every((b) => b.status === 'booked')).toBe(true)
+    const ids = created.map((answer) => idOf(answer)!)
+    expect([...bookingsById(db, ids).values()].every((b) => b.status === 'booked')).toBe(true)
   } finally {
     db.close()
   }
@@ -180,18 +181,6 @@ test('sign-out through instance 2: the same access token is refused by instances
   expect([after1.status, after3.status]).toEqual([401, 401])
 })
 
-interface StormRequest {
-  kind: 'booking' | 'message'
-  path: string
-  token: string
-  body: Record<string, unknown>
-  key: string
-  userId: string
-  target: string
-  answer?: Answer
-  retried?: Answer
-}
-
 /** No answer from the application: the connection failed, or nginx answered for an instance that died (502…504). */
 const unanswered = (answer: Answer | undefined) => !answer || answer.status === 0 || answer.status >= 502
 
@@ -258,32 +247,8 @@ test('kill -9 of an instance mid-storm through nginx: acknowledged writes kept, 
 
   const db = openReadOnly(path.join(dir, 'veterans.db'))
   try {
-    const acknowledged = requests.filter((r) => r.answer?.status === 201)
-    const bookings = bookingsById(
-      db,
-      acknowledged.filter((r) => r.kind === 'booking').map((r) => idOf(r.answer!))
-    )
-    const messages = messagesById(
-      db,
-      acknowledged.filter((r) => r.kind === 'message').map((r) => idOf(r.answer!))
-    )
-    expect(
-      acknowledged.filter((r) =>
-        r.kind === 'booking' ? !bookings.has(idOf(r.answer!)) : !messages.has(idOf(r.answer!))
-      )
-    ).toEqual([])
-    // Every request's work is there exactly once, under the id of its final answer.
-    const bookingRows = db.prepare(
-      "SELECT id FROM bookings WHERE booked_by_user_id = ? AND slot_id = ? AND status <> 'cancelled'"
-    )
-    const messageRows = db.prepare('SELECT id FROM thread_messages WHERE thread_id = ? AND body = ?')
-    const wrong = requests.filter((r) => {
-      const rows = (
-        r.kind === 'booking' ? bookingRows.all(r.userId, r.target) : messageRows.all(r.target, r.body.body)
-      ) as { id: string }[]
-      return rows.length !== 1 || rows[0]!.id !== idOf(r.retried ?? r.answer!)
-    })
-    expect(wrong.map((r) => r.key)).toEqual([])
+    expect(missingAcknowledged(db, requests).map((r) => r.key)).toEqual([])
+    expect(notExactlyOnce(db, requests).map((r) => r.key)).toEqual([])
     expect(halfWritten(db)).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
   } finally {
     db.close()

@@ -9,15 +9,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DATABASE_FILE, startBff, type BffProcess } from './harness/bff-process'
-import {
-  bookingsById,
-  halfWritten,
-  integrityCheck,
-  messagesById,
-  openReadOnly,
-  type ReadOnlyDb
-} from './harness/database'
-import { HttpClient, type Answer } from './harness/http'
+import { halfWritten, integrityCheck, openReadOnly } from './harness/database'
+import { HttpClient } from './harness/http'
 import { openLoad } from './harness/open-load'
 import {
   createSlots,
@@ -29,6 +22,7 @@ import {
   type Slot,
   type Veteran
 } from './harness/population'
+import { missingAcknowledged, notExactlyOnce, type StormRequest } from './harness/storm'
 import { Tally } from './harness/tally'
 
 const ROUNDS = 3
@@ -50,23 +44,6 @@ afterAll(async () => {
   await bff?.stop()
   rmSync(dir, { recursive: true, force: true })
 })
-
-/** One request of the storm, kept to be checked and, if unanswered, sent again exactly as it was. */
-interface StormRequest {
-  kind: 'booking' | 'message'
-  path: string
-  token: string
-  body: Record<string, unknown>
-  key: string
-  /** What it must leave in the database: the booking's account and slot, or the message's thread and body. */
-  userId: string
-  target: string
-  answer?: Answer
-  /** Its answer after the restart (sent again because the first never came). */
-  retried?: Answer
-}
-
-const idOf = (answer: Answer | undefined) => (answer ? (JSON.parse(answer.body) as { id: string }).id : undefined)
 
 /** Bookings planned so that all fit: veteran v books every service once, each on day v mod SLOT_DAYS. */
 function bookingPlan(veterans: Veteran[], slots: Slot[]) {
@@ -136,44 +113,6 @@ async function stormAndKill(
   await run.done
   client.close()
   return { requests, inFlight, killedAtMs: Date.now() - t0 }
-}
-
-/** Each request's database row, by the id in its answer: answered requests must have left exactly that. */
-function missingAcknowledged(db: ReadOnlyDb, requests: StormRequest[]) {
-  const bookings = requests.filter((r) => r.kind === 'booking' && r.answer?.status === 201)
-  const messages = requests.filter((r) => r.kind === 'message' && r.answer?.status === 201)
-  const bookingRows = bookingsById(
-    db,
-    bookings.map((r) => idOf(r.answer)!)
-  )
-  const messageRows = messagesById(
-    db,
-    messages.map((r) => idOf(r.answer)!)
-  )
-  return [
-    ...bookings.filter((r) => {
-      const row = bookingRows.get(idOf(r.answer)!)
-      return !row || row.status !== 'booked' || row.slotId !== r.target || row.userId !== r.userId
-    }),
-    ...messages.filter((r) => {
-      const row = messageRows.get(idOf(r.answer)!)
-      return !row || row.threadId !== r.target || row.body !== r.body.body
-    })
-  ]
-}
-
-/** Requests whose work is not in the database exactly once, as the id of their final answer. */
-function notExactlyOnce(db: ReadOnlyDb, requests: StormRequest[]) {
-  const bookings = db.prepare(
-    "SELECT id FROM bookings WHERE booked_by_user_id = ? AND slot_id = ? AND status <> 'cancelled'"
-  )
-  const messages = db.prepare('SELECT id FROM thread_messages WHERE thread_id = ? AND body = ?')
-  return requests.filter((r) => {
-    const rows = (r.kind === 'booking' ? bookings.all(r.userId, r.target) : messages.all(r.target, r.body.body)) as {
-      id: string
-    }[]
-    return rows.length !== 1 || rows[0]!.id !== idOf(r.retried ?? r.answer)
-  })
 }
 
 test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged writes kept, retries done once`, async () => {
