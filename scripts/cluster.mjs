@@ -20,6 +20,7 @@ const DIST_SERVER = path.join(BFF_DIR, 'dist', 'server.js')
  * @property {string} [host] nginx's address (default 127.0.0.1)
  * @property {number} [port] nginx's port (default 3000)
  * @property {number} [basePort] instance k listens on basePort + k (default 3100: 3101…310N)
+ * @property {number[]} [ports] the instances' ports, instead of basePort + k (tests pass free ones)
  * @property {string} [dataDir] where the SQLite file and the generated secrets live (default ./data/cluster)
  * @property {'dist' | 'source' | 'auto'} [run] bff/dist/server.js, or src/server.ts through tsx; auto: dist when built
  * @property {Record<string, string | undefined>} [env] the instances' environment (default process.env)
@@ -54,6 +55,7 @@ export async function startCluster(options = {}) {
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 3000
   const basePort = options.basePort ?? 3100
+  const portOf = (k) => options.ports?.[k - 1] ?? basePort + k
   const env = options.env ?? process.env
   const dataDir = path.resolve(options.dataDir ?? path.join(REPO_ROOT, 'data', 'cluster'))
   const onLog = options.onLog ?? ((k, line) => console.log(`[bff-${k}] ${line}`))
@@ -89,13 +91,7 @@ export async function startCluster(options = {}) {
   try {
     const start = (k) => {
       const seed = k === 1 ? (env.SEED ?? 'demo') : 'none'
-      const instance = startInstance(
-        k,
-        basePort + k,
-        command,
-        { ...shared, PORT: String(basePort + k), SEED: seed },
-        onLog
-      )
+      const instance = startInstance(k, portOf(k), command, { ...shared, PORT: String(portOf(k)), SEED: seed }, onLog)
       instances.push(instance)
       return waitUntilReady(instance)
     }

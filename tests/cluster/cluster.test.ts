@@ -44,7 +44,7 @@ beforeAll(async () => {
   cluster = await startCluster({
     instances: 3,
     port,
-    basePort: 30_000 + Math.floor(Math.random() * 3_000) * 10,
+    ports: [await freePort(), await freePort(), await freePort()],
     dataDir: dir,
     // From source, as the other fault tests run it: what is tested is the code as it is, not the last build.
     run: 'source',
