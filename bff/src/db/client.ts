@@ -28,6 +28,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+  // Before the migrations: instances starting together on one file wait for each other's (db-concurrent-start test).
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('cache_size = -65536')
