@@ -6,7 +6,7 @@ import { importJobs } from '../src/db/schema/index'
 import { buildTestApp, signInStaff, type Session } from '../src/testing/index'
 import { startCluster, through, type Cluster } from './cluster-helpers'
 import { connectRedis, TEST_REDIS_URL, uniquePrefix, until } from './redis-helpers'
-import { csvText, idNumberOf, searchTotal, startImport, utf8, waitForJob } from './registry-helpers'
+import { csvText, idNumberOf, searchTotal, startImport, utf8, waitForJob, minimalRow } from './registry-helpers'
 
 // Registry imports with two instances on one database: a job is run by the instance holding its lease. Another
 // instance (polling, or starting up) leaves it alone while that lease lives, and takes it over — after the last
@@ -33,21 +33,9 @@ afterAll(async () => {
 
 /** A file of ROWS new records, named and numbered apart for each test. */
 function file(name: string, offset: number): Buffer {
-  const rows = Array.from({ length: ROWS }, (_, n) => [
-    `${name}${n}`,
-    idNumberOf('419902', offset + n),
-    '',
-    '',
-    '东湖区',
-    '退役士兵',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    ''
-  ])
+  const rows = Array.from({ length: ROWS }, (_, n) =>
+    minimalRow(`${name}${n}`, idNumberOf('419902', offset + n), '东湖区')
+  )
   return utf8(csvText(rows))
 }
 

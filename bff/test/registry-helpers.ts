@@ -34,6 +34,11 @@ export function multipart(file: Buffer, fileName: string, fields: Record<string,
 
 export const HEADER = '姓名,身份证号,性别,出生日期,所属区,类别,入伍时间,退伍时间,手机,伤残等级,状态,服役单位,备注'
 
+/** A row with only what a record needs (name, ID number, district, category), the other columns empty. */
+export function minimalRow(name: string, idNumber: string, district: string): string[] {
+  return [name, idNumber, '', '', district, '退役士兵', '', '', '', '', '', '', '']
+}
+
 /** CSV text of rows (arrays of cells), header first. */
 export function csvText(rows: (string | number)[][], header = HEADER): string {
   return [header, ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n'

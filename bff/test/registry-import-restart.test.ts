@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildTestApp, signInStaff, type Session } from '../src/testing/index'
-import { csvText, idNumberOf, searchTotal, startImport, utf8, waitForJob } from './registry-helpers'
+import { csvText, idNumberOf, searchTotal, startImport, utf8, waitForJob, minimalRow } from './registry-helpers'
 
 // A job survives a restart: the app is closed while an import runs (jobs stop after their current batch, as on a
 // shutdown), then a new app opens the same database file and resumes after the last committed batch.
@@ -24,21 +24,9 @@ async function open(dir: string) {
 }
 
 function bigFile(): Buffer {
-  const rows = Array.from({ length: ROWS }, (_, n) => [
-    `重启${n}`,
-    idNumberOf(n % 2 ? '419902' : '419903', n),
-    '',
-    '',
-    n % 2 ? '东湖区' : '西江区',
-    '退役士兵',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    ''
-  ])
+  const rows = Array.from({ length: ROWS }, (_, n) =>
+    minimalRow(`重启${n}`, idNumberOf(n % 2 ? '419902' : '419903', n), n % 2 ? '东湖区' : '西江区')
+  )
   return utf8(csvText(rows))
 }
 

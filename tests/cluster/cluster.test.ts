@@ -10,7 +10,14 @@ import WebSocket from 'ws'
 import { startCluster, type Cluster } from '../../scripts/cluster.mjs'
 import { DEMO_PASSWORD, freePort } from '../reliability/harness/bff-process'
 import { bookingsById, halfWritten, openReadOnly } from '../reliability/harness/database'
-import { idOf, missingAcknowledged, notExactlyOnce, type StormRequest } from '../reliability/harness/storm'
+import {
+  bookingRequest,
+  idOf,
+  messageRequest,
+  missingAcknowledged,
+  notExactlyOnce,
+  type StormRequest
+} from '../reliability/harness/storm'
 import { HttpClient, expectJson, type Answer } from '../reliability/harness/http'
 import { openLoad } from '../reliability/harness/open-load'
 import {
@@ -196,25 +203,9 @@ test('kill -9 of an instance mid-storm through nginx: acknowledged writes kept, 
   const fire = async (i: number) => {
     const next = i % 2 === 0 ? plan.shift() : undefined
     const t = Math.floor(Math.random() * threadOwners.length)
-    const request: StormRequest = next
-      ? {
-          kind: 'booking',
-          path: '/api/v1/bookings',
-          token: next.veteran.token,
-          body: { slotId: next.slot.id },
-          key: `storm-${randomUUID()}`,
-          userId: next.veteran.userId,
-          target: next.slot.id
-        }
-      : {
-          kind: 'message',
-          path: `/api/v1/threads/${threadIds[t]!}/messages`,
-          token: threadOwners[t]!.token,
-          body: { body: `补充材料已上传，请查收。(${randomUUID()})` },
-          key: `storm-${randomUUID()}`,
-          userId: threadOwners[t]!.userId,
-          target: threadIds[t]!
-        }
+    const request = next
+      ? bookingRequest(next.veteran, next.slot.id, 'storm')
+      : messageRequest(threadOwners[t]!, threadIds[t]!, 'storm')
     requests.push(request)
     request.answer = await nginx.post(request.path, request.token, request.body, request.key)
   }

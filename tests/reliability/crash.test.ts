@@ -3,7 +3,6 @@
 // acknowledged booking and message must be there, nothing half-written (places in step with bookings, threads
 // numbered without gaps, no key claimed without its answer, integrity_check ok); and every request that got no
 // answer, sent again with its key and body, must be done exactly once — whether or not it committed before the kill.
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -22,7 +21,7 @@ import {
   type Slot,
   type Veteran
 } from './harness/population'
-import { missingAcknowledged, notExactlyOnce, type StormRequest } from './harness/storm'
+import { bookingRequest, messageRequest, missingAcknowledged, notExactlyOnce, type StormRequest } from './harness/storm'
 import { Tally } from './harness/tally'
 
 const ROUNDS = 3
@@ -74,29 +73,10 @@ async function stormAndKill(
   let killed = false
   const fire = async (i: number) => {
     const next = i % 2 === 0 ? plan.shift() : undefined
-    let request: StormRequest
-    if (next) {
-      request = {
-        kind: 'booking',
-        path: '/api/v1/bookings',
-        token: next.veteran.token,
-        body: { slotId: next.slot.id },
-        key: `crash-${randomUUID()}`,
-        userId: next.veteran.userId,
-        target: next.slot.id
-      }
-    } else {
-      const { veteran, threadId } = threads[Math.floor(Math.random() * threads.length)]!
-      request = {
-        kind: 'message',
-        path: `/api/v1/threads/${threadId}/messages`,
-        token: veteran.token,
-        body: { body: `补充材料已上传，请查收。(${randomUUID()})` },
-        key: `crash-${randomUUID()}`,
-        userId: veteran.userId,
-        target: threadId
-      }
-    }
+    const thread = threads[Math.floor(Math.random() * threads.length)]!
+    const request = next
+      ? bookingRequest(next.veteran, next.slot.id, 'crash')
+      : messageRequest(thread.veteran, thread.threadId, 'crash')
     requests.push(request)
     request.answer = await client.post(request.path, request.token, request.body, request.key)
     tally.record(`storm ${request.kind}`, request.answer)

@@ -1,7 +1,9 @@
 // A storm of writes (bookings and messages, each with an Idempotency-Key) and what must hold of it afterwards:
 // every acknowledged write is in the database as answered, and every request's work is there exactly once.
 import { bookingsById, messagesById, type ReadOnlyDb } from './database'
+import { randomUUID } from 'node:crypto'
 import type { Answer } from './http'
+import type { Veteran } from './population'
 
 /** One request of the storm, kept to be checked and, if unanswered, sent again exactly as it was. */
 export interface StormRequest {
@@ -16,6 +18,32 @@ export interface StormRequest {
   answer?: Answer
   /** Its answer after the restart (sent again because the first never came). */
   retried?: Answer
+}
+
+/** A booking of `slotId` by the veteran, with a key of its own (`prefix` names the test in it). */
+export function bookingRequest(veteran: Veteran, slotId: string, prefix: string): StormRequest {
+  return {
+    kind: 'booking',
+    path: '/api/v1/bookings',
+    token: veteran.token,
+    body: { slotId },
+    key: `${prefix}-${randomUUID()}`,
+    userId: veteran.userId,
+    target: slotId
+  }
+}
+
+/** A message of the veteran in their thread, its text made unique so that it can be found again. */
+export function messageRequest(veteran: Veteran, threadId: string, prefix: string): StormRequest {
+  return {
+    kind: 'message',
+    path: `/api/v1/threads/${threadId}/messages`,
+    token: veteran.token,
+    body: { body: `补充材料已上传，请查收。(${randomUUID()})` },
+    key: `${prefix}-${randomUUID()}`,
+    userId: veteran.userId,
+    target: threadId
+  }
 }
 
 /** The id in a write's answer. */
