@@ -2,7 +2,7 @@
 // Runs a workspace script on a machine that has only Node and npm: makes sure pnpm 12.4.2 is there, installs the
 // dependencies (native ones compile against this Node's headers), then runs `pnpm <script>`.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -49,13 +49,14 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-// The tests need Chromium with CJK fonts (browser tests), Redis (several instances sharing fan-out and rate limits)
-// and nginx (the cluster test runs instances behind it). On Debian as root, install what is missing and start Redis
-// if it is not answering; elsewhere say what is missing.
+// The tests need Chromium with CJK fonts (browser tests), Redis (several instances sharing fan-out and rate limits),
+// PostgreSQL (the second database dialect) and nginx (the cluster test runs instances behind it). On Debian as root,
+// install what is missing and start Redis and PostgreSQL if they are not answering; elsewhere say what is missing.
 if (script.startsWith('test')) {
   const missing = [
     !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium') && ['chromium', 'fonts-noto-cjk'],
     !onPath('redis-server') && ['redis-server'],
+    !existsSync('/etc/postgresql') && ['postgresql'],
     !onPath('nginx') && !existsSync('/usr/sbin/nginx') && ['nginx-light']
   ]
     .filter(Boolean)
@@ -76,33 +77,58 @@ if (script.startsWith('test')) {
   }
   process.env.PATH = `${process.env.PATH}${path.delimiter}/usr/sbin`
   await startRedisIfSilent()
+  await startPostgresIfSilent()
 }
 
 function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
 }
 
-/** Redis on 127.0.0.1:6379, as the tests expect: started (keeping nothing on disk) when nothing answers there. */
-async function startRedisIfSilent() {
-  const answers = () =>
-    new Promise((resolve) => {
-      const socket = net.connect(6379, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.end()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function answers(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.end()
+      resolve(true)
     })
-  if (await answers()) return
-  const log = path.join(os.tmpdir(), 'veterans-test-redis.log')
-  const options = ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']
-  const started = spawnSync('redis-server', [...options, '--logfile', log], { stdio: 'inherit' })
-  for (let i = 0; started.status === 0 && i < 50 && !(await answers()); i++)
+    socket.once('error', () => resolve(false))
+  })
+}
+
+/** Runs start (a command and its arguments) when nothing answers on the port, then waits up to 10 s for it. */
+async function startIfSilent(name, port, start) {
+  if (await answers(port)) return
+  const started = spawnSync(start[0], start.slice(1), { stdio: 'inherit' })
+  for (let i = 0; started.status === 0 && i < 100 && !(await answers(port)); i++)
     await new Promise((r) => setTimeout(r, 100))
-  if (!(await answers())) {
-    console.error('Redis did not start on 127.0.0.1:6379; the tests need it.')
+  if (!(await answers(port))) {
+    console.error(`${name} did not start on 127.0.0.1:${port}; the tests need it.`)
     process.exit(1)
   }
+}
+
+/** Redis on 127.0.0.1:6379, as the tests expect, keeping nothing on disk. */
+function startRedisIfSilent() {
+  const log = path.join(os.tmpdir(), 'veterans-test-redis.log')
+  const options = ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']
+  return startIfSilent('Redis', 6379, ['redis-server', ...options, '--logfile', log])
+}
+
+/** PostgreSQL on 127.0.0.1:5432 (Debian's cluster: trust authentication for user postgres on loopback). */
+function startPostgresIfSilent() {
+  const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : []
+  if (versions.length === 0) {
+    console.error('PostgreSQL is not installed (Debian: apt-get install -y postgresql); the tests need it.')
+    process.exit(1)
+  }
+  return startIfSilent('PostgreSQL', 5432, [
+    'pg_ctlcluster',
+    '--skip-systemctl-redirect',
+    versions.at(-1),
+    'main',
+    'start'
+  ])
 }
 
 run(['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])])

@@ -198,7 +198,7 @@ function parseTrustedProxies(env: Env, problems: string[]): string[] {
 function parseRedis(env: Env, problems: string[]): Config['redis'] {
   const url = env.REDIS_URL?.trim()
   if (!url) return null
-  if (!/^rediss?:\/\/./.test(url)) problems.push(`REDIS_URL must start with "redis://" or "rediss://", got "${url}"`)
+  if (!/^rediss?:\/\/./.test(url)) problems.push('REDIS_URL must start with "redis://" or "rediss://"')
   return { url, prefix: env.REDIS_PREFIX ?? 'veterans:' }
 }
 
@@ -231,8 +231,16 @@ export function databasePathFrom(env: Env = process.env): string {
 }
 
 function parseDatabaseUrl(url: string, problems: string[]): string {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    // The PostgreSQL schema and migrations exist (db/pg/), the repositories do not yet run on it.
+    problems.push(
+      'DATABASE_URL: the server runs on SQLite only in this version ("file:…"); PostgreSQL is not yet supported'
+    )
+    return ':memory:'
+  }
   if (!url.startsWith('file:')) {
-    problems.push(`DATABASE_URL must start with "file:" (SQLite), got "${url}"`)
+    // The URL is not repeated: it may carry a password.
+    problems.push('DATABASE_URL must start with "file:" (SQLite)')
     return ':memory:'
   }
   const rest = url.slice('file:'.length)
