@@ -12,3 +12,5 @@ export const REPO_ROOT = path.resolve(BFF_ROOT, '..')
 export const CONFIG_DIR = path.join(REPO_ROOT, 'config')
 /** SQL migrations: data, read where drizzle-kit writes them, from the sources and the build alike. */
 export const MIGRATIONS_DIR = path.join(BFF_ROOT, 'src', 'db', 'migrations')
+/** PostgreSQL's SQL migrations (drizzle.pg.config.ts), read like MIGRATIONS_DIR. */
+export const MIGRATIONS_PG_DIR = path.join(BFF_ROOT, 'src', 'db', 'migrations-pg')
