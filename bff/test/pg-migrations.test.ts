@@ -60,7 +60,7 @@ describe('the PostgreSQL schema', () => {
     const columns = await rows<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
       pool,
       `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-       WHERE table_schema = 'public'`
+       WHERE table_schema = 'public' AND table_name <> 'policy_search'` // PostgreSQL's own search index (0004)
     )
     const actual = columns.map((c) => `${c.table_name}.${c.column_name} ${c.data_type} ${c.is_nullable}`).sort()
     const pgType: Record<string, string> = {
@@ -94,7 +94,8 @@ describe('the PostgreSQL schema', () => {
       await rows<{ name: string }>(
         pool,
         `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary`
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary
+           AND c.relname NOT LIKE 'policy\\_search\\_%\\_idx'`
       )
     ).map((r) => r.name)
     expect(pgIndexes.sort()).toEqual(sqliteIndexes.sort())
@@ -103,7 +104,7 @@ describe('the PostgreSQL schema', () => {
     const constraints = await rows<{ name: string; type: string }>(
       pool,
       `SELECT conname AS name, contype AS type FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-       WHERE n.nspname = 'public' AND contype IN ('c', 'f')`
+       WHERE n.nspname = 'public' AND contype IN ('c', 'f') AND c.conrelid::regclass::text <> 'policy_search'`
     )
     const named = (type: string) => constraints.filter((c) => c.type === type).map((c) => c.name)
     const configs = sqliteTables.map((t) => getTableConfig(t))

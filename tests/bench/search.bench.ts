@@ -7,6 +7,9 @@
 // the same run: the service that reads one policy by primary key. The search keeps the posting lists of tokens it
 // has read in memory until the next policy write; the first 100 queries warm it up and are not counted. For
 // transparency the same queries are also timed on a second connection whose cache starts empty ("cold").
+// Then the same policies are mirrored into PostgreSQL (a fresh database on 127.0.0.1:5432, dropped afterwards) and
+// the same queries run through the search engine alone (no page rows or snippets: those repositories run on SQLite
+// only so far) on both stores, warm and cold, PostgreSQL's p99 against the same target.
 // Run: cd tests && pnpm exec tsx bench/search.bench.ts [policies]
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +17,7 @@ import path from 'node:path'
 import type { PolicyInput, PolicyLevel, PolicyQuery, Topic } from '@veterans/shared'
 import { buildApp } from '@veterans/bff'
 import { policies, testConfig } from '@veterans/bff/testing'
+import { createTestDatabase } from '../../bff/test/pg-helpers'
 import { recordResult } from './results'
 
 const POLICIES = Number(process.argv[2] ?? 20_000)
@@ -451,9 +455,28 @@ async function timed<T>(inputs: T[], run: (input: T) => Promise<unknown>) {
     await run(input)
     times.push(performance.now() - start)
   }
+  return stats(times)
+}
+
+function stats(times: number[]) {
   times.sort((a, b) => a - b)
   return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), max: times[times.length - 1]! }
 }
+
+/** The first 200 measured queries on an empty cache; the first query (not counted) loads the catalog. */
+async function timedCold<T>(inputs: T[], run: (input: T) => Promise<unknown>) {
+  await run(inputs[0]!)
+  const times: number[] = []
+  for (const input of inputs.slice(WARMUP, WARMUP + 200)) {
+    const start = performance.now()
+    await run(input)
+    times.push(performance.now() - start)
+  }
+  return stats(times)
+}
+
+const line = (s: { p50: number; p99: number; max: number }) =>
+  `p50 ${ms(s.p50)} ms   p99 ${ms(s.p99)} ms   max ${ms(s.max)} ms`
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'policy-search-bench-'))
@@ -517,16 +540,7 @@ async function main() {
     await cold.ready()
     let coldStats
     try {
-      const first = await policies.searchPolicies(cold, mixed[0]!) // loads the catalog, as every process does once
-      void first
-      const times: number[] = []
-      for (const query of mixed.slice(WARMUP, WARMUP + 200)) {
-        const start = performance.now()
-        await policies.searchPolicies(cold, query)
-        times.push(performance.now() - start)
-      }
-      times.sort((a, b) => a - b)
-      coldStats = { p50: percentile(times, 0.5), p99: percentile(times, 0.99), max: times[times.length - 1]! }
+      coldStats = await timedCold(mixed, (query) => policies.searchPolicies(cold, query))
     } finally {
       await cold.close()
     }
@@ -545,6 +559,58 @@ async function main() {
       `  ratio       p50 ×${(search.p50 / lookup.p50).toFixed(1)}   p99 ×${(search.p99 / lookup.p99).toFixed(1)}`
     )
     console.log(`  target      search p99 ≤ ${TARGET_P99_MS} ms: ${search.p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'}`)
+
+    // The engine alone on SQLite and on PostgreSQL, the same policies and queries.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const engine = (store: Parameters<typeof policies.runSearch>[0]) => (query: PolicyQuery) =>
+      policies.runSearch(store, policies.searchRequest(query, 'in_force', { kind: 'public' }, today))
+    const sqliteEngine = await timed(mixed, engine(policies.sqliteSearchStore(app.db)))
+    let sqliteEngineCold
+    const coldApp = await buildApp(testConfig({ DATABASE_URL: `file:${file}`, SEED: 'none' }))
+    await coldApp.ready()
+    try {
+      sqliteEngineCold = await timedCold(mixed, engine(policies.sqliteSearchStore(coldApp.db)))
+    } finally {
+      await coldApp.close()
+    }
+    const database = await createTestDatabase()
+    try {
+      const mirrorStart = performance.now()
+      const mirror = await policies.openPostgresSearchMirror(app.db, database.url)
+      const mirrorSeconds = (performance.now() - mirrorStart) / 1000
+      try {
+        const { rows } = await mirror.pool.query<{ total: string; search: string }>(
+          `SELECT pg_database_size(current_database()) AS total, pg_total_relation_size('policy_search') AS search`
+        )
+        const postgresEngine = await timed(mixed, engine(mirror.newStore()))
+        const postgresEngineCold = await timedCold(mixed, engine(mirror.newStore()))
+        const postgresVerdict = postgresEngine.p99 <= TARGET_P99_MS ? 'PASS' : 'MISS'
+        console.log(
+          `  postgresql  mirrored and indexed in ${mirrorSeconds.toFixed(1)} s; database ${(Number(rows[0]!.total) / 1e6).toFixed(1)} MB, of which policy_search ${(Number(rows[0]!.search) / 1e6).toFixed(1)} MB`
+        )
+        console.log(`  engine only (search engine, no page rows or snippets):`)
+        console.log(`    sqlite      ${line(sqliteEngine)}`)
+        console.log(`    sqlite cold ${line(sqliteEngineCold)}`)
+        console.log(`    postgresql  ${line(postgresEngine)}`)
+        console.log(`    pg cold     ${line(postgresEngineCold)}`)
+        console.log(`  target      postgresql engine p99 ≤ ${TARGET_P99_MS} ms: ${postgresVerdict}`)
+        recordResult('search', {
+          engineOnly: {
+            sqliteMs: sqliteEngine,
+            sqliteColdCacheMs: sqliteEngineCold,
+            postgresMs: postgresEngine,
+            postgresColdCacheMs: postgresEngineCold
+          },
+          postgresMirrorSeconds: mirrorSeconds,
+          postgresDatabaseMb: Number(rows[0]!.total) / 1e6,
+          postgresTarget: `postgresql engine p99 ≤ ${TARGET_P99_MS} ms: ${postgresVerdict}`
+        })
+      } finally {
+        await mirror.close()
+      }
+    } finally {
+      await database.drop()
+    }
     recordResult('search', {
       policies: POLICIES,
       queries: QUERIES,

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { immediate, statement, type Conn, type Db } from '../../db/client'
 import { policies, policySearchState, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
+import { parseIdList } from './search/id-list'
 import { indexStream } from './search/text'
 
 export type PolicyRow = typeof policies.$inferSelect
@@ -90,25 +91,6 @@ export async function listCatalogRows(db: Db): Promise<CatalogRow[]> {
             author_id AS authorId, updated_at AS updatedAt
        FROM policies INDEXED BY policies_catalog_idx`
   ).all() as CatalogRow[]
-}
-
-/** Parses group_concat's "7,12,31" into numbers. */
-function parseIdList(list: string | null): Int32Array {
-  if (!list) return new Int32Array(0)
-  let count = 1
-  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) count++
-  const out = new Int32Array(count)
-  let n = 0
-  let k = 0
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i)
-    if (c === 44) {
-      out[k++] = n
-      n = 0
-    } else n = n * 10 + (c - 48)
-  }
-  out[k] = n
-  return out
 }
 
 /** Where a token is looked up: anywhere in a policy, in its title/document number/summary, or title/number only. */

@@ -6,9 +6,8 @@ import {
   type PolicyWorkflow,
   type Topic
 } from '@veterans/shared'
-import type { Db } from '../../../db/client'
-import * as repo from '../repo'
 import { validityOn, type ValidityFacts } from '../validity'
+import type { SearchStore } from './store'
 
 /** What filtering, facets and ranking need of one policy; categories, levels and dates also as small numbers. */
 export interface CatalogEntry extends ValidityFacts {
@@ -42,13 +41,13 @@ export interface Catalog {
  * of the corpus. The table is reloaded whenever policy_search_state.version moved (every policy write bumps it,
  * in whichever process), so it is never stale for longer than one write.
  */
-const catalogs = new WeakMap<Db, Catalog>()
+const catalogs = new WeakMap<SearchStore, Catalog>()
 
-export async function policyCatalog(db: Db): Promise<Catalog> {
-  const version = await repo.searchVersion(db)
-  const cached = catalogs.get(db)
+export async function policyCatalog(store: SearchStore): Promise<Catalog> {
+  const version = await store.version()
+  const cached = catalogs.get(store)
   if (cached?.version === version) return cached
-  const entries: CatalogEntry[] = (await repo.listCatalogRows(db)).map((row, index) => ({
+  const entries: CatalogEntry[] = (await store.catalogRows()).map((row, index) => ({
     index,
     rowid: row.rowid,
     id: row.id,
@@ -74,6 +73,6 @@ export async function policyCatalog(db: Db): Promise<Catalog> {
     return memo.codes
   }
   const catalog: Catalog = { version, entries, byRowid, validitiesOn }
-  catalogs.set(db, catalog)
+  catalogs.set(store, catalog)
   return catalog
 }

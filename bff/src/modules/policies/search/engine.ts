@@ -8,12 +8,12 @@ import {
   type PolicyWorkflow,
   type Topic
 } from '@veterans/shared'
-import type { Db } from '../../../db/client'
 import { AppError } from '../../../lib/app-error'
 import { VALIDITY_RANK, validityAccepts } from '../validity'
 import { policyCatalog, type Catalog, type CatalogEntry } from './catalog'
 import { matchQuery, type Scope } from './postings'
 import { MAX_TERMS, parseQuery, searchTerms, type CompiledQuery } from './query'
+import type { SearchStore } from './store'
 import { synonyms } from './synonyms'
 
 export interface SearchRequest {
@@ -63,15 +63,16 @@ export function searchRequest(
 const emptyFacets = (): SearchOutcome['facets'] => ({ category: {}, level: {} })
 
 /**
- * Finds policies: matches the query in FTS5, keeps what the audience may see, counts facets and returns one page in
- * this order: in force, not yet in force, expired or superseded, repealed; within each, policies whose title or
- * document number holds the whole query, then those whose summary does (with the title), then body-only hits; then
- * newest first. (bm25 is not used: FTS5 works out its idf by reading every doclist of the query in full, which costs
- * tens of milliseconds for common words on a large corpus, whatever the number of matches.)
+ * Finds policies: matches the query in the store's index (FTS5, PostgreSQL's GIN), keeps what the audience may see,
+ * counts facets and returns one page in this order: in force, not yet in force, expired or superseded, repealed;
+ * within each, policies whose title or document number holds the whole query, then those whose summary does (with
+ * the title), then body-only hits; then newest first. (bm25 is not used: FTS5 works out its idf by reading every
+ * doclist of the query in full, which costs tens of milliseconds for common words on a large corpus, whatever the
+ * number of matches.)
  */
-export async function runSearch(db: Db, request: SearchRequest): Promise<SearchOutcome> {
+export async function runSearch(store: SearchStore, request: SearchRequest): Promise<SearchOutcome> {
   const q = request.q?.trim() ?? ''
-  const catalog = await policyCatalog(db)
+  const catalog = await policyCatalog(store)
   const isVisible = visibilityOf(request.audience)
   let query: CompiledQuery | null = null
   let relaxed = false
@@ -85,12 +86,12 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
     const parsed = parseQuery(q, synonyms())
     if (!parsed.strict) return { hits: [], total: 0, facets: emptyFacets(), query: null, relaxed: false }
     query = parsed.strict
-    rowids = await matchQuery(db, scopeOf(catalog), query, 'all')
+    rowids = await matchQuery(store, scopeOf(catalog), query, 'all')
     const wordByWord = rowids.some((r) => isVisible(catalog.byRowid[r])) ? null : parsed.relaxed()
     if (wordByWord) {
       query = wordByWord
       relaxed = true
-      rowids = await matchQuery(db, scopeOf(catalog), query, 'all')
+      rowids = await matchQuery(store, scopeOf(catalog), query, 'all')
     }
   }
 
@@ -113,7 +114,7 @@ export async function runSearch(db: Db, request: SearchRequest): Promise<SearchO
   if (rowids) for (const rowid of rowids) consider(catalog.byRowid[rowid])
   else for (const entry of catalog.entries) consider(entry)
 
-  const sortKey = await sortKeys(db, catalog, kept, request, query)
+  const sortKey = await sortKeys(store, catalog, kept, request, query)
   const top = firstK(kept, request.offset + request.limit, (a, b) => sortKey(a) - sortKey(b) || b.rowid - a.rowid)
   return {
     hits: top
@@ -147,7 +148,7 @@ const NEWEST = 99_999_999
  * summary, body), then newest. Staff lists without a query: most recently edited first.
  */
 async function sortKeys(
-  db: Db,
+  store: SearchStore,
   catalog: Catalog,
   kept: CatalogEntry[],
   request: SearchRequest,
@@ -161,11 +162,11 @@ async function sortKeys(
   }
   const tier = new Uint8Array(catalog.entries.length).fill(2)
   if (kept.length > 0) {
-    for (const rowid of await matchQuery(db, scopeOf(catalog), query, 'brief')) {
+    for (const rowid of await matchQuery(store, scopeOf(catalog), query, 'brief')) {
       const entry = catalog.byRowid[rowid]
       if (entry) tier[entry.index] = 1
     }
-    for (const rowid of await matchQuery(db, scopeOf(catalog), query, 'title')) {
+    for (const rowid of await matchQuery(store, scopeOf(catalog), query, 'title')) {
       const entry = catalog.byRowid[rowid]
       if (entry) tier[entry.index] = 0
     }

@@ -1,14 +1,13 @@
-import type { Db } from '../../../db/client'
-import * as repo from '../repo'
 import type { CompiledQuery } from './query'
+import type { PostingSource, SearchStore } from './store'
 
 /**
- * Queries are evaluated here as set algebra over the posting lists of their tokens, each read from FTS5 one token
- * at a time. Reading the list of a token most policies hold costs FTS5 a millisecond or more on a large corpus, and
- * the same few hundred common tokens (退役, 军人, 补贴, 办 …) recur in query after query; so lists are kept per
- * process, up to a memory budget, until the next write to policies (the catalog version). A list is kept as
- * ascending rowids, or as a bitset over all rowids once that is smaller (a token in more than 1/32 of policies),
- * so intersections and unions cost microseconds.
+ * Queries are evaluated here as set algebra over the posting lists of their tokens, each read from the store (FTS5,
+ * PostgreSQL) one token at a time. Reading the list of a token most policies hold costs FTS5 a millisecond or more
+ * on a large corpus (PostgreSQL about 3 ms), and the same few hundred common tokens (退役, 军人, 补贴, 办 …) recur
+ * in query after query; so lists are kept per store (per process and database), up to a memory budget, until the
+ * next write to policies (the catalog version). A list is kept as ascending rowids, or as a bitset over all rowids
+ * once that is smaller (a token in more than 1/32 of policies), so intersections and unions cost microseconds.
  */
 const CACHE_BUDGET_BYTES = 32 * 1024 * 1024
 
@@ -23,7 +22,7 @@ interface PostingCache {
   lists: Map<string, Posting>
   bytes: number
 }
-const caches = new WeakMap<Db, PostingCache>()
+const caches = new WeakMap<SearchStore, PostingCache>()
 
 // Each entry also costs its key and Map slot: counted, so that a flood of tokens matching nothing still evicts.
 const ENTRY_OVERHEAD_BYTES = 128
@@ -37,14 +36,14 @@ function packed(ids: Int32Array, words: number): Posting {
   return { ids: null, bits }
 }
 
-function cacheFor(db: Db, version: number): PostingCache {
-  let cache = caches.get(db)
-  if (!cache || cache.version !== version) caches.set(db, (cache = { version, lists: new Map(), bytes: 0 }))
+function cacheFor(store: SearchStore, version: number): PostingCache {
+  let cache = caches.get(store)
+  if (!cache || cache.version !== version) caches.set(store, (cache = { version, lists: new Map(), bytes: 0 }))
   return cache
 }
 
-async function postingList(db: Db, scope: Scope, source: repo.PostingSource, token: string): Promise<Posting> {
-  const cache = cacheFor(db, scope.version)
+async function postingList(store: SearchStore, scope: Scope, source: PostingSource, token: string): Promise<Posting> {
+  const cache = cacheFor(store, scope.version)
   const key = `${source}:${token}`
   const cached = cache.lists.get(key)
   if (cached) {
@@ -53,7 +52,7 @@ async function postingList(db: Db, scope: Scope, source: repo.PostingSource, tok
     cache.lists.set(key, cached)
     return cached
   }
-  const list = packed(await repo.tokenRowids(db, source, token), scope.words)
+  const list = packed(await store.tokenRowids(source, token), scope.words)
   cache.lists.set(key, list)
   cache.bytes += bytesOf(list)
   for (const [oldKey, old] of cache.lists) {
@@ -142,15 +141,21 @@ export interface Scope {
  * Rows holding every token (within `within`, if given). Lists already cached are used first, shortest first; the
  * rest are read only while something is left.
  */
-async function holdingAll(db: Db, scope: Scope, source: repo.PostingSource, tokens: string[], within: Posting | null) {
-  const cache = cacheFor(db, scope.version)
+async function holdingAll(
+  store: SearchStore,
+  scope: Scope,
+  source: PostingSource,
+  tokens: string[],
+  within: Posting | null
+) {
+  const cache = cacheFor(store, scope.version)
   const cost = (t: string) => {
     const p = cache.lists.get(`${source}:${t}`)
     return p ? (p.ids ? p.ids.length : scope.words) : Infinity
   }
   let result = within
   for (const token of [...tokens].sort((a, b) => cost(a) - cost(b))) {
-    const list = await postingList(db, scope, source, token)
+    const list = await postingList(store, scope, source, token)
     result = result === null ? list : intersect(result, list)
     if (isEmpty(result)) break
   }
@@ -161,17 +166,17 @@ const NONE: Posting = { ids: new Int32Array(0), bits: null }
 
 /** The search rowids (ascending) matching every term of the query, with tokens looked up in `source`. */
 export async function matchQuery(
-  db: Db,
+  store: SearchStore,
   scope: Scope,
   query: CompiledQuery,
-  source: repo.PostingSource
+  source: PostingSource
 ): Promise<Int32Array> {
   let result: Posting | null = null
   for (const term of query.terms) {
-    result = await holdingAll(db, scope, source, term.all, result)
+    result = await holdingAll(store, scope, source, term.all, result)
     if (term.anyOf.length > 0) {
       const either: Posting[] = []
-      for (const tokens of term.anyOf) either.push((await holdingAll(db, scope, source, tokens, result)) ?? NONE)
+      for (const tokens of term.anyOf) either.push((await holdingAll(store, scope, source, tokens, result)) ?? NONE)
       result = union(either, scope.words)
     }
     if (result && isEmpty(result)) return NONE.ids!
