@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Session } from '../src/testing/index'
@@ -101,4 +102,37 @@ export function setStatus(staff: Session, threadId: string, status: string) {
 
 export function errorOf(response: LightMyRequestResponse) {
   return response.json<{ error?: { code: string; message: string; details: Record<string, unknown> } }>().error
+}
+
+function pngChunk(type: string, data: Buffer) {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])))
+  return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc])
+}
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])),
+  pngChunk('IDAT', deflateSync(Buffer.from([0, 0x80]))),
+  pngChunk('IEND', Buffer.alloc(0))
+])
+
+/** Uploads a 1×1 PNG as the mini-program does (multipart): a photo to attach to a message. */
+export async function uploadPhoto(session: Session) {
+  const boundary = 'photo-boundary'
+  const response = await session.request({
+    method: 'POST',
+    url: '/api/v1/uploads',
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`)
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }
+  })
+  expect(response.statusCode, response.body).toBe(201)
+  return response.json<{ id: string; url: string }>()
 }

@@ -1,8 +1,17 @@
-import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
-import { answer, ask, entriesSeen, errorOf, messagesSeen, newKey, threadSeen, write } from './messaging-helpers'
+import {
+  answer,
+  ask,
+  entriesSeen,
+  errorOf,
+  messagesSeen,
+  newKey,
+  threadSeen,
+  uploadPhoto,
+  write
+} from './messaging-helpers'
 
 // What a careful reviewer tries against messaging: retried staff replies, races on rating and photos, who may
 // fetch a thread's photo, internal notes and the resident's counters, garbage in queries.
@@ -27,38 +36,6 @@ beforeAll(async () => {
   ])
 })
 afterAll(() => app.close())
-
-function pngChunk(type: string, data: Buffer) {
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])))
-  return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc])
-}
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])),
-  pngChunk('IDAT', deflateSync(Buffer.from([0, 0x80]))),
-  pngChunk('IEND', Buffer.alloc(0))
-])
-
-async function uploadPhoto(session: Session) {
-  const boundary = 'review-boundary'
-  const response = await session.request({
-    method: 'POST',
-    url: '/api/v1/uploads',
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`
-      ),
-      PNG,
-      Buffer.from(`\r\n--${boundary}--\r\n`)
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return response.json<{ id: string; url: string }>()
-}
 
 function staffWrite(staff: Session, threadId: string, payload: Record<string, unknown>, key: string) {
   return staff.request({
