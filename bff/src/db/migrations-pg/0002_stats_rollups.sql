@@ -2,7 +2,7 @@
 -- (migrations/0012_stats_rollups, whose trigger names these are): each center's rows and the city's ('*') beside
 -- them, exact in the statement that changes a booking or a rating, whoever writes it. The table itself comes from
 -- the generated 0000. No backfill: this runs right after 0000 created bookings and booking_ratings, still empty
--- (a copy from SQLite that brings its bookings gets their roll-up from these triggers).
+-- (migrate-to-postgres copies the roll-up rows as they are, with triggers off during the copy).
 
 -- A slot's date in Beijing (YYYY-MM-DD), as SQLite's date(starts_at, '+8 hours'): the ISO text's own offset
 -- counts, and text without one is UTC (hence the fixed TimeZone, whatever the session's).
