@@ -53,10 +53,12 @@ function run(args) {
 // PostgreSQL (the second database dialect) and nginx (the cluster test runs instances behind it). On Debian as root,
 // install what is missing and start Redis and PostgreSQL if they are not answering; elsewhere say what is missing.
 if (script.startsWith('test')) {
+  // A PostgreSQL that already answers (a service container, another layout) is used as it is.
+  const postgresAnswers = await answers(5432)
   const missing = [
     !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium') && ['chromium', 'fonts-noto-cjk'],
     !onPath('redis-server') && ['redis-server'],
-    !existsSync('/etc/postgresql') && ['postgresql'],
+    !postgresAnswers && !existsSync('/etc/postgresql') && ['postgresql'],
     !onPath('nginx') && !existsSync('/usr/sbin/nginx') && ['nginx-light']
   ]
     .filter(Boolean)
@@ -77,7 +79,7 @@ if (script.startsWith('test')) {
   }
   process.env.PATH = `${process.env.PATH}${path.delimiter}/usr/sbin`
   await startRedisIfSilent()
-  await startPostgresIfSilent()
+  await startPostgresIfSilent({ justInstalled: missing.includes('postgresql') })
 }
 
 function onPath(command) {
@@ -115,20 +117,31 @@ function startRedisIfSilent() {
   return startIfSilent('Redis', 6379, ['redis-server', ...options, '--logfile', log])
 }
 
-/** PostgreSQL on 127.0.0.1:5432 (Debian's cluster: trust authentication for user postgres on loopback). */
-function startPostgresIfSilent() {
-  const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : []
-  if (versions.length === 0) {
+/**
+ * PostgreSQL on 127.0.0.1:5432, user postgres without a password, as the tests expect: Debian's newest cluster
+ * started when nothing answers there.
+ */
+async function startPostgresIfSilent({ justInstalled }) {
+  if (await answers(5432)) return
+  const versions = existsSync('/etc/postgresql')
+    ? readdirSync('/etc/postgresql')
+        .filter((name) => /^\d+(\.\d+)?$/.test(name))
+        .sort((a, b) => Number(a) - Number(b))
+    : []
+  const version = versions.at(-1)
+  if (!version) {
     console.error('PostgreSQL is not installed (Debian: apt-get install -y postgresql); the tests need it.')
     process.exit(1)
   }
-  return startIfSilent('PostgreSQL', 5432, [
-    'pg_ctlcluster',
-    '--skip-systemctl-redirect',
-    versions.at(-1),
-    'main',
-    'start'
-  ])
+  // The cluster the package has just created asks for a password on 127.0.0.1; it is empty, so it is made again
+  // with trust authentication (this machine's tests only; never done to a cluster that was there before).
+  if (justInstalled) {
+    spawnSync('pg_dropcluster', ['--stop', version, 'main'], { stdio: 'inherit' })
+    const initdbOptions = ['--auth-host=trust', '--auth-local=trust']
+    const created = spawnSync('pg_createcluster', [version, 'main', '--', ...initdbOptions], { stdio: 'inherit' })
+    if (created.status !== 0) process.exit(1)
+  }
+  return startIfSilent('PostgreSQL', 5432, ['pg_ctlcluster', '--skip-systemctl-redirect', version, 'main', 'start'])
 }
 
 run(['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])])
