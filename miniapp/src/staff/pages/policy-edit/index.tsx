@@ -5,7 +5,7 @@ import { staffPolicyUrl } from '../../../features/policies/paths'
 import { PolicyFormView } from '../../../features/staff-policies/policy-form'
 import { usePolicyForm } from '../../../features/staff-policies/use-policy-form'
 import { StaffPage } from '../../../features/staff/staff-page'
-import { pageParam } from '../../../shell/navigation'
+import { pageParam, wayOn } from '../../../shell/navigation'
 import { useSession } from '../../../shell/session/session-context'
 
 export default function PolicyEditPage() {
@@ -31,7 +31,19 @@ export default function PolicyEditPage() {
       {() => (
         <>
           {state.source.loading && <Paragraph muted>正在读取…</Paragraph>}
-          {state.source.error && <Notice tone='error'>{state.source.error.message}</Notice>}
+          {state.source.error && (
+            // The form is not shown then: a way on, or another try when it was the network.
+            <Notice
+              tone='error'
+              action={
+                state.source.error.code === 'NOT_FOUND'
+                  ? wayOn()
+                  : { label: '重试', onClick: () => void state.source.reload() }
+              }
+            >
+              {state.source.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.source.error.message}
+            </Notice>
+          )}
           {locked ? (
             <Notice>
               {source.workflow !== 'draft'
