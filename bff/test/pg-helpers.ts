@@ -12,13 +12,24 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
+/** The URL with any password replaced, fit for a message. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'the URL in TEST_PG_ADMIN_URL'
+  }
+}
+
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 })
   try {
     await client.connect()
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${ADMIN_URL} (tests need PostgreSQL 15 there, trust authentication, user ` +
+      `PostgreSQL is not reachable at ${withoutPassword(ADMIN_URL)} (tests need PostgreSQL 15 there, trust authentication, user ` +
         `postgres): ${(error as Error).message}`
     )
   }

@@ -9,7 +9,7 @@ import { SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type OpenedDatabase } from '../src/db/client'
-import { migratePostgres } from '../src/db/pg/migrate'
+import { MIGRATION_LOCK_KEY, migratePostgres } from '../src/db/pg/migrate'
 import * as pgSchema from '../src/db/pg/schema'
 import * as sqliteSchema from '../src/db/schema/index'
 import { BFF_ROOT, MIGRATIONS_PG_DIR } from '../src/paths'
@@ -180,6 +180,60 @@ describe('migratePostgres', () => {
     expect(await rows(fresh, 'SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations')).toEqual([
       { count: journalEntries }
     ])
+  })
+
+  it('gives up waiting for a lock another session holds, saying which lock', async () => {
+    const { database, pool: fresh } = await freshDatabase()
+    const holder = await fresh.connect()
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+      await expect(migratePostgres(database.url, { lockWaitMs: 600 })).rejects.toThrow(
+        new RegExp(`migration lock \\(advisory lock ${MIGRATION_LOCK_KEY}\\) for over`)
+      )
+      await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      // Released, the lock is taken and the migrations run.
+      await migratePostgres(database.url, { lockWaitMs: 600 })
+      expect(await rows(fresh, 'SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations')).toEqual([
+        { count: journalEntries }
+      ])
+    } finally {
+      holder.release()
+    }
+  })
+
+  it("throws the migration's own error when its connection is ended mid-migration", async () => {
+    const { database, pool: fresh } = await freshDatabase()
+    // drizzle's migration record, created ahead and held locked: the migration waits on it until ended.
+    await fresh.query(
+      'CREATE SCHEMA drizzle; CREATE TABLE drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)'
+    )
+    const blocker = await fresh.connect()
+    try {
+      await blocker.query('BEGIN')
+      await blocker.query('LOCK TABLE drizzle.__drizzle_migrations IN ACCESS EXCLUSIVE MODE')
+      const migrating = migratePostgres(database.url).then(
+        () => null,
+        (error: Error) => error
+      )
+      let ended = 0
+      for (let tries = 0; ended === 0 && tries < 100; tries++) {
+        const [row] = await rows<{ ended: number }>(
+          fresh,
+          `SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`
+        )
+        ended = row!.ended
+        if (ended === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(ended).toBe(1)
+      const error = await migrating
+      // drizzle's error naming the query, caused by PostgreSQL's: not a later failure to unlock on the dead session.
+      expect(error?.message).toMatch(/^Failed query: select id, hash, created_at from "drizzle"/)
+      expect((error?.cause as Error | undefined)?.message).toMatch(/terminating connection due to administrator/)
+    } finally {
+      await blocker.query('ROLLBACK')
+      blocker.release()
+    }
   })
 })
 

@@ -1,5 +1,6 @@
-import pg from 'pg'
+import type pg from 'pg'
 import { migratePostgres } from './migrate'
+import { CommandSession } from './session'
 import { planCopy } from './copy-plan'
 import { copyIntoPostgres } from './copy-into-postgres'
 import { CopyRefused, SqliteSnapshot, type SkippedTable } from './copy-source'
@@ -28,13 +29,15 @@ export interface CopyReport {
 export async function copySqliteToPostgres(
   sqliteFile: string,
   targetUrl: string,
-  progress: (line: string) => void = () => undefined
+  progress: (line: string) => void = () => undefined,
+  onCommitted: () => void = () => undefined
 ): Promise<CopyReport> {
   const snapshot = SqliteSnapshot.open(sqliteFile)
   try {
     const { tables, skipped } = snapshot.tables()
     const plans = planCopy(tables)
-    const client = await connect(targetUrl)
+    const session = await connect(targetUrl)
+    const { client } = session
     try {
       await refuseForeignDatabase(client)
       await migratePostgres(targetUrl)
@@ -45,6 +48,7 @@ export async function copySqliteToPostgres(
         progress(`  ${table}: ${copied} rows`)
       )
       const copyMs = Math.round(performance.now() - copyStarted)
+      onCommitted()
       progress(`Copied ${rows} rows in ${(copyMs / 1000).toFixed(1)} s (committed); verifying`)
 
       const verifyStarted = performance.now()
@@ -52,21 +56,39 @@ export async function copySqliteToPostgres(
       const verifyMs = Math.round(performance.now() - verifyStarted)
       return { skipped, checks, rows, policiesIndexed, sequences, copyMs, verifyMs }
     } finally {
-      await client.end()
+      await session.close()
     }
   } finally {
     snapshot.close()
   }
 }
 
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 })
+/**
+ * Only the verification, of a target a copy has already filled (one interrupted while verifying, say): the SQLite
+ * file read in a snapshot of its own, so it must not have changed since the copy.
+ */
+export async function verifySqliteAgainstPostgres(sqliteFile: string, targetUrl: string): Promise<TableCheck[]> {
+  const snapshot = SqliteSnapshot.open(sqliteFile)
   try {
-    await client.connect()
+    const plans = planCopy(snapshot.tables().tables)
+    const session = await connect(targetUrl)
+    try {
+      await refuseForeignDatabase(session.client)
+      return await verifyCopy(session.client, snapshot, plans)
+    } finally {
+      await session.close()
+    }
+  } finally {
+    snapshot.close()
+  }
+}
+
+async function connect(url: string): Promise<CommandSession> {
+  try {
+    return await CommandSession.open(url)
   } catch (error) {
     throw new CopyRefused(`Cannot connect to ${describeTarget(url)}: ${(error as Error).message}`)
   }
-  return client
 }
 
 /** A database with tables but no record of this platform's migrations belongs to something else: left alone. */

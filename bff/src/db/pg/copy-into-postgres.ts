@@ -2,11 +2,13 @@ import type pg from 'pg'
 import { reindexAllPoliciesPostgres } from '../../modules/policies/search/postgres-index'
 import type { TablePlan } from './copy-plan'
 import { CopyRefused, quote, type SqliteSnapshot } from './copy-source'
-import { toPgParameter, type SqliteValue } from './copy-values'
+import { toPgParameter, ValueRefused, type SqliteValue } from './copy-values'
 
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 60_000
 const MAX_BATCH_ROWS = 5_000
+/** Characters of values in one INSERT (bytea counted as its hex text): about 8 MB of parameter text. */
+const MAX_BATCH_CHARS = 8 * 1024 * 1024
 
 /**
  * Rows the PostgreSQL migrations write themselves (the one policy_search_state row, as SQLite's migration does).
@@ -80,32 +82,77 @@ async function tablesWithRows(client: pg.Client, plans: TablePlan[]): Promise<st
   return result.rows.map((row) => row.name)
 }
 
-/** Multi-row INSERTs of as many rows as the parameter limit allows; the SQLite rows are read as they go. */
+/**
+ * Multi-row INSERTs of as many rows as the parameter limit allows, and of no more than about MAX_BATCH_CHARS of
+ * values (a batch of large rows would otherwise be one message of hundreds of megabytes, held in memory twice);
+ * the SQLite rows are read as they go. A value PostgreSQL would refuse or change stops the copy naming its row.
+ */
 async function copyTable(client: pg.Client, snapshot: SqliteSnapshot, plan: TablePlan): Promise<number> {
   const names = plan.columns.map((column) => column.name)
+  const keyed = plan.primaryKey.length > 0
+  // A table without a primary key is a rowid table: its rowid, read after the columns, finds a row again.
+  const keyColumns = keyed ? plan.primaryKey : ['_rowid_']
+  const keyAt = keyed ? plan.primaryKey.map((name) => names.indexOf(name)) : [names.length]
+  const keyName = keyed ? keyColumns.join(', ') : "SQLite's rowid"
   const batchRows = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMETERS / names.length)))
   const fullBatch = insertStatement(plan.name, names, batchRows)
   let values: unknown[] = []
   let inBatch = 0
+  let chars = 0
   let copied = 0
-  for (const row of snapshot.rows(plan.name, names) as Iterable<SqliteValue[]>) {
-    plan.columns.forEach((column, i) => {
-      const where = () => `${plan.name} (row ${copied + inBatch + 1} read), column ${column.name}`
-      values.push(toPgParameter(column.kind, row[i] ?? null, where))
-    })
-    if (++inBatch === batchRows) {
-      // Named: PostgreSQL parses and plans the full-size statement once per table.
-      await client.query({ name: `copy-${plan.name}`, text: fullBatch, values })
-      copied += inBatch
-      values = []
-      inBatch = 0
+  let firstKey: unknown[] = []
+  let lastKey: unknown[] = []
+
+  const flush = async () => {
+    // Named: PostgreSQL parses and plans the full-size statement once per table.
+    const statement =
+      inBatch === batchRows
+        ? { name: `copy-${plan.name}`, text: fullBatch, values }
+        : { text: insertStatement(plan.name, names, inBatch), values }
+    try {
+      await client.query(statement)
+    } catch (error) {
+      const keys = `${keyName} from ${formatKey(firstKey)} to ${formatKey(lastKey)}`
+      throw new Error(
+        `${plan.name}, rows ${copied + 1}–${copied + inBatch} read (${keys}): ${(error as Error).message}`,
+        { cause: error }
+      )
     }
-  }
-  if (inBatch > 0) {
-    await client.query(insertStatement(plan.name, names, inBatch), values)
     copied += inBatch
+    values = []
+    inBatch = 0
+    chars = 0
   }
+
+  for (const row of snapshot.rows(plan.name, names, [], !keyed) as Iterable<SqliteValue[]>) {
+    const key = keyAt.map((i) => row[i])
+    if (inBatch === 0) firstKey = key
+    lastKey = key
+    plan.columns.forEach((column, i) => {
+      const value = row[i] ?? null
+      try {
+        values.push(
+          toPgParameter(column.kind, value, () => snapshot.storedBytes(plan.name, column.name, keyColumns, key))
+        )
+      } catch (error) {
+        if (!(error instanceof ValueRefused)) throw error
+        throw new CopyRefused(
+          `${plan.name}, the row with ${keyName} = ${formatKey(key)}, column ${column.name}: ` +
+            `${error.message}. Nothing was copied (rolled back): correct the row in the SQLite file and run again`
+        )
+      }
+      chars += typeof value === 'string' ? value.length : Buffer.isBuffer(value) ? value.length * 2 : 8
+    })
+    if (++inBatch === batchRows || chars >= MAX_BATCH_CHARS) await flush()
+  }
+  if (inBatch > 0) await flush()
   return copied
+}
+
+/** A row's key as a message gives it: the primary key's values (never another column's: it may be personal). */
+function formatKey(key: unknown[]): string {
+  const shown = key.map((value) => (typeof value === 'string' ? JSON.stringify(value) : String(value)))
+  return shown.length === 1 ? shown[0]! : `(${shown.join(', ')})`
 }
 
 function insertStatement(table: string, columns: string[], rows: number): string {

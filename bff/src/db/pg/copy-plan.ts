@@ -8,6 +8,8 @@ import { CopyRefused, type SourceTable } from './copy-source'
 export interface TablePlan {
   name: string
   columns: { name: string; kind: ColumnKind }[]
+  /** The primary key's columns; none for a table without one. */
+  primaryKey: string[]
   /** The primary key's columns; every column for a table without one. */
   orderBy: string[]
 }
@@ -41,13 +43,15 @@ export function planCopy(sourceTables: SourceTable[]): TablePlan[] {
     }
     const primary = config.primaryKeys[0]?.columns.map((column) => column.name) ?? []
     const single = config.columns.filter((column) => column.primary).map((column) => column.name)
+    const primaryKey = primary.length > 0 ? primary : single
     plans.set(table.name, {
       name: table.name,
+      primaryKey,
       columns: config.columns.map((column) => ({
         name: column.name,
         kind: columnKind(table.name, column.name, column.getSQLType())
       })),
-      orderBy: primary.length > 0 ? primary : single.length > 0 ? single : targetColumns
+      orderBy: primaryKey.length > 0 ? primaryKey : targetColumns
     })
   }
   return parentsFirst(plans)

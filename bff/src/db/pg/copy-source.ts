@@ -111,14 +111,32 @@ export class SqliteSnapshot {
     )
   }
 
-  /** Rows of `columns`, raw values (integers as bigint), in `orderBy` order if given. */
-  rows(table: string, columns: string[], orderBy: string[] = []): IterableIterator<unknown[]> {
+  /**
+   * Rows of `columns`, raw values (integers as bigint), in `orderBy` order if given; with `withRowid`, SQLite's
+   * rowid after them (a table without a primary key has one).
+   */
+  rows(table: string, columns: string[], orderBy: string[] = [], withRowid = false): IterableIterator<unknown[]> {
     const order = orderBy.length > 0 ? ` ORDER BY ${orderBy.map(quote).join(', ')}` : ''
+    const selected = [...columns.map(quote), ...(withRowid ? ['_rowid_'] : [])]
     return this.db
-      .prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}${order}`)
+      .prepare(`SELECT ${selected.join(', ')} FROM ${quote(table)}${order}`)
       .safeIntegers(true)
       .raw(true)
       .iterate() as IterableIterator<unknown[]>
+  }
+
+  /**
+   * A text value's bytes as stored (better-sqlite3 reads invalid UTF-8 as U+FFFD), the row found by the values of
+   * `keyColumns` (raw, as `rows` gives them); undefined when no such row is found.
+   */
+  storedBytes(table: string, column: string, keyColumns: string[], key: unknown[]): Buffer | undefined {
+    const where = keyColumns.map((name) => `${quote(name)} = ?`).join(' AND ')
+    const bytes = this.db
+      .prepare(`SELECT CAST(${quote(column)} AS BLOB) FROM ${quote(table)} WHERE ${where}`)
+      .safeIntegers(true)
+      .pluck()
+      .get(...key)
+    return Buffer.isBuffer(bytes) ? bytes : undefined
   }
 
   /** The highest id SQLite's AUTOINCREMENT ever handed out in `table` (deleted rows' ids are never reused). */

@@ -17,8 +17,23 @@ export function columnKind(table: string, column: string, sqlType: string): Colu
 /** A value read from SQLite with safe integers on: integers are bigint, reals number, text string, blobs Buffer. */
 export type SqliteValue = bigint | number | string | Buffer | null
 
-/** The parameter sent to PostgreSQL for a SQLite value (JSON goes as its text: PostgreSQL parses it into jsonb). */
-export function toPgParameter(kind: ColumnKind, value: SqliteValue, where: () => string): unknown {
+/**
+ * A SQLite value that PostgreSQL would refuse or change. The message says why without the value: it may be
+ * personal data.
+ */
+export class ValueRefused extends Error {
+  override name = 'ValueRefused'
+}
+
+const INT4 = { min: -(2n ** 31n), max: 2n ** 31n - 1n }
+const SAFE = { min: BigInt(Number.MIN_SAFE_INTEGER), max: BigInt(Number.MAX_SAFE_INTEGER) }
+
+/**
+ * The parameter sent to PostgreSQL for a SQLite value (JSON goes as its text: PostgreSQL parses it into jsonb).
+ * `storedBytes` reads the text's bytes as SQLite stores them; it is called only for text holding U+FFFD, which is
+ * what invalid UTF-8 reads as (and, rarely, a genuine U+FFFD).
+ */
+export function toPgParameter(kind: ColumnKind, value: SqliteValue, storedBytes: () => Buffer | undefined): unknown {
   if (value === null) return null
   switch (kind) {
     case 'boolean':
@@ -26,21 +41,62 @@ export function toPgParameter(kind: ColumnKind, value: SqliteValue, where: () =>
       break
     case 'integer':
     case 'bigint':
-      if (typeof value === 'bigint') return value.toString()
-      break
+      if (typeof value !== 'bigint') break
+      // The server reads both as JavaScript numbers: a bigint past 2^53 would come back changed.
+      if (kind === 'integer' && (value < INT4.min || value > INT4.max))
+        throw new ValueRefused('an integer outside the range of an integer column (±2^31)')
+      if (value < SAFE.min || value > SAFE.max)
+        throw new ValueRefused("an integer beyond JavaScript's exact range (±2^53), which the server would round")
+      return value.toString()
     case 'double precision':
       if (typeof value === 'number') return value
-      if (typeof value === 'bigint') return Number(value)
+      if (typeof value === 'bigint') {
+        if (value < SAFE.min || value > SAFE.max)
+          throw new ValueRefused('an integer too large to be stored exactly in a double precision column')
+        return Number(value)
+      }
       break
     case 'text':
     case 'jsonb':
-      if (typeof value === 'string') return value
-      break
+      if (typeof value !== 'string') break
+      checkText(value, storedBytes)
+      if (kind === 'jsonb') checkJson(value)
+      return value
     case 'bytea':
       if (Buffer.isBuffer(value)) return value
       break
   }
-  throw new Error(`${where()}: ${describe(value)} does not fit a ${kind} column`)
+  throw new ValueRefused(`${kindOfValue(value)} does not fit a ${kind} column`)
+}
+
+function checkText(value: string, storedBytes: () => Buffer | undefined) {
+  if (value.includes('\0')) throw new ValueRefused('text with a NUL character (PostgreSQL text cannot hold one)')
+  if (value.includes('\uFFFD') && !storedBytes()?.equals(Buffer.from(value, 'utf8')))
+    throw new ValueRefused('text that is not valid UTF-8')
+}
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** jsonb refuses \u0000 and unpaired surrogates written as escapes (json would keep them; jsonb cannot). */
+function checkJson(text: string) {
+  // Only escapes can spell either, and most JSON has none: parsed only then.
+  if (!text.includes('\\u')) return
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new ValueRefused('text that is not JSON in a jsonb column')
+  }
+  const bad = (s: string) => s.includes('\0') || UNPAIRED_SURROGATE.test(s)
+  const visit = (node: unknown): boolean => {
+    if (typeof node === 'string') return bad(node)
+    if (Array.isArray(node)) return node.some(visit)
+    if (node !== null && typeof node === 'object')
+      return Object.entries(node).some(([key, inner]) => bad(key) || visit(inner))
+    return false
+  }
+  if (visit(parsed))
+    throw new ValueRefused('JSON with a \\u0000 or an unpaired surrogate escape (jsonb cannot hold either)')
 }
 
 /**
@@ -66,6 +122,7 @@ export function canonicalFromSqlite(kind: ColumnKind, value: SqliteValue): strin
   }
 }
 
+/** As canonicalFromSqlite, for a value read back from PostgreSQL with jsonb columns selected as text. */
 export function canonicalFromPg(kind: ColumnKind, value: unknown): string {
   if (value === null) return 'null'
   switch (kind) {
@@ -77,7 +134,8 @@ export function canonicalFromPg(kind: ColumnKind, value: unknown): string {
     case 'double precision':
       return `d${scalar(value)}`
     case 'jsonb':
-      return `j${canonicalJson(value)}`
+      // Read as its text (verify-copy selects it ::text): parsed by pg, a JSON null would look like SQL's NULL.
+      return `j${canonicalJson(JSON.parse(value as string))}`
     case 'text':
       return JSON.stringify(value)
     case 'bytea':
@@ -118,9 +176,9 @@ export class RowChecksum {
   }
 }
 
-function describe(value: SqliteValue): string {
-  if (Buffer.isBuffer(value)) return `a ${value.length}-byte blob`
-  if (typeof value === 'string')
-    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
-  return `the ${typeof value === 'bigint' ? 'integer' : 'real'} ${String(value)}`
+/** What kind of value it is, never the value itself (it may be personal data). */
+function kindOfValue(value: SqliteValue): string {
+  if (Buffer.isBuffer(value)) return 'a blob'
+  if (typeof value === 'string') return 'text'
+  return typeof value === 'bigint' ? 'an integer' : 'a real number'
 }
