@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { keepTogether } from './keep-together'
 
 /** A text value with its times, numbers and units kept whole when it wraps. */
-function Value({ value }: { value: ReactNode }) {
+export function KeptText({ value }: { value: ReactNode }) {
   if (typeof value !== 'string') return <>{value}</>
   return (
     <>
@@ -36,7 +36,7 @@ export function KeyValues({ rows }: { rows: ReadonlyArray<[string, ReactNode]> }
           <div className='kv__row' key={`${index}-${key}`}>
             <dt className='kv__key'>{key}</dt>
             <dd className='kv__value'>
-              <Value value={value} />
+              <KeptText value={value} />
             </dd>
           </div>
         ))}
@@ -49,7 +49,7 @@ export function KeyValues({ rows }: { rows: ReadonlyArray<[string, ReactNode]> }
         <View className='kv__row' key={`${index}-${key}`}>
           <Text className='kv__key'>{key}</Text>
           <Text className='kv__value'>
-            <Value value={value} />
+            <KeptText value={value} />
           </Text>
         </View>
       ))}

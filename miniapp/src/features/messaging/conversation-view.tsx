@@ -3,7 +3,7 @@ import { beijingToday } from '@veterans/shared/rules'
 import { TOPICS } from '@veterans/shared/topics'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { a11y, ActionButton, Card, ChoiceGroup, Notice, Paragraph, useOpenPage } from '../../components'
+import { a11y, ActionButton, Card, ChoiceGroup, Notice, Paragraph, Term, useOpenPage } from '../../components'
 import { wayOn } from '../../shell/navigation'
 import { momentText } from '../booking/dates'
 import { RATING_WORDS } from '../booking/status'
@@ -75,7 +75,9 @@ function ThreadFacts({ thread }: { thread: Thread }) {
     <Card title='咨询信息'>
       <Paragraph strong>{thread.subject}</Paragraph>
       <Paragraph muted>
-        {`${STATUS_LABELS[thread.status]} · ${TOPICS[thread.category]} · ${thread.centerName}答复 · ${momentText(thread.createdAt, today)}提交`}
+        {/* Short facts wrap whole: 长辈版 otherwise splits "今 / 天 21:05". */}
+        <Term>{STATUS_LABELS[thread.status]}</Term> · <Term>{TOPICS[thread.category]}</Term> · {thread.centerName}答复 ·{' '}
+        <Term>{momentText(thread.createdAt, today)} 提交</Term>
       </Paragraph>
       {thread.policyId && thread.policyTitle && (
         <ActionButton

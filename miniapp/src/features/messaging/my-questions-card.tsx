@@ -86,7 +86,7 @@ export function MyQuestionsCard({ threads: state }: { threads: ReturnType<typeof
       {first.loading && !first.data && <Paragraph muted>正在读取您的咨询…</Paragraph>}
       {first.error && !first.data && <Notice tone='error'>没能读取您的咨询：{first.error.message}</Notice>}
       {first.data && threads.length === 0 && <Paragraph muted>您还没有写过咨询。</Paragraph>}
-      {threads.length > 0 && <Paragraph strong>{unread > 0 ? `有 ${unread} 条新答复` : '答复都已看过'}</Paragraph>}
+      {threads.length > 0 && <Paragraph strong>{unread > 0 ? `有 ${unread} 条新答复` : '没有新答复'}</Paragraph>}
       {threads.length > 0 && (
         <View className='list' {...a11y('list', '我写过的咨询')}>
           {threads.map((thread) => (

@@ -3,7 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import type { Upload } from '@veterans/shared'
 import { useEffect, useRef, useState } from 'react'
 import { messagingApi } from '../../api'
-import { a11y, ActionButton, Paragraph } from '../../components'
+import { a11y, ActionButton, Paragraph, Term } from '../../components'
 import { MAX_PHOTOS } from './limits'
 import type { usePhotoPicker } from './use-photo-picker'
 import './messaging.css'
@@ -77,7 +77,14 @@ export function PickedPhotos({ picker, what = '问题' }: { picker: ReturnType<t
       )}
       {room > 0 && (
         <ActionButton variant='secondary' onClick={() => void choose()}>
-          {photos.length === 0 ? '添加照片' : `再添加照片（还能加 ${room} 张）`}
+          {photos.length === 0 ? (
+            '添加照片'
+          ) : (
+            // One Text (the button lays out its children as flex items), the count in brackets kept whole.
+            <Text>
+              再添加照片<Term>（还能加 {room} 张）</Term>
+            </Text>
+          )}
         </ActionButton>
       )}
     </View>

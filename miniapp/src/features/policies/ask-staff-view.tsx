@@ -1,8 +1,8 @@
 import type { Center } from '@veterans/shared'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { policiesApi, referenceApi, useRequest } from '../../api'
-import { ActionButton, Card, Notice, Paragraph } from '../../components'
+import { ActionButton, Card, KeptText, Notice, Paragraph, Term } from '../../components'
 import { useSession } from '../../shell/session/session-context'
 import { openPage } from '../../shell/navigation'
 import { newQuestionUrl } from '../messaging/pages'
@@ -12,13 +12,17 @@ function CallButton({ center }: { center: Center }) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a className='btn btn--secondary' href={`tel:${center.phone}`}>
-        拨打电话 {center.phone}
+        <Text>
+          拨打电话 <Term>{center.phone}</Term>
+        </Text>
       </a>
     )
   }
   return (
     <ActionButton variant='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: center.phone })}>
-      {`拨打电话 ${center.phone}`}
+      <Text>
+        拨打电话 <Term>{center.phone}</Term>
+      </Text>
     </ActionButton>
   )
 }
@@ -44,8 +48,12 @@ function NearbyCenters() {
       {district.map((center) => (
         <View className='list__item' key={center.id}>
           <Paragraph strong>{center.name}</Paragraph>
-          <Paragraph muted>办公时间：{center.openingHours}</Paragraph>
-          <Paragraph muted>地址：{center.address}</Paragraph>
+          <Paragraph muted>
+            <KeptText value={`办公时间：${center.openingHours}`} />
+          </Paragraph>
+          <Paragraph muted>
+            <KeptText value={`地址：${center.address}`} />
+          </Paragraph>
           <CallButton center={center} />
         </View>
       ))}

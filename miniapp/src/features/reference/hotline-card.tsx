@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { ActionButton, Card, Paragraph } from '../../components'
+import { Text } from '@tarojs/components'
+import { ActionButton, Card, KeptText, Paragraph, Term } from '../../components'
 import { useSession } from '../../shell/session/session-context'
 import { useHotline } from './use-hotline'
 
@@ -24,16 +25,26 @@ export function HotlineCard() {
   return (
     <Card title='服务热线'>
       <Paragraph strong>{center.name}</Paragraph>
-      <Paragraph>电话：{center.phone}</Paragraph>
-      <Paragraph muted>办公时间：{center.openingHours}</Paragraph>
-      <Paragraph muted>地址：{center.address}</Paragraph>
+      <Paragraph>
+        <KeptText value={`电话：${center.phone}`} />
+      </Paragraph>
+      <Paragraph muted>
+        <KeptText value={`办公时间：${center.openingHours}`} />
+      </Paragraph>
+      <Paragraph muted>
+        <KeptText value={`地址：${center.address}`} />
+      </Paragraph>
       {process.env.TARO_ENV === 'h5' ? (
         <a className='btn btn--secondary' href={`tel:${center.phone}`}>
-          拨打服务热线 {center.phone}
+          <Text>
+            拨打服务热线 <Term>{center.phone}</Term>
+          </Text>
         </a>
       ) : (
         <ActionButton variant='secondary' onClick={() => void Taro.makePhoneCall({ phoneNumber: center.phone })}>
-          拨打服务热线 {center.phone}
+          <Text>
+            拨打服务热线 <Term>{center.phone}</Term>
+          </Text>
         </ActionButton>
       )}
     </Card>
