@@ -7,7 +7,7 @@ import {
   passwordChangeProblems,
   temporaryPassword
 } from '../src/features/staff-admin/account-rules'
-import { actionText, auditDatesProblem, auditQueryOf } from '../src/features/staff-admin/audit-actions'
+import { actionText, auditDatesProblem, auditQueryOf, detailText } from '../src/features/staff-admin/audit-actions'
 import {
   bookingsByDay,
   figureTiles,
@@ -20,6 +20,7 @@ import {
   currentNavItem,
   isStaffWorkspacePage,
   passwordGateTarget,
+  signedInAs,
   staffNavFor
 } from '../src/shell/staff-nav/staff-nav-items'
 
@@ -28,11 +29,11 @@ describe('the side navigation of the staff workspace', () => {
     expect(staffNavFor('staff').map((i) => i.label)).not.toContain('人员与审计')
     expect(staffNavFor('admin').map((i) => i.label)).toEqual([
       '工作台',
-      '预约排班',
-      '当日看板',
+      '号源排班',
+      '今日预约与签到',
       '留言咨询',
       '通知推送',
-      '政策管理',
+      '政策发布',
       '退役军人信息',
       '数据统计',
       '人员与审计'
@@ -45,6 +46,14 @@ describe('the side navigation of the staff workspace', () => {
     expect(currentNavItem(items, '/staff/pages/audit/index')?.label).toBe('人员与审计')
     expect(currentNavItem(items, '/staff/pages/veteran/index?id=v1')?.label).toBe('退役军人信息')
     expect(currentNavItem(items, '/staff/pages/password/index')).toBeNull()
+  })
+
+  it('names who is signed in, with the role only where the name does not already say it', () => {
+    expect(signedInAs({ displayName: '张敏', role: 'admin' })).toBe('张敏（管理员）')
+    expect(signedInAs({ displayName: '市局管理员', role: 'admin' })).toBe('市局管理员')
+    expect(signedInAs({ displayName: '东湖区退役军人服务中心工作人员', role: 'staff' })).toBe(
+      '东湖区退役军人服务中心工作人员'
+    )
   })
 
   it('is for staff pages, not the staff sign-in or resident pages', () => {
@@ -130,6 +139,18 @@ describe('the dashboard figures and chart summaries', () => {
     expect(tiles['通知阅读率']!.value).toBe('—')
   })
 
+  it('says 不足 1 分钟 for replies within a minute of working time, not 0 分钟', () => {
+    const quick = {
+      ...stats,
+      messages: { ...stats.messages, firstResponseMinutesP50: 0, firstResponseMinutesP90: 0.4 }
+    }
+    const tile = figureTiles(quick).find((t) => t.label === '首次回复用时')!
+    expect(tile.value).toBe('中位 不足 1 分钟')
+    expect(tile.hint).toMatch(/^90% 不足 1 分钟（/)
+    const slow = { ...stats, messages: { ...stats.messages, firstResponseMinutesP90: 95.2 } }
+    expect(figureTiles(slow).find((t) => t.label === '首次回复用时')!.hint).toMatch(/^90% 在 95 分钟内（/)
+  })
+
   it('summarises each chart with its figures', () => {
     expect(bookingsByDay(stats).summary).toBe(
       '每日预约量：3 天共 9 个预约，最多的一天是12月2日，7 个；第一天 2 个，最后一天 0 个。'
@@ -200,6 +221,18 @@ describe('the audit log filters', () => {
     expect(auditDatesProblem({ actorId: '', action: '', from: '2026-12-02', to: '2026-12-01' })).toMatch('不能晚于')
     expect(actionText('notice.send')).toBe('发送通知')
     expect(actionText('something.new')).toBe('something.new')
+  })
+
+  it("says the codes in an entry's detail in the words the pages use, by what the entry is about", () => {
+    expect(detailText({ status: 'resolved', from: 'pending' }, 'messaging.status')).toBe('改为：已解决；原来：已回复')
+    expect(detailText({ centerId: 'c1', from: 'booked' }, 'booking.check_in')).toBe('原来：已预约')
+    expect(detailText({ status: 'closed', reason: '停电' }, 'booking.slot.update')).toBe('改为：暂停；理由：停电')
+    expect(detailText({ username: 'li', role: 'admin' }, 'admin.create_staff')).toBe('用户名：li；角色：管理员')
+    expect(detailText({ fields: ['phone', 'notes'] }, 'registry.update')).toBe('修改的项：手机号、备注')
+    expect(detailText({ districtCode: '420102', category: 'soldier' }, 'registry.create')).toBe(
+      '区：420102；类别：退役士兵'
+    )
+    expect(detailText({ from: 'someday' }, 'messaging.status')).toBe('原来：someday')
   })
 })
 

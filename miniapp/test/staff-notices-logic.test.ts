@@ -237,6 +237,7 @@ describe('refreshing the reach', () => {
 describe('Enter in the composer', () => {
   it('submits from a one-line field, not while composing Chinese, not in the body or on a checkbox', () => {
     expect(isSubmitEnter({ key: 'Enter', isComposing: false, tagName: 'INPUT', type: 'text' })).toBe(true)
+    expect(isSubmitEnter({ key: 'Enter', isComposing: false, tagName: 'INPUT', type: 'password' })).toBe(true)
     expect(isSubmitEnter({ key: 'Enter', isComposing: true, tagName: 'INPUT', type: 'text' })).toBe(false)
     expect(isSubmitEnter({ key: 'Enter', isComposing: false, tagName: 'TEXTAREA' })).toBe(false)
     expect(isSubmitEnter({ key: 'Enter', isComposing: false, tagName: 'INPUT', type: 'checkbox' })).toBe(false)

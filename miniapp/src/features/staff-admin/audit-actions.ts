@@ -1,3 +1,6 @@
+import { ROLES } from '@veterans/shared/topics'
+import { bookingStatusLabel, FIELD_LABELS, threadStatusLabel, VETERAN_CATEGORIES } from '../staff-registry/labels'
+
 // The audit log's actions in words (the log stores codes). Codes not listed are shown as they are.
 export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'auth.staff_sign_in': '工作人员登录',
@@ -73,7 +76,8 @@ export const AUDIT_DETAIL_KEYS: Readonly<Record<string, string>> = {
   supersededBy: '被取代于',
   format: '格式',
   unmasked: '含完整证件号',
-  count: '数量'
+  count: '数量',
+  status: '改为'
 }
 
 /** The record an entry is about: its kind in words and the end of its id (enough to tell two apart). */
@@ -82,18 +86,42 @@ export function entityText(entity: string, entityId: string | null): string {
   return entityId ? `${kind} …${entityId.slice(-6)}` : kind
 }
 
-const valueText = (value: unknown): string => {
+/** A time slot's status as the schedule says it (已暂停 beside a closed slot). */
+const SLOT_STATUS_WORDS: Readonly<Record<string, string>> = { open: '开放', closed: '暂停' }
+
+const wordsOf =
+  (labels: Readonly<Record<string, string>>) =>
+  (code: string): string =>
+    labels[code] ?? code
+
+/**
+ * The words for a detail's codes, by key and, for `from` (the state before), by what the entry is about: a thread's
+ * 已回复 and a booking's 已预约 are both stored as codes. Codes no list knows are shown as they are.
+ */
+function codeWords(action: string, key: string): ((code: string) => string) | null {
+  if (key === 'role') return wordsOf(ROLES)
+  if (key === 'category') return wordsOf(VETERAN_CATEGORIES)
+  if (key === 'fields') return wordsOf(FIELD_LABELS)
+  if (key === 'from' || key === 'status') {
+    if (action.startsWith('messaging.')) return threadStatusLabel
+    if (action.startsWith('booking.slot.')) return wordsOf(SLOT_STATUS_WORDS)
+    if (action.startsWith('booking.')) return bookingStatusLabel
+  }
+  return null
+}
+
+const valueText = (value: unknown, words: ((code: string) => string) | null): string => {
   if (typeof value === 'boolean') return value ? '是' : '否'
-  if (Array.isArray(value)) return value.map(valueText).join('、')
+  if (Array.isArray(value)) return value.map((item) => valueText(item, words)).join('、')
   if (typeof value === 'object' && value !== null) return JSON.stringify(value)
-  return String(value)
+  return words && typeof value === 'string' ? words(value) : String(value)
 }
 
 /** What an entry's detail says, short, in words: "理由：核实身份；新增：3". Personal data is never in it. */
-export function detailText(detail: Record<string, unknown>): string {
+export function detailText(detail: Record<string, unknown>, action = ''): string {
   return Object.entries(detail)
     .filter(([key, value]) => key in AUDIT_DETAIL_KEYS && value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${AUDIT_DETAIL_KEYS[key]}：${valueText(value)}`)
+    .map(([key, value]) => `${AUDIT_DETAIL_KEYS[key]}：${valueText(value, codeWords(action, key))}`)
     .join('；')
 }
 

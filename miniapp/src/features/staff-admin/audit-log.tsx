@@ -184,7 +184,7 @@ function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
               <td>{who(entry)}</td>
               <td className='admin-table__nowrap'>{actionText(entry.action)}</td>
               <td className='admin-table__nowrap'>{what(entry)}</td>
-              <td className='admin-table__detail'>{detailText(entry.detail) || '—'}</td>
+              <td className='admin-table__detail'>{detailText(entry.detail, entry.action) || '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -201,7 +201,9 @@ function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
           <Paragraph small muted>
             {formatDateTime(entry.at)} · {what(entry)}
           </Paragraph>
-          {detailText(entry.detail) && <Paragraph small>{detailText(entry.detail)}</Paragraph>}
+          {detailText(entry.detail, entry.action) && (
+            <Paragraph small>{detailText(entry.detail, entry.action)}</Paragraph>
+          )}
         </View>
       ))}
     </View>

@@ -30,7 +30,7 @@ export function WeekView({
   const grid = weekGrid(slots.data?.items ?? [], monday)
   return (
     <Card title={`一周号源：${shortDate(monday)} 至 ${shortDate(sunday)}`}>
-      <View className='btn-row'>
+      <View className='btn-row week-nav'>
         <ActionButton variant='secondary' inline onClick={() => onPickDate(addDays(date, -7))}>
           上一周
         </ActionButton>

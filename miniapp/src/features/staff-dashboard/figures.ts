@@ -11,8 +11,14 @@ export interface Tile {
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
-const minutes = (value: number | null) => (value === null ? '—' : `${Math.round(value)} 分钟`)
+// Under a minute of working time (a reply sent outside working hours to a question also asked then counts 0):
+// "不足 1 分钟", not a "0 分钟" that reads as instant.
+const minutes = (value: number | null) =>
+  value === null ? '—' : value < 1 ? '不足 1 分钟' : `${Math.round(value)} 分钟`
 const average = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 分`)
+
+const within90 = (value: number | null) =>
+  value !== null && value < 1 ? '90% 不足 1 分钟' : `90% 在 ${minutes(value)}内`
 
 /** The figures as tiles, in the order a manager reads them. */
 export function figureTiles(stats: Stats): Tile[] {
@@ -25,7 +31,7 @@ export function figureTiles(stats: Stats): Tile[] {
     {
       label: '首次回复用时',
       value: `中位 ${minutes(messages.firstResponseMinutesP50)}`,
-      hint: `90% 在 ${minutes(messages.firstResponseMinutesP90)} 内（按工作时间）`
+      hint: `${within90(messages.firstResponseMinutesP90)}（按工作时间计，工作时间以外的等待不算）`
     },
     { label: '超时未回复', value: `${messages.slaBreaches} 条` },
     { label: '发出通知', value: `${notices.sent} 条` },

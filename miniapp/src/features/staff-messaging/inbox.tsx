@@ -15,6 +15,16 @@ import './staff-messaging.css'
 const EMPTY = '这里没有咨询。'
 
 /**
+ * The queue is one center's: someone who may choose another (city staff, admins) is told so, since 工作台 counts the
+ * open questions of every center they see and an empty list here would otherwise contradict it.
+ */
+function emptyText(queue: ReturnType<typeof useQueue>): string {
+  const { canPick, center } = queue.staffCenter
+  if (!canPick || !center) return EMPTY
+  return `${center.name}没有这样的咨询。这里只列出一个服务中心的咨询：要看其他中心的，请在上方“服务中心”中选择。`
+}
+
+/**
  * 留言咨询: the center's queue, longest-waiting first, with its filters. On a phone a list whose rows open the thread
  * page; at a desk (≥ 1024 px) a table on the left and the chosen thread on the right, the same components.
  */
@@ -52,7 +62,7 @@ export function Inbox({ me }: { me: Me }) {
             </ActionButton>
           </>
         )}
-        {queue.items && items.length === 0 && <Paragraph muted>{EMPTY}</Paragraph>}
+        {queue.items && items.length === 0 && <Paragraph muted>{emptyText(queue)}</Paragraph>}
         {items.length > 0 && (
           <QueueView items={items} now={now} wide={wide} selectedId={selectedId} onSelect={setSelectedId} />
         )}

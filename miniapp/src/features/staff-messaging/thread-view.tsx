@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { ActionButton, Card, KeyValues, Notice, Paragraph } from '../../components'
 import { formatDateTime } from '../../lib/format'
 import { openPage } from '../../shell/navigation'
+import { LoadFailedNotice } from '../staff/dead-end-notices'
 import { whenText } from '../booking/dates'
 import { BOOKING_STATUS_WORDS } from '../booking/status'
 import { ChipGroup } from '../policies/chip-group'
@@ -47,11 +48,12 @@ export function ThreadView({
   const thread = state.detail.data
   if (state.detail.error) {
     return (
-      <Notice tone='error'>
-        {state.detail.error.code === 'NOT_FOUND'
-          ? '没有找到这条咨询（可能属于其他服务中心）。'
-          : state.detail.error.message}
-      </Notice>
+      <LoadFailedNotice
+        error={state.detail.error}
+        notFound='没有找到这条咨询（可能属于其他服务中心）。'
+        retry={() => void state.detail.reload()}
+        besideList={onChanged !== undefined}
+      />
     )
   }
   if (!thread) return <Paragraph muted>正在读取…</Paragraph>

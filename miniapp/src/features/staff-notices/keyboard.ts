@@ -5,5 +5,6 @@
 export function isSubmitEnter(key: { key: string; isComposing: boolean; tagName: string; type?: string }): boolean {
   if (key.key !== 'Enter' || key.isComposing) return false
   if (key.tagName !== 'INPUT') return false
-  return ['text', 'search', 'tel', 'number', 'email', ''].includes(key.type ?? '')
+  // password too: Enter in the password field signs in (工作人员登录) and saves a new password (修改密码)
+  return ['text', 'search', 'tel', 'number', 'email', 'password', ''].includes(key.type ?? '')
 }

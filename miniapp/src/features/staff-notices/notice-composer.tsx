@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton, Notice, Paragraph } from '../../components'
+import { LoadFailedNotice } from '../staff/dead-end-notices'
 import { EnterSubmits } from './enter-submits'
 import { NoticeFormView } from './notice-form'
 import { staffNoticeUrl } from './paths'
@@ -36,9 +37,11 @@ export function NoticeComposer({ id, me }: { id?: string; me: Me }) {
   if (state.source.loading || (id && !source && !state.source.error)) return <Paragraph muted>正在读取…</Paragraph>
   if (state.source.error) {
     return (
-      <Notice tone='error'>
-        {state.source.error.code === 'NOT_FOUND' ? '没有找到这条通知。' : state.source.error.message}
-      </Notice>
+      <LoadFailedNotice
+        error={state.source.error}
+        notFound='没有找到这条通知。'
+        retry={() => void state.source.reload()}
+      />
     )
   }
   if (locked) {

@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef } from 'react'
 import { Card, Notice, Paragraph } from '../../components'
+import { LoadFailedNotice } from '../staff/dead-end-notices'
 import { DeliveryList } from './delivery-list'
 import { NoticeActions } from './notice-actions'
 import { NoticeReach } from './notice-reach'
@@ -31,9 +32,11 @@ export function NoticeDetail({ id, me }: { id: string; me: Me }) {
   if (!notice) {
     if (state.notice.error) {
       return (
-        <Notice tone='error'>
-          {state.notice.error.code === 'NOT_FOUND' ? '没有找到这条通知。' : state.notice.error.message}
-        </Notice>
+        <LoadFailedNotice
+          error={state.notice.error}
+          notFound='没有找到这条通知。'
+          retry={() => void state.notice.reload()}
+        />
       )
     }
     return <Paragraph muted>正在读取…</Paragraph>

@@ -122,10 +122,12 @@ export function StaffNoticeList({ me }: { me: Me }) {
 
   return (
     <>
-      <ActionButton size='key' onClick={() => openPage(staffNoticeEditUrl())}>
-        新建通知
-      </ActionButton>
-      <ChipGroup label='按状态查看' options={STATUS_FILTERS} value={status} onChange={setStatus} />
+      <View className='staff-tools'>
+        <ActionButton size='key' onClick={() => openPage(staffNoticeEditUrl())}>
+          新建通知
+        </ActionButton>
+        <ChipGroup label='按状态查看' options={STATUS_FILTERS} value={status} onChange={setStatus} />
+      </View>
       {list.error && (
         <>
           <Notice tone='error'>没能读取通知：{list.error.message}</Notice>

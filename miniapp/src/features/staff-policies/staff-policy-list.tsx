@@ -72,16 +72,18 @@ export function StaffPolicyList() {
 
   return (
     <>
-      <ActionButton size='key' onClick={() => openPage(staffEditUrl({}))}>
-        起草新政策
-      </ActionButton>
-      <ChipGroup label='按状态查看' options={STAFF_LIST_STATES} value={state} onChange={setState} />
-      <SearchBox
-        value={text}
-        onChange={setText}
-        onSubmit={(value) => setQ(value.trim())}
-        onClear={() => (setText(''), setQ(''))}
-      />
+      <View className='staff-tools'>
+        <ActionButton size='key' onClick={() => openPage(staffEditUrl({}))}>
+          起草新政策
+        </ActionButton>
+        <ChipGroup label='按状态查看' options={STAFF_LIST_STATES} value={state} onChange={setState} />
+        <SearchBox
+          value={text}
+          onChange={setText}
+          onSubmit={(value) => setQ(value.trim())}
+          onClear={() => (setText(''), setQ(''))}
+        />
+      </View>
       {list.error && (
         <>
           <Notice tone='error'>没能读取政策：{list.error.message}</Notice>

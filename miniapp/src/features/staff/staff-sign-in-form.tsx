@@ -4,6 +4,7 @@ import { useAction } from '../../api'
 import { ActionButton, Notice, TextField } from '../../components'
 import { PAGES } from '../../shell/navigation'
 import { useSession } from '../../shell/session/session-context'
+import { EnterSubmits } from '../staff-notices/enter-submits'
 
 /** What to do after each refusal, added to the server's message. */
 const NEXT_STEP: Record<string, string> = {
@@ -32,22 +33,29 @@ export function StaffSignInForm() {
   const error = signIn.error
   return (
     <>
-      <TextField
-        label='用户名'
-        value={username}
-        onChange={setUsername}
-        kind='username'
-        maxLength={64}
-        error={errors.username}
-      />
-      <TextField
-        label='密码'
-        value={password}
-        onChange={setPassword}
-        kind='password'
-        maxLength={256}
-        error={errors.password}
-      />
+      {/* Enter in either field signs in, as on any sign-in page (a second Enter while signing in does nothing) */}
+      <EnterSubmits
+        onSubmit={() => {
+          if (!signIn.pending) void submit()
+        }}
+      >
+        <TextField
+          label='用户名'
+          value={username}
+          onChange={setUsername}
+          kind='username'
+          maxLength={64}
+          error={errors.username}
+        />
+        <TextField
+          label='密码'
+          value={password}
+          onChange={setPassword}
+          kind='password'
+          maxLength={256}
+          error={errors.password}
+        />
+      </EnterSubmits>
       {error && (
         <Notice tone='error'>
           {error.message}

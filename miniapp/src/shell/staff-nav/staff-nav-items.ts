@@ -1,4 +1,5 @@
-import type { Role } from '@veterans/shared/topics'
+import type { Me } from '@veterans/shared'
+import { ROLES, type Role } from '@veterans/shared/topics'
 import {
   PAGES,
   pathOf,
@@ -11,6 +12,7 @@ import {
 } from '../navigation-pages'
 
 // The side navigation of the staff workspace at a desk. Free of Taro so the "which entry is current" rule is tested.
+// Each label is the title of the page it opens (and of its 工作台 entry): one name for one place.
 
 export interface StaffNavItem {
   label: string
@@ -22,11 +24,11 @@ export interface StaffNavItem {
 
 export const STAFF_NAV_ITEMS: readonly StaffNavItem[] = [
   { label: '工作台', url: PAGES.staffHome },
-  { label: '预约排班', url: STAFF_BOOKING_PAGES.schedule, also: [STAFF_BOOKING_PAGES.scheduleBatch] },
-  { label: '当日看板', url: STAFF_BOOKING_PAGES.dayBoard },
+  { label: '号源排班', url: STAFF_BOOKING_PAGES.schedule, also: [STAFF_BOOKING_PAGES.scheduleBatch] },
+  { label: '今日预约与签到', url: STAFF_BOOKING_PAGES.dayBoard },
   { label: '留言咨询', url: STAFF_MESSAGING_PAGES.inbox, also: [STAFF_MESSAGING_PAGES.thread] },
   { label: '通知推送', url: STAFF_NOTICE_PAGES.list, also: [STAFF_NOTICE_PAGES.notice, STAFF_NOTICE_PAGES.edit] },
-  { label: '政策管理', url: POLICY_PAGES.staffList, also: [POLICY_PAGES.staffPolicy, POLICY_PAGES.staffEdit] },
+  { label: '政策发布', url: POLICY_PAGES.staffList, also: [POLICY_PAGES.staffPolicy, POLICY_PAGES.staffEdit] },
   {
     label: '退役军人信息',
     url: STAFF_REGISTRY_PAGES.list,
@@ -35,6 +37,15 @@ export const STAFF_NAV_ITEMS: readonly StaffNavItem[] = [
   { label: '数据统计', url: STAFF_ADMIN_PAGES.dashboard },
   { label: '人员与审计', url: STAFF_ADMIN_PAGES.accounts, also: [STAFF_ADMIN_PAGES.audit], roles: ['admin'] }
 ]
+
+/**
+ * Who is signed in, as the navigation names them: the role in brackets only when it adds something, so an admin
+ * named 市局管理员 is not shown as 市局管理员（管理员）, and staff (most accounts) carry no bracket at all.
+ */
+export function signedInAs(me: Pick<Me, 'displayName' | 'role'>): string {
+  const role = ROLES[me.role]
+  return me.role !== 'admin' || me.displayName.includes(role) ? me.displayName : `${me.displayName}（${role}）`
+}
 
 /** The entries a role sees, in order. */
 export function staffNavFor(role: Role): StaffNavItem[] {

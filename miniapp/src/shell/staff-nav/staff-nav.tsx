@@ -1,10 +1,9 @@
 import type { Me } from '@veterans/shared'
-import { ROLES } from '@veterans/shared/topics'
 import Taro from '@tarojs/taro'
 import { PAGES, replacePage } from '../navigation'
 import { STAFF_ADMIN_PAGES } from '../navigation-pages'
 import { useSession } from '../session/session-context'
-import { currentNavItem, staffNavFor } from './staff-nav-items'
+import { currentNavItem, signedInAs, staffNavFor } from './staff-nav-items'
 
 // Browser only (the desk layout); the WeChat build drops this require with the branch.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a per-platform import, as in theme/index.ts
@@ -30,8 +29,7 @@ export function StaffNav({ me, url }: { me: Me; url: string }) {
     <nav className='staff-nav' aria-label='工作台导航'>
       <p className='staff-nav__title'>M市退役军人服务</p>
       <p className='staff-nav__who'>
-        <span className='term'>{me.displayName}</span>
-        {me.role === 'admin' && <span className='term'>（{ROLES.admin}）</span>}
+        {signedInAs(me)}
         <br />
         {me.center?.name ?? '市退役军人事务局'}
       </p>

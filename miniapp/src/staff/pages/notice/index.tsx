@@ -1,7 +1,7 @@
-import { Notice } from '../../../components'
 import { NoticeDetail } from '../../../features/staff-notices/notice-detail'
 import { StaffPage } from '../../../features/staff/staff-page'
-import { pageParam, wayOn } from '../../../shell/navigation'
+import { NoIdNotice } from '../../../features/staff/dead-end-notices'
+import { pageParam } from '../../../shell/navigation'
 
 export default function StaffNoticePage() {
   const id = pageParam('id') ?? ''
@@ -9,13 +9,7 @@ export default function StaffNoticePage() {
     <StaffPage title='通知详情'>
       {(me) =>
         // Without an id there is nothing to read: say so instead of 正在读取… for ever.
-        id ? (
-          <NoticeDetail key={id} id={id} me={me} />
-        ) : (
-          <Notice tone='error' action={wayOn()}>
-            没有指明要看哪一条通知。
-          </Notice>
-        )
+        id ? <NoticeDetail key={id} id={id} me={me} /> : <NoIdNotice what='一条通知' />
       }
     </StaffPage>
   )

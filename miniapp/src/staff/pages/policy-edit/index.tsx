@@ -5,7 +5,8 @@ import { staffPolicyUrl } from '../../../features/policies/paths'
 import { PolicyFormView } from '../../../features/staff-policies/policy-form'
 import { usePolicyForm } from '../../../features/staff-policies/use-policy-form'
 import { StaffPage } from '../../../features/staff/staff-page'
-import { pageParam, wayOn } from '../../../shell/navigation'
+import { LoadFailedNotice } from '../../../features/staff/dead-end-notices'
+import { pageParam } from '../../../shell/navigation'
 import { useSession } from '../../../shell/session/session-context'
 
 export default function PolicyEditPage() {
@@ -32,17 +33,12 @@ export default function PolicyEditPage() {
         <>
           {state.source.loading && <Paragraph muted>正在读取…</Paragraph>}
           {state.source.error && (
-            // The form is not shown then: a way on, or another try when it was the network.
-            <Notice
-              tone='error'
-              action={
-                state.source.error.code === 'NOT_FOUND'
-                  ? wayOn()
-                  : { label: '重试', onClick: () => void state.source.reload() }
-              }
-            >
-              {state.source.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.source.error.message}
-            </Notice>
+            // The form is not shown then
+            <LoadFailedNotice
+              error={state.source.error}
+              notFound='没有找到这份政策。'
+              retry={() => void state.source.reload()}
+            />
           )}
           {locked ? (
             <Notice>

@@ -1,10 +1,11 @@
 import { useDidShow } from '@tarojs/taro'
-import { Notice, Paragraph } from '../../../components'
+import { Paragraph } from '../../../components'
 import { PolicyPreview } from '../../../features/staff-policies/policy-preview'
 import { useStaffPolicy } from '../../../features/staff-policies/use-staff-policy'
 import { WorkflowActions, WorkflowStatus } from '../../../features/staff-policies/workflow-actions'
 import { StaffPage } from '../../../features/staff/staff-page'
-import { pageParam, wayOn } from '../../../shell/navigation'
+import { LoadFailedNotice, NoIdNotice } from '../../../features/staff/dead-end-notices'
+import { pageParam } from '../../../shell/navigation'
 import { useSession } from '../../../shell/session/session-context'
 
 export default function StaffPolicyPage() {
@@ -20,24 +21,14 @@ export default function StaffPolicyPage() {
     <StaffPage title='政策审核发布'>
       {(staff) => (
         <>
-          {!id && (
-            <Notice tone='error' action={wayOn()}>
-              没有指明要看哪一份政策。
-            </Notice>
-          )}
+          {!id && <NoIdNotice what='一份政策' />}
           {state.policy.loading && !policy && <Paragraph muted>正在读取…</Paragraph>}
           {state.policy.error && (
-            // Nothing else is on the page then: a way on, or another try when it was the network.
-            <Notice
-              tone='error'
-              action={
-                state.policy.error.code === 'NOT_FOUND'
-                  ? wayOn()
-                  : { label: '重试', onClick: () => void state.policy.reload() }
-              }
-            >
-              {state.policy.error.code === 'NOT_FOUND' ? '没有找到这份政策。' : state.policy.error.message}
-            </Notice>
+            <LoadFailedNotice
+              error={state.policy.error}
+              notFound='没有找到这份政策。'
+              retry={() => void state.policy.reload()}
+            />
           )}
           {policy &&
             (state.deleted ? (
