@@ -2,11 +2,11 @@ import type { Center } from '@veterans/shared'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { policiesApi, referenceApi, useRequest } from '../../api'
-import { ActionButton, Card, KeptText, Notice, Paragraph, Term } from '../../components'
+import { ActionButton, Card, Notice, Paragraph, Term } from '../../components'
 import { useSession } from '../../shell/session/session-context'
 import { openPage } from '../../shell/navigation'
 import { newQuestionUrl } from '../messaging/pages'
-import { HotlineCard } from '../reference/hotline-card'
+import { CenterHoursAndAddress, HotlineCard } from '../reference/hotline-card'
 
 function CallButton({ center }: { center: Center }) {
   if (process.env.TARO_ENV === 'h5') {
@@ -48,12 +48,7 @@ function NearbyCenters() {
       {district.map((center) => (
         <View className='list__item' key={center.id}>
           <Paragraph strong>{center.name}</Paragraph>
-          <Paragraph muted>
-            <KeptText value={`办公时间：${center.openingHours}`} />
-          </Paragraph>
-          <Paragraph muted>
-            <KeptText value={`地址：${center.address}`} />
-          </Paragraph>
+          <CenterHoursAndAddress center={center} />
           <CallButton center={center} />
         </View>
       ))}

@@ -1,3 +1,4 @@
+import type { Center } from '@veterans/shared'
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { ActionButton, Card, KeptText, Paragraph, Term } from '../../components'
@@ -28,12 +29,7 @@ export function HotlineCard() {
       <Paragraph>
         <KeptText value={`电话：${center.phone}`} />
       </Paragraph>
-      <Paragraph muted>
-        <KeptText value={`办公时间：${center.openingHours}`} />
-      </Paragraph>
-      <Paragraph muted>
-        <KeptText value={`地址：${center.address}`} />
-      </Paragraph>
+      <CenterHoursAndAddress center={center} />
       {process.env.TARO_ENV === 'h5' ? (
         <a className='btn btn--secondary' href={`tel:${center.phone}`}>
           <Text>
@@ -48,5 +44,19 @@ export function HotlineCard() {
         </ActionButton>
       )}
     </Card>
+  )
+}
+
+/** A center's opening hours and address, each kept whole where it can be (长辈版's larger letters). */
+export function CenterHoursAndAddress({ center }: { center: Pick<Center, 'openingHours' | 'address'> }) {
+  return (
+    <>
+      <Paragraph muted>
+        <KeptText value={`办公时间：${center.openingHours}`} />
+      </Paragraph>
+      <Paragraph muted>
+        <KeptText value={`地址：${center.address}`} />
+      </Paragraph>
+    </>
   )
 }
