@@ -342,7 +342,12 @@ describe('a veteran books a service on the phone', () => {
     await arriveAt(page, '选择时间')
     await screenshot(page, 'booking-waitlist')
 
-    await button(page, '查看我的候补').click()
+    // Coming back later (here a reload), the slot says the place held instead of offering 登记候补 again.
+    await page.reload()
+    await arriveAt(page, '选择时间')
+    await page.getByText('已登记候补，排在第 1 位').waitFor()
+    await expect(button(page, '登记候补：08:00–08:30').count()).resolves.toBe(0)
+    await button(page, '查看我的候补：08:00–08:30').click()
     await arriveAt(page, '我的预约')
     const waitlist = page.getByRole('region', { name: '我的候补' })
     await waitlist.getByText('候补中，排在第 1 位，有人取消就轮到您').waitFor()

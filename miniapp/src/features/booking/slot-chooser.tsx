@@ -17,6 +17,7 @@ import { bookingPeople, chosenPerson, veteranIdFor } from './people'
 import { RefusalNotice } from './refusal-notice'
 import { refusalOf } from './refusals'
 import { SlotList } from './slot-list'
+import { waitingBySlot } from './slot-offer'
 import { StepLine } from './step-line'
 import { useCatalog } from './use-catalog'
 import { useWaitlistJoin, WaitlistJoined } from './use-waitlist-join'
@@ -51,6 +52,13 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId, 
     Boolean(day)
   )
   const waitlist = useWaitlistJoin(person)
+  // The 候补 already held (joined on an earlier visit, or by another family member): a full slot says the place in
+  // the queue instead of offering 登记候补 again, which the server would refuse. Without it the slots still show.
+  const held = useRequest(() => bookingApi.waitlist(), `my-waitlist-${me.id}`)
+  const waiting = waitingBySlot(
+    [...(held.data?.items ?? []), ...(waitlist.joined ? [waitlist.joined] : [])],
+    person?.veteranId
+  )
   const moving = useRequest(() => bookingApi.get(rescheduleId!), `booking-${rescheduleId}`, Boolean(rescheduleId))
 
   // Back from the confirm screen (someone may have taken the last place meanwhile): show the places as they are now.
@@ -58,6 +66,8 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId, 
     if (!days.data) return
     void days.reload()
     if (day) void slots.reload()
+    // Back from 我的预约, where the person may have left a 候补: the list read now replaces the one joined here.
+    if (held.data) void held.reload().then(() => waitlist.reset())
   })
 
   const service = catalog.data?.services.find((s) => s.id === serviceId)
@@ -75,6 +85,8 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId, 
   const joinWaitlist = async (slot: Slot) => {
     await waitlist.join(slot.id)
     void slots.reload()
+    // Also after a refusal (already waiting, say from another phone): the slot then shows the place held.
+    void held.reload()
   }
 
   const noDays = days.data && calendar.every((d) => d.state === 'none')
@@ -139,7 +151,8 @@ export function SlotChooser({ me, serviceId, centerId, veteranId, rescheduleId, 
               onBook={book}
               onWaitlist={(slot) => void joinWaitlist(slot)}
               waitlistBusy={waitlist.pending}
-              joined={waitlist.joined}
+              waiting={waiting}
+              justJoinedSlotId={waitlist.joined?.slotId}
               currentSlotId={moving.data?.slotId}
             />
           )}
