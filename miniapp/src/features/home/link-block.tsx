@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useOpenPage } from '../../components'
+import { KeptText, useOpenPage } from '../../components'
 import './home.css'
 
 /** A block of lines that opens a page: the first line larger, the whole block the tap target (a real link in the browser). */
@@ -17,7 +17,10 @@ export function LinkBlock({ lines, url, emphasis }: { lines: readonly string[]; 
           openPage(url)
         }}
       >
-        <span className='home-link__title'>{first}</span>
+        <span className='home-link__title'>
+          {/* A time range such as 15:00–15:30 stays on one line. */}
+          <KeptText value={first} />
+        </span>
         {rest.map((line) => (
           <span key={line} className='home-link__line'>
             {line}
@@ -37,7 +40,9 @@ export function LinkBlock({ lines, url, emphasis }: { lines: readonly string[]; 
       ariaLabel={lines.join('，')}
       onClick={() => openPage(url)}
     >
-      <Text className='home-link__title'>{first}</Text>
+      <Text className='home-link__title'>
+        <KeptText value={first} />
+      </Text>
       {rest.map((line) => (
         <Text key={line} className='home-link__line'>
           {line}
