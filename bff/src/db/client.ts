@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core'
 import type { RunResult } from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { MIGRATIONS_DIR } from '../paths'
+import { applyMigrations } from './migrate-sqlite'
 import * as schema from './schema/index'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -26,7 +25,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
-  sqlite.pragma('journal_mode = WAL')
+  if (file !== ':memory:') switchToWal(sqlite)
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
   // Before the migrations: instances starting together on one file wait for each other's (db-concurrent-start test).
   sqlite.pragma('busy_timeout = 5000')
@@ -34,8 +33,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   sqlite.pragma('cache_size = -65536')
   sqlite.pragma('temp_store = MEMORY')
   const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+  applyMigrations(sqlite)
   return { sqlite, db }
+}
+
+/**
+ * WAL mode. Switching a new file needs it alone for a moment, and SQLite answers "database is locked" at once rather
+ * than waiting, so instances opening a new file together take turns here (db-concurrent-start test).
+ */
+function switchToWal(sqlite: Database.Database) {
+  const deadline = Date.now() + 5000
+  for (;;) {
+    try {
+      if (sqlite.pragma('journal_mode = WAL', { simple: true }) === 'wal') return
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+    }
+    if (Date.now() > deadline) throw new Error(`could not switch ${sqlite.name} to WAL mode: it stays locked`)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)
+  }
 }
 
 export function clientOf(db: Db): Database.Database {
