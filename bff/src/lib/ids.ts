@@ -4,7 +4,9 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /**
  * Opaque, unguessable identifiers that still sort by creation time (ULID layout: 48-bit time + 80 random bits),
- * so lists can page by id without exposing a counter.
+ * so lists can page by id without exposing a counter. Ids made in the same millisecond by this process also sort in
+ * the order they were made (newest-first lists would otherwise mix them): the random part then grows from the last
+ * one by a random step, so the next id is still not guessable from the one before.
  */
 export function newId(now: number = Date.now()): string {
   let time = ''
@@ -13,11 +15,38 @@ export function newId(now: number = Date.now()): string {
     time = CROCKFORD[t % 32] + time
     t = Math.floor(t / 32)
   }
-  const bytes = randomPool(16)
-  let random = ''
-  for (let i = 0; i < 16; i++) random += CROCKFORD[bytes[pool.offset + i]! % 32]
-  pool.offset += 16
-  return time + random
+  const random = now === last.time ? after(last.random) : freshRandom()
+  last.time = now
+  last.random = random
+  return time + encode(random)
+}
+
+const RANDOM_LIMIT = 1n << 80n
+const last = { time: -1, random: 0n }
+
+function freshRandom(): bigint {
+  const bytes = randomPool(10)
+  const value = BigInt(`0x${bytes.subarray(pool.offset, pool.offset + 10).toString('hex')}`)
+  pool.offset += 10
+  return value
+}
+
+/** A random step of up to 2^40 past the previous value (a fresh value in the unlikely case it would overflow). */
+function after(previous: bigint): bigint {
+  const bytes = randomPool(5)
+  const step = 1n + BigInt(`0x${bytes.subarray(pool.offset, pool.offset + 5).toString('hex')}`)
+  pool.offset += 5
+  const next = previous + step
+  return next < RANDOM_LIMIT ? next : freshRandom()
+}
+
+function encode(random: bigint): string {
+  let text = ''
+  for (let i = 0; i < 16; i++) {
+    text = CROCKFORD[Number(random & 31n)] + text
+    random >>= 5n
+  }
+  return text
 }
 
 /** Random bytes fetched a page at a time: one call to the system's generator for many ids. */
