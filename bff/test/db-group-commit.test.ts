@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { clientOf, openDatabase, type Db } from '../src/db/client'
-import { groupCommit } from '../src/db/group-commit'
+import { groupCommit, WriteLeftTheTurn } from '../src/db/group-commit'
 
 // Writes handed over in one turn share a commit; each must still be all-or-nothing, run in arrival order, and be
 // answered only once it is durable.
@@ -115,5 +115,43 @@ describe('group commit', () => {
     expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } })
     expect(results[1]).toEqual({ status: 'fulfilled', value: expect.objectContaining({ changes: 1 }) })
     expect(marks()).toEqual([7, 8])
+  })
+
+  it('runs async writes that await the database one after the other, each all-or-nothing', async () => {
+    const read = async (n: number) => {
+      await Promise.resolve()
+      return marks().includes(n)
+    }
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, n) =>
+        groupCommit(db, async () => {
+          // Each sees the writes before it in the group, none after.
+          expect(await read(n - 1)).toBe(n > 0 && n - 1 !== 10)
+          insert(n)
+          await Promise.resolve()
+          if (n === 10) throw new Error('refused 10')
+          return n
+        })
+      )
+    )
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1)
+    expect(marks()).toEqual(Array.from({ length: 20 }, (_, n) => n).filter((n) => n !== 10))
+  })
+
+  it('rolls back the whole group when a write waits for something other than the database', async () => {
+    const results = await Promise.allSettled([
+      groupCommit(db, () => insert(1)),
+      groupCommit(db, async () => {
+        insert(2)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }),
+      groupCommit(db, () => insert(3))
+    ])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(results[1]).toMatchObject({ reason: expect.any(WriteLeftTheTurn) })
+    expect(marks()).toEqual([])
+    // The connection is usable again at once.
+    await groupCommit(db, () => insert(4))
+    expect(marks()).toEqual([4])
   })
 })

@@ -1,12 +1,15 @@
-import { clientOf, immediate, perConnection, statement, type Conn, type Db } from './client'
+import { clientOf, perConnection, statement, type Conn, type Db } from './client'
 import { afterWalSync, commitWithoutSync, whenSyncIdle } from './wal-sync'
 
 // Group commit. Under load many small writes wait at once, and each commit costs a round of locking and WAL
 // frames. Writes handed to groupCommit() in the same turn of the event loop share one BEGIN IMMEDIATE … COMMIT,
-// each in its own savepoint: each is still all-or-nothing and runs alone (the functions are synchronous, one
-// after the other, in arrival order), and none is answered before the COMMIT that holds it is on disk (under
-// synchronous = FULL the WAL is synced off the event loop, see wal-sync.ts). If that commit fails, every write of
-// the group fails.
+// each in its own savepoint: each is still all-or-nothing and runs alone (one after the other, in arrival order),
+// and none is answered before the COMMIT that holds it is on disk (under synchronous = FULL the WAL is synced off
+// the event loop, see wal-sync.ts). If that commit fails, every write of the group fails.
+// A write may be an async function, so that one repository serves SQLite and PostgreSQL, but on SQLite it may
+// await only the database: its queries answer at once, so the whole group runs in one turn of the event loop and
+// no other request's statement can slip into the open transaction. A write that waits for anything else (a timer,
+// the network, a file) is caught: its group is rolled back and every write of it fails.
 // Tests that fake timers must leave setImmediate real: the group is flushed from it.
 
 interface Job {
@@ -21,7 +24,7 @@ const GROUP_LIMIT = 64
 const queues = perConnection(() => ({ jobs: [] as Job[], scheduled: false }))
 
 /** Runs fn in a BEGIN IMMEDIATE transaction shared with the other writes of this turn; resolves after COMMIT. */
-export function groupCommit<T>(db: Db, fn: (tx: Conn) => T): Promise<T> {
+export function groupCommit<T>(db: Db, fn: (tx: Conn) => T | Promise<T>): Promise<T> {
   const queue = queues(db)
   return new Promise<T>((resolve, reject) => {
     queue.jobs.push({ fn, resolve, reject })
@@ -42,7 +45,7 @@ function flush(db: Db) {
   const jobs = queue.jobs.splice(0, GROUP_LIMIT)
   if (queue.jobs.length > 0) scheduleFlush(db)
   else queue.scheduled = false
-  runGroup(db, jobs)
+  void runGroup(db, jobs)
 }
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown }
@@ -58,25 +61,18 @@ class GroupLost extends Error {
   }
 }
 
-function runGroup(db: Db, jobs: Job[]) {
+async function runGroup(db: Db, jobs: Job[]): Promise<void> {
   if (jobs.length === 0) return
-  if (jobs.length === 1) {
-    const job = jobs[0]!
-    let value: unknown
-    try {
-      value = commitWithoutSync(db, () => immediate(db, job.fn))
-    } catch (error) {
-      job.reject(error)
-      return
-    }
-    answerWhenSynced(db, [job], [{ ok: true, value }])
-    return
-  }
   const settled: Settled[] = []
   try {
-    commitWithoutSync(db, () =>
-      immediate(db, () => {
-        jobs.forEach((job, index) => settled.push(runInSavepoint(db, job, index)))
+    await commitWithoutSync(db, () =>
+      inOneTurnTransaction(db, async () => {
+        if (jobs.length === 1) {
+          const value = await jobs[0]!.fn(db)
+          settled.push({ ok: true, value })
+          return
+        }
+        for (const [index, job] of jobs.entries()) settled.push(await runInSavepoint(db, job, index))
       })
     )
   } catch (error) {
@@ -84,7 +80,7 @@ function runGroup(db: Db, jobs: Job[]) {
       // Nothing of the group was written and nobody was answered: the write that failed gets its error, the
       // others run again in a group of their own.
       jobs[error.index]!.reject(error.error)
-      runGroup(
+      await runGroup(
         db,
         jobs.filter((_, index) => index !== error.index)
       )
@@ -94,6 +90,34 @@ function runGroup(db: Db, jobs: Job[]) {
     return
   }
   answerWhenSynced(db, jobs, settled)
+}
+
+/** A write of the group waited for something other than the database (see the comment at the top). */
+export class WriteLeftTheTurn extends Error {
+  constructor() {
+    super('a write in a group commit waited for something other than the database; the group was rolled back')
+    this.name = 'WriteLeftTheTurn'
+  }
+}
+
+/**
+ * BEGIN IMMEDIATE … COMMIT around the group's writes, rolled back if one throws past its savepoint or if the group
+ * has not reached its COMMIT by the next turn of the event loop.
+ */
+async function inOneTurnTransaction(db: Db, body: () => Promise<void>) {
+  let leftTheTurn = false
+  const probe = setImmediate(() => (leftTheTurn = true))
+  statement(db, 'BEGIN IMMEDIATE').run()
+  try {
+    await body()
+    if (leftTheTurn) throw new WriteLeftTheTurn()
+    statement(db, 'COMMIT').run()
+  } catch (error) {
+    if (clientOf(db).inTransaction) statement(db, 'ROLLBACK').run()
+    throw error
+  } finally {
+    clearImmediate(probe)
+  }
 }
 
 /** Answers each write of a committed group (its value, or the error that undid it alone) once the commit is on disk. */
@@ -113,12 +137,13 @@ const RELEASE = 'RELEASE group_write'
 const ROLLBACK_TO = 'ROLLBACK TO group_write'
 
 /** One write of a group in its own savepoint, undone alone if it throws. */
-function runInSavepoint(db: Db, job: Job, index: number): Settled {
+async function runInSavepoint(db: Db, job: Job, index: number): Promise<Settled> {
   statement(db, SAVEPOINT).run()
   let value: unknown
   try {
-    value = job.fn(db)
+    value = await job.fn(db)
   } catch (error) {
+    if (error instanceof WriteLeftTheTurn) throw error
     // Some errors (disk full, I/O) make SQLite roll back the whole transaction; and if this write cannot be
     // undone, the group must not commit what is left of it.
     if (!clientOf(db).inTransaction) throw new GroupLost(index, error)

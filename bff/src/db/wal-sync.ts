@@ -41,14 +41,15 @@ const walOf = perConnection((db): Wal => {
 })
 
 /**
- * Runs a commit (`commit`, synchronous) so that its sync does not hold the event loop: at NORMAL, the connection
- * left at FULL for every other transaction. Without FULL (NORMAL configured, or an in-memory database) it just runs.
+ * Runs a transaction (`commit`, which must end within this turn of the event loop: see group-commit.ts) so that its
+ * sync does not hold the event loop: at NORMAL, the connection left at FULL for every other transaction. Without
+ * FULL (NORMAL configured, or an in-memory database) it just runs.
  */
-export function commitWithoutSync<T>(db: Db, commit: () => T): T {
+export async function commitWithoutSync<T>(db: Db, commit: () => Promise<T>): Promise<T> {
   if (!walOf(db).deferred) return commit()
   statement(db, 'PRAGMA synchronous = NORMAL').run()
   try {
-    return commit()
+    return await commit()
   } finally {
     statement(db, 'PRAGMA synchronous = FULL').run()
   }
