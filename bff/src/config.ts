@@ -9,8 +9,21 @@ export interface Config {
   env: 'development' | 'production' | 'test'
   port: number
   host: string
-  /** Path of the SQLite file, or ':memory:'. */
+  /** Path of the SQLite file, or ':memory:' (also when the database is PostgreSQL: no SQLite file is kept). */
   databasePath: string
+  /**
+   * PostgreSQL (DATABASE_URL=postgres://…) instead of SQLite, with this many pooled connections per instance
+   * (PG_POOL_SIZE). Null: SQLite.
+   */
+  postgres: {
+    url: string
+    poolSize: number
+    /**
+     * Tests only (NODE_ENV=test, DATABASE_TEMPLATE): the database in `url` is created from this migrated template
+     * when the app starts and dropped when it closes, so that each test app starts from a database of its own.
+     */
+    template: string | null
+  } | null
   /**
    * SQLite's `synchronous` in WAL mode (DB_SYNCHRONOUS). `full`: an acknowledged write is on disk, it survives a
    * power cut. `normal`: it survives a crash of the process, but the last commits can be lost in a power cut.
@@ -83,7 +96,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`PORT must be a port number, got "${env.PORT}"`)
 
-  const databasePath = parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, problems)
+  const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL
+  const postgres = isPostgresUrl(databaseUrl)
+    ? {
+        url: databaseUrl,
+        poolSize: positiveInteger(env, 'PG_POOL_SIZE', 10, problems),
+        template: (nodeEnv === 'test' && env.DATABASE_TEMPLATE) || null
+      }
+    : null
+  const databasePath = postgres ? ':memory:' : parseDatabaseUrl(databaseUrl, problems)
 
   const dbSynchronous = (env.DB_SYNCHRONOUS ?? 'full').toLowerCase()
   if (dbSynchronous !== 'full' && dbSynchronous !== 'normal')
@@ -114,6 +135,8 @@ export function loadConfig(env: Env = process.env): Config {
   let jwtSecret = env.JWT_SECRET ?? ''
   if (!jwtSecret) {
     if (production) problems.push('JWT_SECRET is required in production')
+    // Instances on one PostgreSQL must share the secrets; none are kept beside a SQLite file to read them from.
+    else if (postgres) problems.push('JWT_SECRET is required with PostgreSQL')
     else jwtSecret = secrets.get('jwt.secret', () => randomBytes(32).toString('base64url'))
   } else if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters')
 
@@ -123,6 +146,8 @@ export function loadConfig(env: Env = process.env): Config {
     if (piiKey.length !== 32) problems.push('PII_KEY must be 32 bytes, as 64 hex characters or base64')
   } else if (production) {
     problems.push('PII_KEY is required in production: it encrypts ID numbers and phones at rest')
+  } else if (postgres) {
+    problems.push('PII_KEY is required with PostgreSQL: it encrypts ID numbers and phones at rest')
   } else {
     piiKey = decodeKey(secrets.get('pii.key', () => randomBytes(32).toString('hex')))
   }
@@ -142,8 +167,9 @@ export function loadConfig(env: Env = process.env): Config {
   const redis = parseRedis(env, problems)
   const trustProxy = parseTrustedProxies(env, problems)
 
+  if (postgres && !env.UPLOADS_DIR && nodeEnv !== 'test')
+    problems.push('UPLOADS_DIR is required with PostgreSQL: the folder of uploaded photos every instance reads')
   if (problems.length > 0) throw new ConfigError(problems)
-
   const uploadsDirTemporary = !env.UPLOADS_DIR && databasePath === ':memory:'
   const uploadsDir = env.UPLOADS_DIR
     ? path.resolve(env.UPLOADS_DIR)
@@ -157,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databasePath,
+    postgres,
     dbSynchronous: dbSynchronous as Config['dbSynchronous'],
     dailyBackup,
     seed: seed as Config['seed'],
@@ -230,17 +257,16 @@ export function databasePathFrom(env: Env = process.env): string {
   return databasePath
 }
 
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
 function parseDatabaseUrl(url: string, problems: string[]): string {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    // The PostgreSQL schema and migrations exist (db/pg/), the repositories do not yet run on it.
-    problems.push(
-      'DATABASE_URL: the server runs on SQLite only in this version ("file:…"); PostgreSQL is not yet supported'
-    )
+  if (isPostgresUrl(url)) {
+    problems.push('DATABASE_URL names PostgreSQL: this command works on a SQLite file ("file:…")')
     return ':memory:'
   }
   if (!url.startsWith('file:')) {
     // The URL is not repeated: it may carry a password.
-    problems.push('DATABASE_URL must start with "file:" (SQLite)')
+    problems.push('DATABASE_URL must start with "file:" (SQLite) or "postgres://" (PostgreSQL)')
     return ':memory:'
   }
   const rest = url.slice('file:'.length)

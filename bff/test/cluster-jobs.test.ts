@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { immediate } from '../src/db/client'
+import { groupCommit } from '../src/db/group-commit'
 import { claimDueJobs, completeJobIn, scheduleJobIn } from '../src/modules/jobs/repo'
 import { startCluster, type Cluster } from './cluster-helpers'
 import { connectRedis } from './redis-helpers'
@@ -27,9 +27,9 @@ beforeAll(async () => {
 })
 afterAll(() => cluster?.close())
 
-function schedule(prefix: string, count: number) {
+async function schedule(prefix: string, count: number) {
   const at = new Date(now).toISOString()
-  immediate(a.db, (tx) => {
+  await groupCommit(a.db, (tx) => {
     for (let i = 0; i < count; i++) scheduleJobIn(tx, { kind: KIND, key: `${prefix}-${i}`, dueAt: at, payload: {} }, at)
   })
 }
@@ -37,7 +37,7 @@ const runsOf = (prefix: string) => ran.filter((run) => run.key.startsWith(`${pre
 
 describe('due jobs across instances', () => {
   it('runs each due job once when both instances poll at the same time', async () => {
-    schedule('race', 350)
+    await schedule('race', 350)
     const [doneByA, doneByB] = await Promise.all([a.jobs.runDue(), b.jobs.runDue()])
     expect(doneByA + doneByB).toBe(350)
     expect(new Set(runsOf('race').map((run) => run.key)).size).toBe(350)
@@ -48,10 +48,10 @@ describe('due jobs across instances', () => {
   })
 
   it('takes over the job of an instance that died, once its lease has run out', async () => {
-    schedule('orphan', 1)
+    await schedule('orphan', 1)
     // A claims the job and dies before completing it.
     const iso = (ms: number) => new Date(ms).toISOString()
-    const [claim] = claimDueJobs(a.db, iso(now), iso(now + LEASE_MS), 100).filter((job) => job.kind === KIND)
+    const [claim] = (await claimDueJobs(a.db, iso(now), iso(now + LEASE_MS), 100)).filter((job) => job.kind === KIND)
     expect(claim?.key).toBe('orphan-0')
 
     expect(await b.jobs.runDue()).toBe(0)
@@ -59,6 +59,6 @@ describe('due jobs across instances', () => {
     expect(await b.jobs.runDue()).toBe(1)
     expect(runsOf('orphan')).toEqual([{ instance: 'b', key: 'orphan-0' }])
     // Were A only slow, not dead, its late completion is refused: it writes nothing of the job.
-    expect(immediate(a.db, (tx) => completeJobIn(tx, claim!, iso(now)))).toBe(false)
+    expect(await groupCommit(a.db, (tx) => completeJobIn(tx, claim!, iso(now)))).toBe(false)
   })
 })

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../src/config'
 import { testConfig } from '../src/testing/index'
 
-// DATABASE_URL names the SQLite file. A PostgreSQL URL is refused at start, clearly, rather than ignored, and no
-// setting's error repeats a URL: it may carry a password into the logs.
+// DATABASE_URL names the SQLite file or the PostgreSQL database. No setting's error repeats a URL: it may carry a
+// password into the logs.
 describe('DATABASE_URL', () => {
   it('names a SQLite file, or memory', () => {
     expect(testConfig({ DATABASE_URL: 'file:./data/city.db' }).databasePath).toBe(path.resolve('data/city.db'))
@@ -12,17 +12,31 @@ describe('DATABASE_URL', () => {
   })
 
   it.each(['postgres://app:s3cret-pw@db:5432/veterans', 'postgresql://app:s3cret-pw@db/veterans'])(
-    'refuses PostgreSQL in this version, without repeating the password (%s)',
+    'selects PostgreSQL with a pool per instance (%s)',
     (url) => {
-      const refusal = catchConfigError(() => testConfig({ DATABASE_URL: url }))
-      expect(refusal.message).toMatch(/DATABASE_URL.*SQLite only.*PostgreSQL is not yet supported/)
-      expect(refusal.message).not.toContain('s3cret-pw')
+      expect(testConfig({ DATABASE_URL: url }).postgres).toEqual({ url, poolSize: 10, template: null })
+      expect(testConfig({ DATABASE_URL: url, PG_POOL_SIZE: '4' }).postgres).toEqual({
+        url,
+        poolSize: 4,
+        template: null
+      })
+      expect(testConfig({ DATABASE_URL: 'file::memory:' }).postgres).toBeNull()
     }
   )
 
+  it('on PostgreSQL, wants the secrets every instance shares, without repeating the password', () => {
+    const url = 'postgres://app:s3cret-pw@db:5432/veterans'
+    const refusal = catchConfigError(() => testConfig({ DATABASE_URL: url, PII_KEY: undefined, JWT_SECRET: undefined }))
+    expect(refusal.message).toMatch(/JWT_SECRET is required with PostgreSQL/)
+    expect(refusal.message).toMatch(/PII_KEY is required with PostgreSQL/)
+    expect(refusal.message).not.toContain('s3cret-pw')
+    const noUploads = catchConfigError(() => testConfig({ DATABASE_URL: url, NODE_ENV: 'development' }))
+    expect(noUploads.message).toMatch(/UPLOADS_DIR is required with PostgreSQL/)
+  })
+
   it('refuses other schemes without repeating the URL', () => {
     const refusal = catchConfigError(() => testConfig({ DATABASE_URL: 'mysql://root:s3cret-pw@db/veterans' }))
-    expect(refusal.message).toMatch(/DATABASE_URL must start with "file:"/)
+    expect(refusal.message).toMatch(/DATABASE_URL must start with "file:" \(SQLite\) or "postgres:\/\/"/)
     expect(refusal.message).not.toContain('s3cret-pw')
   })
 

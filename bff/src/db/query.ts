@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import { statement, type Conn, type Db } from './client'
+import { postgresClientOf } from './dialect'
+import { toPostgres, valuesFor } from './pg/sql-text'
 
 // Plain SQL for the hot paths, prepared once per connection (drizzle builds and prepares its SQL on every call,
 // which costs several times more than running a simple query). Every answer is a promise, so a repository reads the
@@ -21,8 +23,14 @@ export interface Query<R> {
   values<V = unknown>(...params: Params): Promise<V[]>
 }
 
-/** The statement `text` on this connection (or the transaction running on it). */
-export function query<R = Record<string, unknown>>(db: Db | Conn, text: string): Query<R> {
+/**
+ * The statement `text` on this connection (or the transaction running on it). On PostgreSQL, `text` is rewritten
+ * (pg/sql-text.ts) unless `postgresText` gives the statement's PostgreSQL form (with the same `?` or `@name`
+ * parameters).
+ */
+export function query<R = Record<string, unknown>>(db: Db | Conn, text: string, postgresText?: string): Query<R> {
+  const postgres = postgresClientOf(db)
+  if (postgres) return postgresQuery<R>(postgres, postgresText ?? text)
   const prepared = statement(db, text)
   return {
     get: (...params) => settled(() => prepared.get(...params) as R | undefined),
@@ -30,6 +38,33 @@ export function query<R = Record<string, unknown>>(db: Db | Conn, text: string):
     run: (...params) => settled(() => prepared.run(...params).changes),
     value: <V>(...params: Params) => settled(() => plucked(prepared, () => prepared.get(...params) as V | undefined)),
     values: <V>(...params: Params) => settled(() => plucked(prepared, () => prepared.all(...params) as V[]))
+  }
+}
+
+type PostgresClient = NonNullable<ReturnType<typeof postgresClientOf>>
+
+function postgresQuery<R>(client: PostgresClient, sqliteText: string): Query<R> {
+  const statement = toPostgres(sqliteText)
+  const rows = async (params: Params) =>
+    (await client.query({ name: statement.name, text: statement.text, values: valuesFor(statement, params) }))
+      .rows as unknown[]
+  const columns = async (params: Params) =>
+    (
+      await client.query({
+        name: statement.name,
+        text: statement.text,
+        values: valuesFor(statement, params),
+        rowMode: 'array'
+      })
+    ).rows as unknown[][]
+  return {
+    get: async (...params) => (await rows(params))[0] as R | undefined,
+    all: async (...params) => (await rows(params)) as R[],
+    run: async (...params) =>
+      (await client.query({ name: statement.name, text: statement.text, values: valuesFor(statement, params) }))
+        .rowCount ?? 0,
+    value: async <V>(...params: Params) => (await columns(params))[0]?.[0] as V | undefined,
+    values: async <V>(...params: Params) => (await columns(params)).map((row) => row[0] as V)
   }
 }
 

@@ -1,15 +1,20 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { TokenPair } from '@veterans/shared'
+import { randomBytes } from 'node:crypto'
 import { buildApp, type BuildOptions } from '../app'
 import { loadConfig, type Config } from '../config'
+import { withDatabase } from '../db/pg/test-database'
 
 export const DEMO_PASSWORD = 'demo-password-2026'
 
-/** Environment of a test app: in-memory database, fixed keys, quiet logs. */
+/**
+ * Environment of a test app: a fresh database (in memory; with TEST_DATABASE=postgres, a PostgreSQL database of its
+ * own, see test/global-setup.ts), fixed keys, quiet logs.
+ */
 export function testEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: 'file::memory:',
+    ...freshDatabase(),
     SEED: 'demo',
     DEMO_PASSWORD,
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-1234',
@@ -18,6 +23,16 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     LOG_LEVEL: 'silent',
     H5_DIR: '/nonexistent',
     ...overrides
+  }
+}
+
+function freshDatabase(): Record<string, string | undefined> {
+  const template = process.env.TEST_PG_TEMPLATE
+  if (process.env.TEST_DATABASE !== 'postgres' || !template) return { DATABASE_URL: 'file::memory:' }
+  const admin = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  return {
+    DATABASE_URL: withDatabase(admin, `vt_${randomBytes(6).toString('hex')}`),
+    DATABASE_TEMPLATE: template
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type Relation
 } from '@veterans/shared'
 import type { FastifyInstance } from 'fastify'
-import { immediate } from '../client'
+import { groupCommit } from '../group-commit'
 import { centerServices, centers, districts, familyLinks, services, users, veterans } from '../schema/index'
 import { newId } from '../../lib/ids'
 import { hashPassword } from '../../lib/passwords'
@@ -58,8 +58,8 @@ export type SeedStep = (app: FastifyInstance) => Promise<void>
  */
 export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedStep[]) {
   const { db, pii, config, log } = app
-  const existing = db.select({ n: count() }).from(districts).get()?.n ?? 0
-  if (existing > 0) return
+  const [existing] = await db.select({ n: count() }).from(districts)
+  if ((existing?.n ?? 0) > 0) return
 
   const demoDistricts = readDemo<{ code: string; name: string }[]>('districts.json')
   const demoServices = readDemo<DemoService[]>('services.json')
@@ -95,98 +95,89 @@ export async function seedDemoData(app: FastifyInstance, capabilitySteps: SeedSt
   )
   const veteranIdByName = new Map<string, string>()
 
-  immediate(db, (tx) => {
-    demoDistricts.forEach((d, i) =>
-      tx
-        .insert(districts)
-        .values({ ...d, sortOrder: i })
-        .run()
-    )
-    demoServices.forEach((s, i) =>
-      tx
-        .insert(services)
-        .values({ ...s, id: serviceIds.get(s.code)!, sortOrder: i })
-        .run()
-    )
-    demoCenters.forEach((c, i) => {
-      const { code, services: offered, ...center } = c
-      tx.insert(centers)
-        .values({ ...center, id: centerIds.get(code)!, sortOrder: i })
-        .run()
-      const codes = offered === 'all' ? demoServices.map((s) => s.code) : offered
-      for (const serviceCode of codes) {
-        tx.insert(centerServices)
-          .values({ centerId: centerIds.get(code)!, serviceId: serviceIds.get(serviceCode)! })
-          .run()
-      }
-    })
-    for (const v of [...fixed, ...generated]) {
-      const id = newId()
-      if (fixed.includes(v)) veteranIdByName.set(v.name, id)
-      tx.insert(veterans)
-        .values({
-          id,
-          name: v.name,
-          idNumberEnc: pii.encrypt(v.idNumber),
-          idNumberHash: pii.lookupHash(v.idNumber),
-          idNumberMasked: maskIdNumber(v.idNumber),
-          gender: v.gender,
-          birthDate: v.birthDate,
-          districtCode: v.districtCode,
-          category: v.category,
-          enlistDate: v.enlistDate,
-          dischargeDate: v.dischargeDate,
-          phoneEnc: v.phone ? pii.encrypt(v.phone) : null,
-          phoneMasked: v.phone ? maskPhone(v.phone) : null,
-          disabilityLevel: v.disabilityLevel,
-          createdBy: null,
-          createdAt: now,
-          updatedAt: now
-        })
-        .run()
+  const veteranRows = [...fixed, ...generated].map((v) => {
+    const id = newId()
+    if (fixed.includes(v)) veteranIdByName.set(v.name, id)
+    return {
+      id,
+      name: v.name,
+      idNumberEnc: pii.encrypt(v.idNumber),
+      idNumberHash: pii.lookupHash(v.idNumber),
+      idNumberMasked: maskIdNumber(v.idNumber),
+      gender: v.gender,
+      birthDate: v.birthDate,
+      districtCode: v.districtCode,
+      category: v.category,
+      enlistDate: v.enlistDate,
+      dischargeDate: v.dischargeDate,
+      phoneEnc: v.phone ? pii.encrypt(v.phone) : null,
+      phoneMasked: v.phone ? maskPhone(v.phone) : null,
+      disabilityLevel: v.disabilityLevel,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now
     }
-    staffAccounts.forEach((s, i) => {
-      tx.insert(users)
-        .values({
-          id: newId(),
-          kind: 'staff',
-          role: s.role,
-          username: s.username,
-          passwordHash: hashes[i]!,
-          displayName: s.displayName,
-          centerId: centerIds.get(s.centerCode)!,
-          createdAt: now,
-          updatedAt: now
-        })
-        .run()
-    })
-    for (const r of people.residents) {
-      const userId = newId()
-      const veteranId = r.bindTo ? veteranIdByName.get(r.bindTo)! : null
-      tx.insert(users)
-        .values({
-          id: userId,
-          kind: 'wechat',
-          role: veteranId ? 'veteran' : r.familyOf ? 'family' : 'resident',
-          openid: `dev-${r.wechatName}`,
-          displayName: r.displayName,
-          veteranId,
-          createdAt: now,
-          updatedAt: now
-        })
-        .run()
-      if (r.familyOf) {
-        tx.insert(familyLinks)
-          .values({
+  })
+  const staffRows = staffAccounts.map((s, i) => ({
+    id: newId(),
+    kind: 'staff' as const,
+    role: s.role,
+    username: s.username,
+    passwordHash: hashes[i]!,
+    displayName: s.displayName,
+    centerId: centerIds.get(s.centerCode)!,
+    createdAt: now,
+    updatedAt: now
+  }))
+  const residentRows = people.residents.map((r) => {
+    const veteranId = r.bindTo ? veteranIdByName.get(r.bindTo)! : null
+    return {
+      id: newId(),
+      kind: 'wechat' as const,
+      role: veteranId ? ('veteran' as const) : r.familyOf ? ('family' as const) : ('resident' as const),
+      openid: `dev-${r.wechatName}`,
+      displayName: r.displayName,
+      veteranId,
+      createdAt: now,
+      updatedAt: now
+    }
+  })
+  const familyRows = people.residents.flatMap((r, i) =>
+    r.familyOf
+      ? [
+          {
             id: newId(),
             veteranId: veteranIdByName.get(r.familyOf)!,
-            userId,
-            relation: r.relation ?? 'other',
+            userId: residentRows[i]!.id,
+            relation: r.relation ?? ('other' as const),
             createdAt: now
-          })
-          .run()
-      }
-    }
+          }
+        ]
+      : []
+  )
+
+  await groupCommit(db, async (tx) => {
+    await tx.insert(districts).values(demoDistricts.map((d, i) => ({ ...d, sortOrder: i })))
+    await tx.insert(services).values(demoServices.map((s, i) => ({ ...s, id: serviceIds.get(s.code)!, sortOrder: i })))
+    await tx.insert(centers).values(
+      demoCenters.map(({ code, services: _offered, ...center }, i) => ({
+        ...center,
+        id: centerIds.get(code)!,
+        sortOrder: i
+      }))
+    )
+    await tx.insert(centerServices).values(
+      demoCenters.flatMap((c) =>
+        (c.services === 'all' ? demoServices.map((s) => s.code) : c.services).map((serviceCode) => ({
+          centerId: centerIds.get(c.code)!,
+          serviceId: serviceIds.get(serviceCode)!
+        }))
+      )
+    )
+    // In slices: a statement takes a bounded number of values (SQLite's 32,766, PostgreSQL's 65,535).
+    for (let i = 0; i < veteranRows.length; i += 200) await tx.insert(veterans).values(veteranRows.slice(i, i + 200))
+    await tx.insert(users).values([...staffRows, ...residentRows])
+    if (familyRows.length > 0) await tx.insert(familyLinks).values(familyRows)
   })
 
   for (const step of capabilitySteps) await step(app)

@@ -1,4 +1,5 @@
-import { clientOf, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { query } from '../../db/query'
 
 // The audit log as admins read it: newest first, with the name of whoever acted, filtered by who, what and when.
 
@@ -26,7 +27,7 @@ export interface AuditFilter {
 }
 
 /** The matching entries, newest first, at most `limit` (the caller asks one more to know of a next page). */
-export function auditRows(db: Db, filter: AuditFilter, limit: number): AuditRow[] {
+export async function auditRows(db: Db, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
   const where: string[] = []
   const params: unknown[] = []
   const add = (condition: string, value: unknown) => {
@@ -43,7 +44,5 @@ export function auditRows(db: Db, filter: AuditFilter, limit: number): AuditRow[
     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY a.id DESC LIMIT ?`
-  return clientOf(db)
-    .prepare(sql)
-    .all(...params, limit) as AuditRow[]
+  return query<AuditRow>(db, sql).all(...params, limit)
 }

@@ -29,7 +29,7 @@ export async function listAuditEntries(
   query: AuditQuery
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const limit = query.limit ?? 20
-  const rows = auditRows(ctx.db, { ...filterOf(query), beforeId: decodeCursor(query.cursor) }, limit + 1)
+  const rows = await auditRows(ctx.db, { ...filterOf(query), beforeId: decodeCursor(query.cursor) }, limit + 1)
   const page = toPage(rows, limit, (r) => r.id)
   return {
     items: page.items.map((r) => ({
@@ -48,7 +48,7 @@ export async function listAuditEntries(
 
 /** The matching entries, newest first, as CSV with Beijing times (at most AUDIT_CSV_MAX_ROWS). */
 export async function auditCsv(ctx: Ctx, query: Omit<AuditQuery, 'limit' | 'cursor'>): Promise<string> {
-  const rows = auditRows(ctx.db, filterOf(query), AUDIT_CSV_MAX_ROWS)
+  const rows = await auditRows(ctx.db, filterOf(query), AUDIT_CSV_MAX_ROWS)
   return csvDocument([
     csvLine(['时间（北京时间）', '操作人', '操作人编号', '角色', '操作', '对象', '对象编号', '详情']),
     ...rows.map((r) =>

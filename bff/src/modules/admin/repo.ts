@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { immediate, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 
@@ -11,12 +12,12 @@ export type NewStaffRow = Pick<
 /** Creates a staff account and its audit entry together; null if the username is taken. */
 export async function insertStaff(db: Db, row: NewStaffRow, audit: AuditEntryInput) {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, row.username!)).get()) return null
-    tx.insert(users)
-      .values({ ...row, kind: 'staff', createdAt: now, updatedAt: now })
-      .run()
+  return groupCommit(db, async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, row.username!))
+    if (taken) return null
+    await tx.insert(users).values({ ...row, kind: 'staff', createdAt: now, updatedAt: now })
     insertAudit(tx, audit, now)
-    return tx.select().from(users).where(eq(users.id, row.id)).get()!
+    const [created] = await tx.select().from(users).where(eq(users.id, row.id))
+    return created!
   })
 }

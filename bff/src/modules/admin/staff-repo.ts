@@ -1,10 +1,13 @@
-import { statement, immediate, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { AppError } from '../../lib/app-error'
 import { revokeAllSessionsIn } from '../auth/repo'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 
 // Staff accounts as admins manage them. Changes that could leave the city without an admin are decided inside
-// one BEGIN IMMEDIATE transaction, so two admins switching each other off at once cannot both succeed.
+// one write transaction (group commit runs each write alone), so two admins switching each other off at once
+// cannot both succeed.
 
 export interface StaffRow {
   id: string
@@ -28,12 +31,12 @@ const OTHER_ACTIVE_ADMINS = `SELECT count(*) FROM users
   WHERE kind = 'staff' AND role = 'admin' AND status = 'active' AND id != ?`
 
 /** Staff accounts in the order they were created (ids sort by time), from after `afterId`; limit+1 rows. */
-export function listStaff(db: Db, afterId: string | null, limit: number): StaffRow[] {
-  return statement(db, STAFF_PAGE).all(afterId ?? '', limit + 1) as StaffRow[]
+export async function listStaff(db: Db, afterId: string | null, limit: number): Promise<StaffRow[]> {
+  return query<StaffRow>(db, STAFF_PAGE).all(afterId ?? '', limit + 1)
 }
 
-export function findStaff(db: Db, id: string): StaffRow | null {
-  return (statement(db, STAFF_BY_ID).get(id) as StaffRow | undefined) ?? null
+export async function findStaff(db: Db, id: string): Promise<StaffRow | null> {
+  return (await query<StaffRow>(db, STAFF_BY_ID).get(id)) ?? null
 }
 
 export interface StaffChanges {
@@ -50,15 +53,15 @@ export type StaffUpdate = { row: StaffRow; sessionsEnded: boolean } | null
  * when the last active admin would be switched off or made staff, and VALIDATION_FAILED when the account would
  * end up as staff without a center. Switching off or moving an account (role, center) ends its logins.
  */
-export function updateStaff(
+export async function updateStaff(
   db: Db,
   id: string,
   changes: StaffChanges,
   audit: (before: StaffRow) => AuditEntryInput
-): StaffUpdate {
+): Promise<StaffUpdate> {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    const before = findStaff(db, id)
+  return groupCommit(db, async (tx): Promise<StaffUpdate> => {
+    const before = await findStaff(db, id)
     if (!before) return null
     const role = changes.role ?? before.role
     const centerId = changes.centerId !== undefined ? changes.centerId : before.centerId
@@ -70,10 +73,10 @@ export function updateStaff(
     }
     const losesAdmin =
       before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active')
-    if (losesAdmin && (statement(db, OTHER_ACTIVE_ADMINS).pluck().get(id) as number) === 0) {
+    if (losesAdmin && (await query(db, OTHER_ACTIVE_ADMINS).value<number>(id)) === 0) {
       throw new AppError('LAST_ADMIN')
     }
-    statement(
+    await query(
       db,
       `UPDATE users SET display_name = ?, role = ?, center_id = ?, status = ?, updated_at = ? WHERE id = ?`
     ).run(changes.displayName ?? before.displayName, role, centerId, status, now, id)
@@ -81,16 +84,21 @@ export function updateStaff(
       (status === 'disabled' && before.status !== 'disabled') || role !== before.role || centerId !== before.centerId
     if (sessionsEnded) revokeAllSessionsIn(tx, id, status === 'disabled' ? 'account_disabled' : 'account_changed', now)
     insertAudit(tx, audit(before), now)
-    return { row: findStaff(db, id)!, sessionsEnded }
+    return { row: (await findStaff(db, id))!, sessionsEnded }
   })
 }
 
 /** Sets an admin-chosen password that must be changed at the next sign-in, and ends the account's logins. */
-export function resetStaffPassword(db: Db, id: string, passwordHash: string, audit: AuditEntryInput): boolean {
+export async function resetStaffPassword(
+  db: Db,
+  id: string,
+  passwordHash: string,
+  audit: AuditEntryInput
+): Promise<boolean> {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    if (!findStaff(db, id)) return false
-    statement(db, 'UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(
+  return groupCommit(db, async (tx) => {
+    if (!(await findStaff(db, id))) return false
+    await query(db, 'UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(
       passwordHash,
       now,
       id

@@ -26,7 +26,7 @@ function account(row: repo.StaffRow): StaffAccount {
 
 export async function listStaff(ctx: Ctx, query: { limit?: number; cursor?: string }): Promise<StaffAccountPage> {
   const limit = query.limit ?? 50
-  const rows = repo.listStaff(ctx.db, decodeCursor(query.cursor), limit)
+  const rows = await repo.listStaff(ctx.db, decodeCursor(query.cursor), limit)
   const page = toPage(rows, limit, (r) => r.id)
   return { items: page.items.map(account), nextCursor: page.nextCursor }
 }
@@ -45,7 +45,7 @@ export async function updateStaff(
     ...(body.centerId !== undefined ? { centerId: body.centerId } : {}),
     ...(body.disabled !== undefined ? { disabled: body.disabled } : {})
   }
-  const result = repo.updateStaff(ctx.db, id, changes, (before) => ({
+  const result = await repo.updateStaff(ctx.db, id, changes, (before) => ({
     actorId: principal.userId,
     actorRole: principal.role,
     action: 'admin.update_staff',
@@ -74,7 +74,7 @@ export async function resetPassword(
   sessionsEnded: SessionsEnded
 ): Promise<void> {
   const passwordHash = await hashPassword(body.password)
-  const done = repo.resetStaffPassword(ctx.db, id, passwordHash, {
+  const done = await repo.resetStaffPassword(ctx.db, id, passwordHash, {
     actorId: principal.userId,
     actorRole: principal.role,
     action: 'admin.reset_password',

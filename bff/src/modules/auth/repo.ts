@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { CenterLevel, Role } from '@veterans/shared'
-import { immediate, statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { query, rowsChanged } from '../../db/query'
 import { tableCache } from '../../db/table-cache'
 import { refreshTokens, sessions, users } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
@@ -40,7 +42,7 @@ const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayN
 const sessionRows = tableCache<SessionPrincipalRow | undefined>('principal', ['sessions', 'users', 'centers'], 10_000)
 
 function sessionRow(db: Db, sessionId: string) {
-  return sessionRows.get(db, sessionId, () => statement(db, PRINCIPAL_SQL).get(sessionId) as SessionPrincipalRow)
+  return sessionRows.get(db, sessionId, () => query<SessionPrincipalRow>(db, PRINCIPAL_SQL).get(sessionId))
 }
 
 export async function findSessionPrincipal(db: Db, sessionId: string, userId: string): Promise<Principal | null> {
@@ -63,12 +65,12 @@ export async function findSessionPrincipal(db: Db, sessionId: string, userId: st
 
 /** The WeChat account of an openid, created on first sign-in as a resident. */
 export async function findOrCreateWechatUser(db: Db, openid: string, displayName: string) {
-  return immediate(db, (tx) => {
-    const existing = tx
+  return groupCommit(db, async (tx) => {
+    const [existing] = await tx
       .select()
       .from(users)
       .where(and(eq(users.openid, openid), eq(users.status, 'active')))
-      .get()
+      .limit(1)
     if (existing) return existing
     const now = new Date().toISOString()
     const user = {
@@ -80,28 +82,28 @@ export async function findOrCreateWechatUser(db: Db, openid: string, displayName
       createdAt: now,
       updatedAt: now
     }
-    tx.insert(users).values(user).run()
-    return tx.select().from(users).where(eq(users.id, user.id)).get()!
+    await tx.insert(users).values(user)
+    const [created] = await tx.select().from(users).where(eq(users.id, user.id)).limit(1)
+    return created!
   })
 }
 
 export async function findStaffByUsername(db: Db, username: string) {
-  return (
-    db
-      .select()
-      .from(users)
-      .where(and(eq(users.username, username), eq(users.kind, 'staff'), eq(users.status, 'active')))
-      .get() ?? null
-  )
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, username), eq(users.kind, 'staff'), eq(users.status, 'active')))
+    .limit(1)
+  return user ?? null
 }
 
 /** Starts a login with its first refresh token. */
 export async function createSession(db: Db, userId: string, refreshTokenHash: string, expiresAt: string) {
   const now = new Date().toISOString()
   const sessionId = newId()
-  immediate(db, (tx) => {
-    tx.insert(sessions).values({ id: sessionId, userId, createdAt: now, lastUsedAt: now, expiresAt }).run()
-    tx.insert(refreshTokens).values({ tokenHash: refreshTokenHash, sessionId, createdAt: now, expiresAt }).run()
+  await groupCommit(db, async (tx) => {
+    await tx.insert(sessions).values({ id: sessionId, userId, createdAt: now, lastUsedAt: now, expiresAt })
+    await tx.insert(refreshTokens).values({ tokenHash: refreshTokenHash, sessionId, createdAt: now, expiresAt })
   })
   return sessionId
 }
@@ -120,8 +122,8 @@ export async function rotateRefreshToken(
   expiresAt: string
 ): Promise<RotationResult> {
   const now = new Date().toISOString()
-  return immediate(db, (tx): RotationResult => {
-    const token = tx
+  return groupCommit(db, async (tx): Promise<RotationResult> => {
+    const [token] = await tx
       .select({
         sessionId: refreshTokens.sessionId,
         rotatedAt: refreshTokens.rotatedAt,
@@ -129,35 +131,36 @@ export async function rotateRefreshToken(
       })
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, oldHash))
-      .get()
+      .limit(1)
     if (!token) return { kind: 'invalid' }
-    const session = tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).get()
+    const [session] = await tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).limit(1)
     if (!session || session.revokedAt || token.expiresAt < now) return { kind: 'invalid' }
-    const user = tx.select({ status: users.status }).from(users).where(eq(users.id, session.userId)).get()
+    const [user] = await tx.select({ status: users.status }).from(users).where(eq(users.id, session.userId)).limit(1)
     if (!user || user.status !== 'active') return { kind: 'invalid' }
-    const claimed = tx
-      .update(refreshTokens)
-      .set({ rotatedAt: now })
-      .where(and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.rotatedAt)))
-      .run()
-    if (claimed.changes !== 1) {
-      revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
+    const claimed = rowsChanged(
+      await tx
+        .update(refreshTokens)
+        .set({ rotatedAt: now })
+        .where(and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.rotatedAt)))
+    )
+    if (claimed !== 1) {
+      await revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
       // The owner is told in the same transaction: someone may hold a copy of their login.
       insertNotifications(tx, [securityNotices.loginRevoked(session.userId, now)], now)
       return { kind: 'reused', sessionId: session.id }
     }
-    tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt }).run()
+    await tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt })
     // A login lives as long as its newest refresh token: in use, it does not end 30 days after sign-in.
-    tx.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, session.id)).run()
+    await tx.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, session.id))
     return { kind: 'rotated', userId: session.userId, sessionId: session.id }
   })
 }
 
-function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: string) {
-  tx.update(sessions)
+async function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: string) {
+  await tx
+    .update(sessions)
     .set({ revokedAt: now, revokeReason: reason })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
-    .run()
 }
 
 /**
@@ -166,18 +169,21 @@ function revokeSessionIn(tx: Conn, sessionId: string, reason: string, now: strin
  */
 export async function revokeSessionByRefreshToken(db: Db, tokenHash: string): Promise<string | null> {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    const token = tx
+  return groupCommit(db, async (tx) => {
+    const [token] = await tx
       .select({ sessionId: refreshTokens.sessionId })
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, tokenHash))
-      .get()
-    if (token) revokeSessionIn(tx, token.sessionId, 'logout', now)
+      .limit(1)
+    if (token) await revokeSessionIn(tx, token.sessionId, 'logout', now)
     return token?.sessionId ?? null
   })
 }
 
-/** Ends every login of an account (account deletion). */
+/**
+ * Ends every login of an account (account deletion). Still synchronous: admin's staff-repo calls it inside its
+ * transactions without awaiting; it becomes async together with those callers.
+ */
 export function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, now: string) {
   tx.update(sessions)
     .set({ revokedAt: now, revokeReason: reason })

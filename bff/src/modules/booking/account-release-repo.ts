@@ -1,5 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { bookings, waitlistEntries } from '../../db/schema/index'
 import { freePlace } from './booking-steps'
 import { notifyPeople } from './change-notifications'
@@ -11,21 +12,21 @@ import { promoteWaiting } from './waitlist-promotion'
  * when someone else booked for them) and its waiting entries end. Runs in one transaction.
  */
 export async function releaseAccount(db: Db, userId: string, newCode: () => string) {
-  return inTx(db, (t) => {
+  return inTx(db, async (t) => {
     const { now } = t
     // Its waiting ends first, so the places freed below do not go to it.
-    const left = t.tx
-      .update(waitlistEntries)
-      .set({ status: 'cancelled', reason: 'account_closed', updatedAt: now })
-      .where(and(eq(waitlistEntries.userId, userId), eq(waitlistEntries.status, 'waiting')))
-      .run().changes
-    const upcoming = t.tx
+    const left = rowsChanged(
+      await t.tx
+        .update(waitlistEntries)
+        .set({ status: 'cancelled', reason: 'account_closed', updatedAt: now })
+        .where(and(eq(waitlistEntries.userId, userId), eq(waitlistEntries.status, 'waiting')))
+    )
+    const upcoming = await t.tx
       .select()
       .from(bookings)
       .where(and(eq(bookings.bookedByUserId, userId), eq(bookings.status, 'booked'), gt(bookings.startsAt, now)))
-      .all()
     for (const booking of upcoming) {
-      t.tx
+      await t.tx
         .update(bookings)
         .set({
           status: 'cancelled',
@@ -36,10 +37,9 @@ export async function releaseAccount(db: Db, userId: string, newCode: () => stri
           updatedAt: now
         })
         .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
-        .run()
-      freePlace(t, booking.slotId)
-      promoteWaiting(t, booking.slotId, newCode)
-      notifyPeople.accountClosed(t, booking)
+      await freePlace(t, booking.slotId)
+      await promoteWaiting(t, booking.slotId, newCode)
+      await notifyPeople.accountClosed(t, booking)
     }
     return { cancelledBookings: upcoming.length, leftWaitlist: left }
   })

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { bookings } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import type { BookingViewRow } from './booking-projection'
@@ -20,9 +21,9 @@ export async function recordAttendance(
     allowed: (row: typeof bookings.$inferSelect, now: string) => Refusal | null
   }
 ): Promise<Outcome<BookingViewRow>> {
-  return inTx(db, (t): Outcome<BookingViewRow> => {
+  return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = bookingRowIn(t, input.bookingId)
+    const booking = await bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     const refusal = input.allowed(booking, now)
     if (refusal) return refusal
@@ -33,16 +34,17 @@ export async function recordAttendance(
           ? { status: 'completed' as const, active: false, completedAt: now, checkedInAt: booking.checkedInAt ?? now }
           : { status: 'no_show' as const, active: false }
     expectOne(
-      t.tx
-        .update(bookings)
-        .set({ ...next, updatedAt: now })
-        .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
-        .run().changes,
+      rowsChanged(
+        await t.tx
+          .update(bookings)
+          .set({ ...next, updatedAt: now })
+          .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
+      ),
       `record ${input.action}`
     )
     insertAudit(t.tx, input.audit, now)
-    const view = bookingViewIn(t, booking.id)!
-    if (input.action === 'complete') notifyPeople.completed(t, booking)
+    const view = (await bookingViewIn(t, booking.id))!
+    if (input.action === 'complete') await notifyPeople.completed(t, booking)
     return done(view)
   })
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { bookingRatings, bookings } from '../../db/schema/index'
 import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
 import type { BookingViewRow } from './booking-projection'
@@ -48,9 +49,9 @@ export interface BookInput {
 export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<BookingViewRow> | 'replay'> {
   const { idempotency } = input
   try {
-    return await inTx(db, (t) => {
+    return await inTx(db, async (t) => {
       if (idempotency && idempotencyKeyUsedIn(t.tx, idempotency.request.scope)) return 'replay'
-      const outcome = decideBooking(t, input)
+      const outcome = await decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)
         recordIdempotentResponseIn(t.tx, idempotency.request, status, body, t.now)
@@ -64,24 +65,24 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   }
 }
 
-function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
+async function decideBooking(t: Tx, input: BookInput): Promise<Outcome<BookingViewRow>> {
   const { now } = t
-  const asked = openSlotFor(t, input)
+  const asked = await openSlotFor(t, input)
   if (!asked.ok) return asked
   const slot = asked.value
-  const existing = activeBookingIn(t, input.veteranId, slot.serviceId)
+  const existing = await activeBookingIn(t, input.veteranId, slot.serviceId)
   if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
-  const conflict = timeConflictIn(t, { veteranId: input.veteranId, userId: input.userId, slot })
+  const conflict = await timeConflictIn(t, { veteranId: input.veteranId, userId: input.userId, slot })
   if (conflict) return conflict
-  if (!takePlace(t, slot.id)) return refuse('SLOT_FULL', { waiting: slot.waiting })
-  const bookingId = insertBookingIn(t, {
+  if (!(await takePlace(t, slot.id))) return refuse('SLOT_FULL', { waiting: slot.waiting })
+  const bookingId = await insertBookingIn(t, {
     slot,
     veteranId: input.veteranId,
     bookedByUserId: input.userId,
     note: input.note,
     checkInCode: input.checkInCode
   })
-  notifyPeople.booked(
+  await notifyPeople.booked(
     t,
     slot,
     { id: bookingId, veteranId: input.veteranId, bookedByUserId: input.userId, checkInCode: input.checkInCode },
@@ -101,7 +102,7 @@ function decideBooking(t: Tx, input: BookInput): Outcome<BookingViewRow> {
     endsAt: slot.endsAt,
     status: 'booked',
     veteranId: input.veteranId,
-    veteranName: t.q.veteranName({ veteranId: input.veteranId })!.name,
+    veteranName: (await t.q.veteranName({ veteranId: input.veteranId }))!.name,
     bookedByUserId: input.userId,
     note: input.note,
     checkInCode: input.checkInCode,
@@ -138,35 +139,36 @@ export interface CancelInput extends Acting {
 
 /** Cancels a booked place, frees it at once and hands it to the earliest waiting entry, in one transaction. */
 export async function cancelBooking(db: Db, input: CancelInput): Promise<Outcome<BookingViewRow>> {
-  return inTx(db, (t): Outcome<BookingViewRow> => {
+  return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = bookingRowIn(t, input.bookingId)
+    const booking = await bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
-    if (booking.status === 'cancelled') return done(bookingViewIn(t, booking.id)!)
-    const slot = slotDetailIn(t, booking.slotId)!
+    if (booking.status === 'cancelled') return done((await bookingViewIn(t, booking.id))!)
+    const slot = (await slotDetailIn(t, booking.slotId))!
     if (booking.status !== 'booked')
       return refuse('INVALID_STATE', { status: booking.status }, '已签到或已结束的预约不能取消')
     const tooLate = cutoffRefusal(slot, booking.startsAt, input.cutoffMinutes, now, '取消')
     if (tooLate) return tooLate
     expectOne(
-      t.tx
-        .update(bookings)
-        .set({
-          status: 'cancelled',
-          active: false,
-          cancelReason: input.reason,
-          cancelledBy: input.actorId,
-          cancelledAt: now,
-          updatedAt: now
-        })
-        .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
-        .run().changes,
+      rowsChanged(
+        await t.tx
+          .update(bookings)
+          .set({
+            status: 'cancelled',
+            active: false,
+            cancelReason: input.reason,
+            cancelledBy: input.actorId,
+            cancelledAt: now,
+            updatedAt: now
+          })
+          .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
+      ),
       'cancel a booking'
     )
-    freePlace(t, booking.slotId)
-    promoteWaiting(t, booking.slotId, input.newCode)
-    notifyPeople.cancelled(t, slot, booking, input)
-    return done(bookingViewIn(t, booking.id)!)
+    await freePlace(t, booking.slotId)
+    await promoteWaiting(t, booking.slotId, input.newCode)
+    await notifyPeople.cancelled(t, slot, booking, input)
+    return done((await bookingViewIn(t, booking.id))!)
   })
 }
 
@@ -182,45 +184,53 @@ export interface RescheduleInput extends Acting {
  * untouched.
  */
 export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise<Outcome<BookingViewRow>> {
-  return inTx(db, (t): Outcome<BookingViewRow> => {
+  return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = bookingRowIn(t, input.bookingId)
+    const booking = await bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     // A retry after a dropped connection finds the booking already moved.
-    if (booking.slotId === input.slotId && booking.status === 'booked') return done(bookingViewIn(t, booking.id)!)
+    if (booking.slotId === input.slotId && booking.status === 'booked')
+      return done((await bookingViewIn(t, booking.id))!)
     if (booking.status !== 'booked')
       return refuse('INVALID_STATE', { status: booking.status }, '只有待签到的预约可以改期')
-    const oldSlot = slotDetailIn(t, booking.slotId)!
+    const oldSlot = (await slotDetailIn(t, booking.slotId))!
     const tooLate = cutoffRefusal(oldSlot, booking.startsAt, input.cutoffMinutes, now, '改期')
     if (tooLate) return tooLate
-    const slot = slotDetailIn(t, input.slotId)
+    const slot = await slotDetailIn(t, input.slotId)
     if (!slot) return refuse('NOT_FOUND', {}, '要改到的时段不存在，请重新选择')
     if (slot.serviceId !== booking.serviceId) {
       return refuse('VALIDATION_FAILED', { fields: [{ path: 'body.slotId', message: '只能改到同一服务的其他时段' }] })
     }
     if (!isOpenAhead(slot, now)) return refuse('SLOT_NOT_BOOKABLE')
     // The booking being moved does not conflict with itself.
-    const conflict = timeConflictIn(t, {
+    const conflict = await timeConflictIn(t, {
       veteranId: booking.veteranId,
       userId: input.actorId,
       slot,
       movingId: booking.id
     })
     if (conflict) return conflict
-    if (!takePlace(t, slot.id)) return refuse('SLOT_FULL', { waiting: slot.waiting })
+    if (!(await takePlace(t, slot.id))) return refuse('SLOT_FULL', { waiting: slot.waiting })
     expectOne(
-      t.tx
-        .update(bookings)
-        .set({ slotId: slot.id, centerId: slot.centerId, startsAt: slot.startsAt, endsAt: slot.endsAt, updatedAt: now })
-        .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked'), eq(bookings.slotId, booking.slotId)))
-        .run().changes,
+      rowsChanged(
+        await t.tx
+          .update(bookings)
+          .set({
+            slotId: slot.id,
+            centerId: slot.centerId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            updatedAt: now
+          })
+          .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked'), eq(bookings.slotId, booking.slotId)))
+      ),
       'move a booking'
     )
-    endWaitingFor(t, booking.veteranId, booking.serviceId)
-    freePlace(t, booking.slotId)
-    promoteWaiting(t, booking.slotId, input.newCode)
-    notifyPeople.rescheduled(t, slot, booking, input)
-    return done(bookingViewIn(t, booking.id)!)
+    await endWaitingFor(t, booking.veteranId, booking.serviceId)
+    await freePlace(t, booking.slotId)
+    await promoteWaiting(t, booking.slotId, input.newCode)
+    await notifyPeople.rescheduled(t, slot, booking, input)
+    return done((await bookingViewIn(t, booking.id))!)
   })
 }
 
@@ -229,21 +239,23 @@ export async function rateBooking(
   db: Db,
   input: { bookingId: string; userId: string; score: number; comment: string | null }
 ) {
-  return inTx(db, (t): Outcome<{ bookingId: string; score: number; comment: string | null; createdAt: string }> => {
-    const booking = bookingRowIn(t, input.bookingId)
+  type Rated = { bookingId: string; score: number; comment: string | null; createdAt: string }
+  return inTx(db, async (t): Promise<Outcome<Rated>> => {
+    const booking = await bookingRowIn(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     if (booking.status !== 'completed') return refuse('NOT_RATEABLE', { status: booking.status }, '服务完成后才能评价')
-    const inserted = t.tx
-      .insert(bookingRatings)
-      .values({
-        bookingId: booking.id,
-        score: input.score,
-        comment: input.comment,
-        ratedBy: input.userId,
-        createdAt: t.now
-      })
-      .onConflictDoNothing()
-      .run().changes
+    const inserted = rowsChanged(
+      await t.tx
+        .insert(bookingRatings)
+        .values({
+          bookingId: booking.id,
+          score: input.score,
+          comment: input.comment,
+          ratedBy: input.userId,
+          createdAt: t.now
+        })
+        .onConflictDoNothing()
+    )
     if (inserted === 0) return refuse('NOT_RATEABLE', {}, '这次服务已经评价过了，感谢您的反馈')
     return done({ bookingId: booking.id, score: input.score, comment: input.comment, createdAt: t.now })
   })

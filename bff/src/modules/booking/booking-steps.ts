@@ -9,35 +9,35 @@ import { expectOne, type Tx } from './transaction'
 // The steps the booking transactions are made of, each run inside one (see transaction.ts) on its prepared
 // statements.
 
-export function slotDetailIn(t: Pick<Tx, 'q'>, slotId: string): SlotDetailRow | undefined {
-  const row = t.q.slotDetail({ slotId })
+export async function slotDetailIn(t: Pick<Tx, 'q'>, slotId: string): Promise<SlotDetailRow | undefined> {
+  const row = await t.q.slotDetail({ slotId })
   return row && slotDetailOf(row)
 }
 
 export function bookingViewIn(t: Tx, bookingId: string) {
-  return t.q.bookingView.get({ bookingId })
+  return t.q.bookingView({ bookingId })
 }
 
 export function bookingRowIn(t: Tx, bookingId: string) {
-  return t.q.bookingRow.get({ bookingId })
+  return t.q.bookingRow({ bookingId })
 }
 
 /** What the database says about an account and a veteran, asked only when a rule needs it. */
 export function standingOf(t: Tx, userId: string, veteranId: string): Standing {
   return {
-    isOwnAccount: () => !!t.q.ownAccount({ userId, veteranId }),
-    isLinked: () => !!t.q.isLinked({ userId, veteranId })
+    isOwnAccount: async () => !!(await t.q.ownAccount({ userId, veteranId })),
+    isLinked: async () => !!(await t.q.isLinked({ userId, veteranId }))
   }
 }
 
 /** The slot a booking or a 候补 asks for, if this account may act for the veteran and the slot is open and ahead. */
-export function openSlotFor(
+export async function openSlotFor(
   t: Tx,
   input: { slotId: string; userId: string; veteranId: string; viaLink: boolean }
-): Outcome<SlotDetailRow> {
-  const refused = actingRefusal(input.viaLink, standingOf(t, input.userId, input.veteranId))
+): Promise<Outcome<SlotDetailRow>> {
+  const refused = await actingRefusal(input.viaLink, standingOf(t, input.userId, input.veteranId))
   if (refused) return refused
-  const slot = slotDetailIn(t, input.slotId)
+  const slot = await slotDetailIn(t, input.slotId)
   if (!slot) return refuse('NOT_FOUND')
   if (!isOpenAhead(slot, t.now)) return refuse('SLOT_NOT_BOOKABLE')
   return done(slot)
@@ -47,10 +47,10 @@ export function openSlotFor(
  * The veteran's active booking of the service, if any. A booking whose slot has ended no longer counts: its
  * marker is cleared here, which lets the veteran book the service again.
  */
-export function activeBookingIn(t: Tx, veteranId: string, serviceId: string) {
-  const active = t.q.activeBooking({ veteranId, serviceId })
+export async function activeBookingIn(t: Tx, veteranId: string, serviceId: string) {
+  const active = await t.q.activeBooking({ veteranId, serviceId })
   if (active && hasEnded(active.endsAt, t.now)) {
-    t.q.endActive({ id: active.id })
+    await t.q.endActive({ id: active.id })
     return undefined
   }
   return active
@@ -70,29 +70,30 @@ export function overlappingBookingIn(
 }
 
 /** TIME_CONFLICT when the veteran already holds a booking at an overlapping time, said for whoever acts. */
-export function timeConflictIn(
+export async function timeConflictIn(
   t: Tx,
   input: { veteranId: string; userId: string; slot: { startsAt: string; endsAt: string }; movingId?: string }
-): Refusal | null {
-  const other = overlappingBookingIn(t, input.veteranId, input.slot, input.movingId)
+): Promise<Refusal | null> {
+  const other = await overlappingBookingIn(t, input.veteranId, input.slot, input.movingId)
   if (!other) return null
   // What a person may open (service.ts): what they booked, and every booking of their own veteran record.
-  const canSee = other.bookedByUserId === input.userId || standingOf(t, input.userId, input.veteranId).isOwnAccount()
+  const canSee =
+    other.bookedByUserId === input.userId || (await standingOf(t, input.userId, input.veteranId).isOwnAccount())
   return timeConflictRefusal(other, canSee)
 }
 
 /** Takes a place if the slot is open, not started and not full: the one statement that guards capacity. */
-export function takePlace(t: Tx, slotId: string) {
-  return t.q.takePlace({ slotId, now: t.now }) === 1
+export async function takePlace(t: Tx, slotId: string) {
+  return (await t.q.takePlace({ slotId, now: t.now })) === 1
 }
 
-export function freePlace(t: Tx, slotId: string) {
-  expectOne(t.q.freePlace({ slotId, now: t.now }), 'free a place')
+export async function freePlace(t: Tx, slotId: string) {
+  expectOne(await t.q.freePlace({ slotId, now: t.now }), 'free a place')
 }
 
 /** Booking a service ends the veteran's other waiting for it: they have their place. */
-export function endWaitingFor(t: Tx, veteranId: string, serviceId: string) {
-  t.q.endWaitingFor({ veteranId, serviceId, now: t.now })
+export async function endWaitingFor(t: Tx, veteranId: string, serviceId: string) {
+  await t.q.endWaitingFor({ veteranId, serviceId, now: t.now })
 }
 
 interface NewBooking {
@@ -104,9 +105,9 @@ interface NewBooking {
 }
 
 /** Inserts a booking whose place was just taken. The partial unique index refuses a second active one. */
-export function insertBookingIn(t: Tx, b: NewBooking) {
+export async function insertBookingIn(t: Tx, b: NewBooking) {
   const id = newId()
-  t.q.insertBooking({
+  await t.q.insertBooking({
     id,
     slotId: b.slot.id,
     centerId: b.slot.centerId,
@@ -119,6 +120,6 @@ export function insertBookingIn(t: Tx, b: NewBooking) {
     endsAt: b.slot.endsAt,
     now: t.now
   })
-  endWaitingFor(t, b.veteranId, b.slot.serviceId)
+  await endWaitingFor(t, b.veteranId, b.slot.serviceId)
   return id
 }

@@ -12,7 +12,7 @@ const HOLDING = ['booked', 'checked_in'] as const
 type BookingStatus = (typeof bookings.$inferSelect)['status']
 
 export async function findBookingView(db: Db, bookingId: string) {
-  return statementsOf(db).bookingView.get({ bookingId }) ?? null
+  return (await statementsOf(db).bookingView({ bookingId })) ?? null
 }
 
 export interface MyBookingsFilter {
@@ -51,11 +51,10 @@ export async function listMyBookings(db: Db, f: MyBookingsFilter) {
     f.when === 'upcoming' ? upcoming : f.when === 'past' ? past : undefined,
     cursor
   ].filter((c) => c !== undefined)
-  return selectBookingViews(db)
+  return await selectBookingViews(db)
     .where(and(...conditions))
     .orderBy(...(ascending ? [asc(bookings.startsAt), asc(bookings.id)] : [desc(bookings.startsAt), desc(bookings.id)]))
     .limit(f.limit + 1)
-    .all()
 }
 
 /** A center's bookings in a time window (the day board), by time. */
@@ -63,7 +62,7 @@ export async function listCenterBookings(
   db: Db,
   f: { centerId: string; fromIso: string; toIso: string; status?: string }
 ) {
-  return selectBookingViews(db)
+  return await selectBookingViews(db)
     .where(
       and(
         eq(bookings.centerId, f.centerId),
@@ -73,14 +72,13 @@ export async function listCenterBookings(
       )
     )
     .orderBy(asc(bookings.startsAt), asc(bookings.createdAt))
-    .all()
 }
 
 /** Every booking a person made or that was made for their veteran record (data export), oldest first. */
 export async function listBookingsForExport(db: Db, userId: string) {
-  const user = db.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+  const [user] = await db.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).limit(1)
   const mine = user?.veteranId
     ? or(eq(bookings.bookedByUserId, userId), eq(bookings.veteranId, user.veteranId))
     : eq(bookings.bookedByUserId, userId)
-  return selectBookingViews(db).where(mine).orderBy(asc(bookings.createdAt)).all()
+  return await selectBookingViews(db).where(mine).orderBy(asc(bookings.createdAt))
 }

@@ -24,64 +24,75 @@ const contextOf = (slot: SlotDetailRow, bookingId: string): BookingContext => ({
   startsAt: slot.startsAt
 })
 
-function veteranAccountIn(t: Tx, veteranId: string) {
-  return t.q.veteranAccount({ veteranId })?.id ?? null
+async function veteranAccountIn(t: Tx, veteranId: string) {
+  return (await t.q.veteranAccount({ veteranId }))?.id ?? null
 }
 
-function activeUserIds(t: Tx, ids: (string | null)[]) {
+async function activeUserIds(t: Tx, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))]
-  return wanted.filter((userId) => !!t.q.activeUser({ userId }))
+  const active: string[] = []
+  for (const userId of wanted) if (await t.q.activeUser({ userId })) active.push(userId)
+  return active
 }
 
 /** The veteran's own account and whoever booked, each once, minus `except`. */
-function peopleOf(t: Tx, people: People, except: string | null = null) {
-  return activeUserIds(t, [veteranAccountIn(t, people.veteranId), people.bookedByUserId]).filter((id) => id !== except)
+async function peopleOf(t: Tx, people: People, except: string | null = null) {
+  const ids = await activeUserIds(t, [await veteranAccountIn(t, people.veteranId), people.bookedByUserId])
+  return ids.filter((id) => id !== except)
 }
 
 /** The actor, if they are one of the booking's people (staff acting on it are not told of their own act). */
-function actorIn(t: Tx, people: People, actorId: string) {
-  return peopleOf(t, people).filter((id) => id === actorId)
+async function actorIn(t: Tx, people: People, actorId: string) {
+  return (await peopleOf(t, people)).filter((id) => id === actorId)
 }
 
 const send = (t: Tx, notifications: NotificationInput[]) => insertNotifications(t.tx, notifications, t.now)
 
 export const notifyPeople = {
   /** A waiting entry became a booking. */
-  promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
-    send(t, bookingMessages.promoted(peopleOf(t, people), contextOf(slot, bookingId)))
+  async promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
+    send(t, bookingMessages.promoted(await peopleOf(t, people), contextOf(slot, bookingId)))
     scheduleReminder(t, { id: bookingId, startsAt: slot.startsAt })
   },
   /**
    * A booking was made: whoever booked gets the confirmation (with the check-in code); the veteran's own account,
    * if someone else booked for him, hears who did. One message each, never two to one person.
    */
-  booked(t: Tx, slot: SlotDetailRow, booking: People & { id: string; checkInCode: string }, bookerName: string) {
+  async booked(t: Tx, slot: SlotDetailRow, booking: People & { id: string; checkInCode: string }, bookerName: string) {
     const c = contextOf(slot, booking.id)
     send(
       t,
-      bookingMessages.confirmed(activeUserIds(t, [booking.bookedByUserId]), c, booking.checkInCode, slot.centerAddress)
+      bookingMessages.confirmed(
+        await activeUserIds(t, [booking.bookedByUserId]),
+        c,
+        booking.checkInCode,
+        slot.centerAddress
+      )
     )
-    const veteranAccount = veteranAccountIn(t, booking.veteranId)
+    const veteranAccount = await veteranAccountIn(t, booking.veteranId)
     if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
-      send(t, bookingMessages.bookedForYou(activeUserIds(t, [veteranAccount]), c, bookerName))
+      send(t, bookingMessages.bookedForYou(await activeUserIds(t, [veteranAccount]), c, bookerName))
     }
     scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
-  /** The day before the visit (a due job): the veteran's account and whoever booked, each once. */
-  reminder(t: Tx, slot: SlotDetailRow, booking: People & { id: string }) {
-    send(t, bookingMessages.reminder(peopleOf(t, booking), contextOf(slot, booking.id), slot.centerAddress))
+  /**
+   * The day before the visit (a due job): the veteran's account and whoever booked, each once (`people`, found by
+   * the job: it stays synchronous while the job runner runs its handlers so, see reminders.ts).
+   */
+  reminder(t: Tx, slot: SlotDetailRow, booking: { id: string }, people: string[]) {
+    send(t, bookingMessages.reminder(people, contextOf(slot, booking.id), slot.centerAddress))
   },
   /**
    * A waiting entry was passed over: the veteran has a booking of the service or the family link ended
    * ('ineligible'), or he has a booking at an overlapping time ('time_conflict').
    */
-  waitlistSkipped(
+  async waitlistSkipped(
     t: Tx,
     slot: SlotDetailRow,
     entry: { id: string; userId: string },
     why: 'ineligible' | 'time_conflict'
   ) {
-    const told = activeUserIds(t, [entry.userId])
+    const told = await activeUserIds(t, [entry.userId])
     const c = contextOf(slot, '')
     send(
       t,
@@ -90,15 +101,20 @@ export const notifyPeople = {
         : bookingMessages.waitlistSkipped(told, c, entry.id)
     )
   },
-  slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
-    send(t, bookingMessages.slotClosed(peopleOf(t, booking), contextOf(slot, booking.id), reason))
+  async slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
+    send(t, bookingMessages.slotClosed(await peopleOf(t, booking), contextOf(slot, booking.id), reason))
     cancelReminder(t, booking.id)
   },
-  waitlistClosed(t: Tx, slot: SlotDetailRow, entry: { id: string; veteranId: string; userId: string }, reason: string) {
+  async waitlistClosed(
+    t: Tx,
+    slot: SlotDetailRow,
+    entry: { id: string; veteranId: string; userId: string },
+    reason: string
+  ) {
     send(
       t,
       bookingMessages.waitlistClosed(
-        peopleOf(t, { veteranId: entry.veteranId, bookedByUserId: entry.userId }),
+        await peopleOf(t, { veteranId: entry.veteranId, bookedByUserId: entry.userId }),
         contextOf(slot, ''),
         reason,
         entry.id
@@ -106,22 +122,22 @@ export const notifyPeople = {
     )
   },
   /** The other people of the booking hear who cancelled it; the one who did gets a confirmation. */
-  cancelled(
+  async cancelled(
     t: Tx,
     slot: SlotDetailRow,
     booking: People & { id: string },
     actor: { actorId: string; actorName: string }
   ) {
     const c = contextOf(slot, booking.id)
-    send(t, bookingMessages.cancelledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName))
-    send(t, bookingMessages.cancelledByYou(actorIn(t, booking, actor.actorId), c))
+    send(t, bookingMessages.cancelledByOther(await peopleOf(t, booking, actor.actorId), c, actor.actorName))
+    send(t, bookingMessages.cancelledByYou(await actorIn(t, booking, actor.actorId), c))
     cancelReminder(t, booking.id)
   },
   /**
    * The other people of the booking hear who moved it, and where to; the one who did gets a confirmation. A move
    * to another center (`booking.centerId` is where it was) says the new address too.
    */
-  rescheduled(
+  async rescheduled(
     t: Tx,
     slot: SlotDetailRow,
     booking: People & { id: string; centerId: string },
@@ -129,25 +145,34 @@ export const notifyPeople = {
   ) {
     const c = contextOf(slot, booking.id)
     const newAddress = booking.centerId === slot.centerId ? null : slot.centerAddress
-    send(t, bookingMessages.rescheduledByOther(peopleOf(t, booking, actor.actorId), c, actor.actorName, newAddress))
-    send(t, bookingMessages.rescheduledByYou(actorIn(t, booking, actor.actorId), c, newAddress))
+    send(
+      t,
+      bookingMessages.rescheduledByOther(await peopleOf(t, booking, actor.actorId), c, actor.actorName, newAddress)
+    )
+    send(t, bookingMessages.rescheduledByYou(await actorIn(t, booking, actor.actorId), c, newAddress))
     scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
   /** The booker closed their account: the veteran, if someone else, hears their booking was cancelled. */
-  accountClosed(t: Tx, booking: People & { id: string; slotId: string }) {
+  async accountClosed(t: Tx, booking: People & { id: string; slotId: string }) {
     cancelReminder(t, booking.id)
-    const veteranAccount = veteranAccountIn(t, booking.veteranId)
+    const veteranAccount = await veteranAccountIn(t, booking.veteranId)
     if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
       send(
         t,
         bookingMessages.cancelledAccountClosed(
           [veteranAccount],
-          contextOf(slotDetailIn(t, booking.slotId)!, booking.id)
+          contextOf((await slotDetailIn(t, booking.slotId))!, booking.id)
         )
       )
     }
   },
-  completed(t: Tx, booking: People & { id: string; slotId: string }) {
-    send(t, bookingMessages.completed(peopleOf(t, booking), contextOf(slotDetailIn(t, booking.slotId)!, booking.id)))
+  async completed(t: Tx, booking: People & { id: string; slotId: string }) {
+    send(
+      t,
+      bookingMessages.completed(
+        await peopleOf(t, booking),
+        contextOf((await slotDetailIn(t, booking.slotId))!, booking.id)
+      )
+    )
   }
 }

@@ -10,13 +10,12 @@ import { inTx } from './transaction'
 export type NewBookingRow = typeof bookings.$inferInsert
 
 export async function findAccountByOpenid(db: Db, openid: string) {
-  return (
-    db
-      .select({ id: users.id, veteranId: users.veteranId, displayName: users.displayName })
-      .from(users)
-      .where(eq(users.openid, openid))
-      .get() ?? null
-  )
+  const [account] = await db
+    .select({ id: users.id, veteranId: users.veteranId, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.openid, openid))
+    .limit(1)
+  return account ?? null
 }
 
 /**
@@ -29,15 +28,12 @@ export async function insertDemoData(
 ) {
   const CHUNK = 500
   for (let i = 0; i < data.slots.length; i += CHUNK) {
-    await inTx(db, (t) =>
-      t.tx
-        .insert(slots)
-        .values(data.slots.slice(i, i + CHUNK))
-        .run()
-    )
+    await inTx(db, async (t) => {
+      await t.tx.insert(slots).values(data.slots.slice(i, i + CHUNK))
+    })
   }
-  await inTx(db, (t) => {
-    if (data.bookings.length) t.tx.insert(bookings).values(data.bookings).run()
+  await inTx(db, async (t) => {
+    if (data.bookings.length) await t.tx.insert(bookings).values(data.bookings)
     insertNotifications(t.tx, data.notifications, data.now)
   })
 }

@@ -8,13 +8,16 @@ import type { SlotRow } from './slot-projection'
 const rowsByQuery = perConnection(() => new Map<string, { stamp: string; rows: SlotRow[] }>())
 const MAX_QUERIES = 1000
 
-/** The rows of a slot query: read again only once the database changed (then as a new array). */
-export function cachedSlotRows(db: Db, query: string, read: () => SlotRow[]): SlotRow[] {
+/**
+ * The rows of a slot query: read again only once the database changed (then as a new array). The stamp is taken
+ * before the read, so a change made while it ran makes the next call read again.
+ */
+export async function cachedSlotRows(db: Db, query: string, read: () => Promise<SlotRow[]>): Promise<SlotRow[]> {
   const stamp = changeStamp(db)
   const cache = rowsByQuery(db)
   const cached = cache.get(query)
   if (cached?.stamp === stamp) return cached.rows
-  const rows = read()
+  const rows = await read()
   if (cache.size >= MAX_QUERIES) cache.clear()
   cache.set(query, { stamp, rows })
   return rows

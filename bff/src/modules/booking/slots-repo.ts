@@ -1,5 +1,6 @@
 import { and, eq, gt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { bookings, slots, waitlistEntries } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { freePlace, slotDetailIn } from './booking-steps'
@@ -31,36 +32,37 @@ export async function listSlots(db: Db, filter: SlotFilter): Promise<SlotRow[]> 
 
 /** The staff schedule: the same slots with their center, service and why a closed one was closed. */
 export async function listStaffSlots(db: Db, filter: SlotFilter): Promise<SlotDetailRow[]> {
-  return slotsMatching(statementsOf(db).slotDetails, filter).map(slotDetailOf)
+  return (await slotsMatching(statementsOf(db).slotDetails, filter)).map(slotDetailOf)
 }
 
 /** A slot with the names of its center and service. */
 export async function findSlotDetail(db: Db, slotId: string) {
-  return slotDetailIn({ q: statementsOf(db) }, slotId) ?? null
+  return (await slotDetailIn({ q: statementsOf(db) }, slotId)) ?? null
 }
 
 export type NewSlotRow = typeof slots.$inferInsert
 
 /** Inserts one slot and its audit entry; null when the center already has this service at that time. */
 export async function insertSlot(db: Db, row: NewSlotRow, audit: AuditEntryInput) {
-  return inTx(db, (t) => {
-    const inserted = t.tx.insert(slots).values(row).onConflictDoNothing().run().changes
+  return inTx(db, async (t) => {
+    const inserted = rowsChanged(await t.tx.insert(slots).values(row).onConflictDoNothing())
     if (inserted === 0) return null
     insertAudit(t.tx, { ...audit, entityId: row.id }, row.createdAt)
-    return slotDetailIn(t, row.id)!
+    return (await slotDetailIn(t, row.id))!
   })
 }
 
 /** Inserts slots, skipping those that exist; answers how many were created. */
 export async function insertSlots(db: Db, rows: NewSlotRow[], audit: AuditEntryInput) {
-  return inTx(db, (t) => {
+  return inTx(db, async (t) => {
     let created = 0
     for (let i = 0; i < rows.length; i += 500) {
-      created += t.tx
-        .insert(slots)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoNothing()
-        .run().changes
+      created += rowsChanged(
+        await t.tx
+          .insert(slots)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoNothing()
+      )
     }
     insertAudit(t.tx, { ...audit, detail: { ...audit.detail, created } }, t.now)
     return created
@@ -81,9 +83,9 @@ export interface SlotChange {
  * waitlist; closing cancels the booked places and the waitlist, telling each person the reason.
  */
 export async function changeSlot(db: Db, change: SlotChange): Promise<Outcome<SlotDetailRow>> {
-  return inTx(db, (t): Outcome<SlotDetailRow> => {
+  return inTx(db, async (t): Promise<Outcome<SlotDetailRow>> => {
     const { now } = t
-    const slot = slotDetailIn(t, change.slotId)
+    const slot = await slotDetailIn(t, change.slotId)
     if (!slot) return refuse('NOT_FOUND')
     if (hasEnded(slot.endsAt, now)) return refuse('INVALID_STATE', {}, '已结束的时段不能修改')
     if (change.capacity !== undefined && change.capacity < slot.booked) {
@@ -99,65 +101,64 @@ export async function changeSlot(db: Db, change: SlotChange): Promise<Outcome<Sl
     let cancelled = 0
     if (change.capacity !== undefined) {
       expectOne(
-        t.tx
-          .update(slots)
-          .set({ capacity: change.capacity, updatedAt: now })
-          .where(and(eq(slots.id, slot.id), lte(slots.booked, change.capacity)))
-          .run().changes,
+        rowsChanged(
+          await t.tx
+            .update(slots)
+            .set({ capacity: change.capacity, updatedAt: now })
+            .where(and(eq(slots.id, slot.id), lte(slots.booked, change.capacity)))
+        ),
         'change capacity'
       )
     }
     if (change.status === 'closed' && slot.status === 'open')
-      cancelled = closeSlotIn(t, slot, change.reason ?? '', change.audit.actorId)
+      cancelled = await closeSlotIn(t, slot, change.reason ?? '', change.audit.actorId)
     if (change.status === 'open' && slot.status === 'closed') {
-      t.tx.update(slots).set({ status: 'open', closedReason: null, updatedAt: now }).where(eq(slots.id, slot.id)).run()
+      await t.tx.update(slots).set({ status: 'open', closedReason: null, updatedAt: now }).where(eq(slots.id, slot.id))
     }
-    promoteWaiting(t, slot.id, change.newCode)
+    await promoteWaiting(t, slot.id, change.newCode)
     insertAudit(t.tx, { ...change.audit, detail: { ...change.audit.detail, cancelledBookings: cancelled } }, now)
-    return done(slotDetailIn(t, slot.id)!)
+    return done((await slotDetailIn(t, slot.id))!)
   })
 }
 
 /** Closes a slot: its booked places are cancelled with the reason and its waitlist ends; each person is told. */
-function closeSlotIn(t: Tx, slot: SlotDetailRow, reason: string, actorId: string | null) {
+async function closeSlotIn(t: Tx, slot: SlotDetailRow, reason: string, actorId: string | null) {
   const { now } = t
-  t.tx.update(slots).set({ status: 'closed', closedReason: reason, updatedAt: now }).where(eq(slots.id, slot.id)).run()
-  const booked = t.tx
+  await t.tx.update(slots).set({ status: 'closed', closedReason: reason, updatedAt: now }).where(eq(slots.id, slot.id))
+  const booked = await t.tx
     .select()
     .from(bookings)
     .where(and(eq(bookings.slotId, slot.id), eq(bookings.status, 'booked')))
-    .all()
   for (const booking of booked) {
     expectOne(
-      t.tx
-        .update(bookings)
-        .set({
-          status: 'cancelled',
-          active: false,
-          cancelReason: reason,
-          cancelledBy: actorId,
-          cancelledAt: now,
-          updatedAt: now
-        })
-        .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
-        .run().changes,
+      rowsChanged(
+        await t.tx
+          .update(bookings)
+          .set({
+            status: 'cancelled',
+            active: false,
+            cancelReason: reason,
+            cancelledBy: actorId,
+            cancelledAt: now,
+            updatedAt: now
+          })
+          .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
+      ),
       'cancel a booking of a closed slot'
     )
-    freePlace(t, slot.id)
-    notifyPeople.slotClosed(t, slot, booking, reason)
+    await freePlace(t, slot.id)
+    await notifyPeople.slotClosed(t, slot, booking, reason)
   }
-  const waiting = t.tx
+  const waiting = await t.tx
     .select()
     .from(waitlistEntries)
     .where(and(eq(waitlistEntries.slotId, slot.id), eq(waitlistEntries.status, 'waiting')))
-    .all()
   for (const entry of waiting) {
-    t.tx
+    await t.tx
       .update(waitlistEntries)
       .set({ status: 'cancelled', reason: 'slot_closed', updatedAt: now })
       .where(eq(waitlistEntries.id, entry.id))
-      .run()
-    notifyPeople.waitlistClosed(t, slot, entry, reason)
+    await notifyPeople.waitlistClosed(t, slot, entry, reason)
   }
   return booked.length
 }
@@ -165,9 +166,8 @@ function closeSlotIn(t: Tx, slot: SlotDetailRow, reason: string, actorId: string
 /** The invariant (tests and the benchmark): booked equals the places held by bookings that are not cancelled. */
 export async function findSlotsOutOfStep(db: Db) {
   const held = sql<number>`(SELECT count(*) FROM ${bookings} WHERE ${bookings.slotId} = ${slots.id} AND ${bookings.status} <> 'cancelled')`
-  return db
+  return await db
     .select({ id: slots.id, capacity: slots.capacity, booked: slots.booked, held })
     .from(slots)
     .where(or(sql`${slots.booked} <> ${held}`, gt(slots.booked, slots.capacity)))
-    .all()
 }

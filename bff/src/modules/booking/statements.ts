@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
-import { clientOf, perConnection, type Db } from '../../db/client'
+import { perConnection, statement, type Db } from '../../db/client'
+import { query } from '../../db/query'
 import { bookings } from '../../db/schema/index'
 import { selectBookingViews } from './booking-projection'
 import {
@@ -11,9 +12,9 @@ import {
   type StoredSlotDetailRow
 } from './slot-projection'
 
-// The statements of the hot paths (listing slots, booking, cancelling), as plain SQL prepared once per database
-// with better-sqlite3: building and preparing a query on each request cost several times more than running it.
-// They run on the connection of the transaction they are called in.
+// The statements of the hot paths (listing slots, booking, cancelling), as plain SQL prepared once per connection
+// (see db/query.ts): building and preparing a query on each request cost several times more than running it.
+// They run on the connection of the transaction they are called in, and each answers a promise.
 
 type Params = Record<string, string | number | null>
 
@@ -29,25 +30,40 @@ export interface OverlappingRow {
 
 /** A slot query by center and/or service over [fromIso, toIso), in one of its three shapes. */
 export interface SlotQueries<R> {
-  ofCenterService(params: { centerId: string; serviceId: string; fromIso: string; toIso: string }): R[]
-  ofCenter(params: { centerId: string; fromIso: string; toIso: string }): R[]
-  ofService(params: { serviceId: string; fromIso: string; toIso: string }): R[]
+  ofCenterService(params: { centerId: string; serviceId: string; fromIso: string; toIso: string }): Promise<R[]>
+  ofCenter(params: { centerId: string; fromIso: string; toIso: string }): Promise<R[]>
+  ofService(params: { serviceId: string; fromIso: string; toIso: string }): Promise<R[]>
 }
 
+const SLOT_DETAIL = `SELECT ${SLOT_DETAIL_COLUMNS} FROM ${SLOT_DETAIL_FROM} WHERE s.id = @slotId`
+const VETERAN_ACCOUNT = "SELECT id FROM users WHERE veteran_id = @veteranId AND status = 'active'"
+const ACTIVE_USER = "SELECT id FROM users WHERE id = @userId AND status = 'active'"
+
+const bookingById = (db: Db) =>
+  db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder('bookingId')))
+    .prepare()
+
 function prepareStatements(db: Db) {
-  const c = clientOf(db)
   const one = <R>(text: string) => {
-    const statement = c.prepare(text)
-    return (params: Params) => statement.get(params) as R | undefined
+    const statement = query<R>(db, text)
+    return (params: Params) => statement.get(params)
   }
   const many = <R>(text: string) => {
-    const statement = c.prepare(text)
-    return (params: Params) => statement.all(params) as R[]
+    const statement = query<R>(db, text)
+    return (params: Params) => statement.all(params)
   }
   const write = (text: string) => {
-    const statement = c.prepare(text)
-    return (params: Params) => statement.run(params).changes
+    const statement = query(db, text)
+    return (params: Params) => statement.run(params)
   }
+  /** A drizzle prepared select, answering its first row. */
+  const firstOf =
+    <R>(prepared: { execute(params: Params): PromiseLike<R[]> }) =>
+    async (params: Params) =>
+      (await prepared.execute(params))[0]
   const slotQueries = <R>(columns: string, from: string): SlotQueries<R> => {
     const inRange = 's.starts_at >= @fromIso AND s.starts_at < @toIso'
     return {
@@ -61,23 +77,21 @@ function prepareStatements(db: Db) {
   return {
     slots: slotQueries<SlotRow>(SLOT_COLUMNS, 'slots s'),
     slotDetails: slotQueries<StoredSlotDetailRow>(SLOT_DETAIL_COLUMNS, SLOT_DETAIL_FROM),
-    slotDetail: one<StoredSlotDetailRow>(`SELECT ${SLOT_DETAIL_COLUMNS} FROM ${SLOT_DETAIL_FROM} WHERE s.id = @slotId`),
-    bookingView: selectBookingViews(db)
-      .where(eq(bookings.id, sql.placeholder('bookingId')))
-      .prepare(),
-    bookingRow: db
-      .select()
-      .from(bookings)
-      .where(eq(bookings.id, sql.placeholder('bookingId')))
-      .prepare(),
+    slotDetail: one<StoredSlotDetailRow>(SLOT_DETAIL),
+    bookingView: firstOf(
+      selectBookingViews(db)
+        .where(eq(bookings.id, sql.placeholder('bookingId')))
+        .prepare()
+    ),
+    bookingRow: firstOf(bookingById(db)),
     isLinked: one<{ id: string }>(
       'SELECT id FROM family_links WHERE user_id = @userId AND veteran_id = @veteranId AND removed_at IS NULL'
     ),
     ownAccount: one<{ id: string }>(
       "SELECT id FROM users WHERE id = @userId AND veteran_id = @veteranId AND status = 'active'"
     ),
-    veteranAccount: one<{ id: string }>("SELECT id FROM users WHERE veteran_id = @veteranId AND status = 'active'"),
-    activeUser: one<{ id: string }>("SELECT id FROM users WHERE id = @userId AND status = 'active'"),
+    veteranAccount: one<{ id: string }>(VETERAN_ACCOUNT),
+    activeUser: one<{ id: string }>(ACTIVE_USER),
     veteranName: one<{ name: string }>('SELECT name FROM veterans WHERE id = @veteranId'),
     activeBooking: one<{ id: string; endsAt: string }>(
       'SELECT id, ends_at AS endsAt FROM bookings WHERE veteran_id = @veteranId AND service_id = @serviceId AND active = 1'
@@ -113,11 +127,26 @@ export type Statements = ReturnType<typeof prepareStatements>
 /** The booking statements of a connection, prepared on first use. */
 export const statementsOf = perConnection(prepareStatements)
 
+/**
+ * The reads of the reminder job, synchronous (the same SQL as above): the job runner (modules/jobs) still runs its
+ * handlers synchronously inside its transaction. To become the bundle's once the runner awaits its handlers.
+ */
+export const reminderReadsOf = perConnection((db: Db) => {
+  const bookingRow = bookingById(db)
+  return {
+    bookingRow: (bookingId: string) => bookingRow.get({ bookingId }),
+    slotDetail: (slotId: string) => statement(db, SLOT_DETAIL).get({ slotId }) as StoredSlotDetailRow | undefined,
+    veteranAccount: (veteranId: string) =>
+      statement(db, VETERAN_ACCOUNT).get({ veteranId }) as { id: string } | undefined,
+    activeUser: (userId: string) => statement(db, ACTIVE_USER).get({ userId }) as { id: string } | undefined
+  }
+})
+
 /** The slots of a filter, by center and service, center or service. */
 export function slotsMatching<R>(
   queries: SlotQueries<R>,
   f: { centerId?: string; serviceId?: string; fromIso: string; toIso: string }
-): R[] {
+): Promise<R[]> {
   const range = { fromIso: f.fromIso, toIso: f.toIso }
   if (f.centerId && f.serviceId)
     return queries.ofCenterService({ ...range, centerId: f.centerId, serviceId: f.serviceId })

@@ -3,9 +3,8 @@ import { groupCommit } from '../../db/group-commit'
 import { statementsOf, type Statements } from './statements'
 
 // Rules that guard capacity, the one-active-booking rule and the waitlist run inside a BEGIN IMMEDIATE
-// transaction, with conditional UPDATEs and partial unique indexes. The work inside is synchronous
-// better-sqlite3 (nothing awaited): the transaction functions return a refusal instead of throwing when nothing
-// was written.
+// transaction, with conditional UPDATEs and partial unique indexes. The work inside awaits only the database (see
+// db/group-commit.ts): the transaction functions return a refusal instead of throwing when nothing was written.
 
 /** A transaction's handles: drizzle for the occasional statement, the prepared ones for the frequent. */
 export interface Tx {
@@ -19,7 +18,7 @@ export interface Tx {
  * One BEGIN IMMEDIATE transaction (a savepoint of a group commit, see db/group-commit.ts, all-or-nothing on its
  * own) with the prepared statements at hand; resolves once committed.
  */
-export function inTx<T>(db: Db, fn: (t: Tx) => T): Promise<T> {
+export function inTx<T>(db: Db, fn: (t: Tx) => T | Promise<T>): Promise<T> {
   const q = statementsOf(db)
   return groupCommit(db, (tx) => fn({ tx, q, now: new Date().toISOString() }))
 }

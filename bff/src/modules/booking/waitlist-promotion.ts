@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
+import { rowsChanged } from '../../db/query'
 import { waitlistEntries } from '../../db/schema/index'
 import {
   activeBookingIn,
@@ -18,14 +19,17 @@ import { expectOne, type Tx } from './transaction'
  * Why a waiting entry cannot become a booking now: the veteran already holds the service or whoever joined may no
  * longer act for him ('ineligible'), or he holds a booking at an overlapping time ('time_conflict'); null if it can.
  */
-function passedOver(
+async function passedOver(
   t: Tx,
   entry: { veteranId: string; userId: string },
   slot: SlotDetailRow
-): 'ineligible' | 'time_conflict' | null {
-  if (activeBookingIn(t, entry.veteranId, slot.serviceId) || !mayActFor(standingOf(t, entry.userId, entry.veteranId)))
+): Promise<'ineligible' | 'time_conflict' | null> {
+  if (
+    (await activeBookingIn(t, entry.veteranId, slot.serviceId)) ||
+    !(await mayActFor(standingOf(t, entry.userId, entry.veteranId)))
+  )
     return 'ineligible'
-  return overlappingBookingIn(t, entry.veteranId, slot) ? 'time_conflict' : null
+  return (await overlappingBookingIn(t, entry.veteranId, slot)) ? 'time_conflict' : null
 }
 
 /**
@@ -33,50 +37,51 @@ function passedOver(
  * an entry that cannot become a booking (see passedOver) is skipped, its owner told, and the next one tried.
  * Each entry leaves `waiting` exactly once (conditional UPDATE), so concurrent frees never promote one twice.
  */
-export function promoteWaiting(t: Tx, slotId: string, newCode: () => string) {
+export async function promoteWaiting(t: Tx, slotId: string, newCode: () => string) {
   const { now } = t
   for (;;) {
-    const slot = slotDetailIn(t, slotId)
+    const slot = await slotDetailIn(t, slotId)
     if (!slot || !hasPlaceNow(slot, now)) return
-    const entry = t.tx
+    const [entry] = await t.tx
       .select()
       .from(waitlistEntries)
       .where(and(eq(waitlistEntries.slotId, slotId), eq(waitlistEntries.status, 'waiting')))
       .orderBy(asc(waitlistEntries.seq))
       .limit(1)
-      .get()
     if (!entry) return
-    const why = passedOver(t, entry, slot)
+    const why = await passedOver(t, entry, slot)
     if (why) {
       expectOne(
-        t.tx
-          .update(waitlistEntries)
-          .set({ status: 'skipped', reason: why === 'time_conflict' ? why : null, updatedAt: now })
-          .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
-          .run().changes,
+        rowsChanged(
+          await t.tx
+            .update(waitlistEntries)
+            .set({ status: 'skipped', reason: why === 'time_conflict' ? why : null, updatedAt: now })
+            .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
+        ),
         'skip a waitlist entry'
       )
-      notifyPeople.waitlistSkipped(t, slot, entry, why)
+      await notifyPeople.waitlistSkipped(t, slot, entry, why)
       continue
     }
-    expectOne(takePlace(t, slotId) ? 1 : 0, 'take a place for a waitlist entry')
+    expectOne((await takePlace(t, slotId)) ? 1 : 0, 'take a place for a waitlist entry')
     // Leave `waiting` before inserting: inserting ends the veteran's waiting for this service.
     expectOne(
-      t.tx
-        .update(waitlistEntries)
-        .set({ status: 'promoted', updatedAt: now })
-        .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
-        .run().changes,
+      rowsChanged(
+        await t.tx
+          .update(waitlistEntries)
+          .set({ status: 'promoted', updatedAt: now })
+          .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
+      ),
       'promote a waitlist entry'
     )
-    const bookingId = insertBookingIn(t, {
+    const bookingId = await insertBookingIn(t, {
       slot,
       veteranId: entry.veteranId,
       bookedByUserId: entry.userId,
       note: null,
       checkInCode: newCode()
     })
-    t.tx.update(waitlistEntries).set({ bookingId }).where(eq(waitlistEntries.id, entry.id)).run()
-    notifyPeople.promoted(t, slot, { veteranId: entry.veteranId, bookedByUserId: entry.userId }, bookingId)
+    await t.tx.update(waitlistEntries).set({ bookingId }).where(eq(waitlistEntries.id, entry.id))
+    await notifyPeople.promoted(t, slot, { veteranId: entry.veteranId, bookedByUserId: entry.userId }, bookingId)
   }
 }

@@ -17,15 +17,15 @@ export interface JoinWaitlistInput {
 
 /** Joins a full slot's waitlist at the end of the queue (seq = max + 1, decided inside the transaction). */
 export async function joinWaitlist(db: Db, input: JoinWaitlistInput): Promise<Outcome<{ id: string }>> {
-  return inTx(db, (t): Outcome<{ id: string }> => {
+  return inTx(db, async (t): Promise<Outcome<{ id: string }>> => {
     const { now } = t
-    const asked = openSlotFor(t, input)
+    const asked = await openSlotFor(t, input)
     if (!asked.ok) return asked
     const slot = asked.value
     if (slot.remaining > 0) return refuse('SLOT_NOT_FULL', { remaining: slot.remaining })
-    const active = activeBookingIn(t, input.veteranId, slot.serviceId)
+    const active = await activeBookingIn(t, input.veteranId, slot.serviceId)
     if (active) return refuse('ALREADY_BOOKED', { bookingId: active.id })
-    const existing = t.tx
+    const [existing] = await t.tx
       .select({ id: waitlistEntries.id })
       .from(waitlistEntries)
       .where(
@@ -35,28 +35,24 @@ export async function joinWaitlist(db: Db, input: JoinWaitlistInput): Promise<Ou
           eq(waitlistEntries.status, 'waiting')
         )
       )
-      .get()
+      .limit(1)
     if (existing) return refuse('WAITLIST_EXISTS', { waitlistId: existing.id })
-    const last = t.tx
+    const [last] = await t.tx
       .select({ seq: sql<number>`coalesce(max(${waitlistEntries.seq}), 0)` })
       .from(waitlistEntries)
       .where(eq(waitlistEntries.slotId, slot.id))
-      .get()
     const id = newId()
-    t.tx
-      .insert(waitlistEntries)
-      .values({
-        id,
-        slotId: slot.id,
-        serviceId: slot.serviceId,
-        veteranId: input.veteranId,
-        userId: input.userId,
-        seq: (last?.seq ?? 0) + 1,
-        status: 'waiting',
-        createdAt: now,
-        updatedAt: now
-      })
-      .run()
+    await t.tx.insert(waitlistEntries).values({
+      id,
+      slotId: slot.id,
+      serviceId: slot.serviceId,
+      veteranId: input.veteranId,
+      userId: input.userId,
+      seq: (last?.seq ?? 0) + 1,
+      status: 'waiting',
+      createdAt: now,
+      updatedAt: now
+    })
     return done({ id })
   })
 }
@@ -93,7 +89,8 @@ function selectWaitlistViews(conn: Conn) {
 export type WaitlistViewRow = NonNullable<Awaited<ReturnType<typeof findWaitlistView>>>
 
 export async function findWaitlistView(db: Db, id: string) {
-  return selectWaitlistViews(db).where(eq(waitlistEntries.id, id)).get() ?? null
+  const [view] = await selectWaitlistViews(db).where(eq(waitlistEntries.id, id)).limit(1)
+  return view ?? null
 }
 
 /** Entries joined by the person or for their veterans, of slots not yet started, soonest first. */
@@ -101,32 +98,30 @@ export async function listMyWaitlist(db: Db, f: { userId: string; veteranIds: st
   const mine = f.veteranIds.length
     ? or(eq(waitlistEntries.userId, f.userId), inArray(waitlistEntries.veteranId, f.veteranIds))
     : eq(waitlistEntries.userId, f.userId)
-  return selectWaitlistViews(db)
+  return await selectWaitlistViews(db)
     .where(and(mine, gt(slots.startsAt, f.now)))
     .orderBy(asc(slots.startsAt), asc(waitlistEntries.seq))
-    .all()
 }
 
 export async function listWaitlistForExport(db: Db, userId: string) {
-  return selectWaitlistViews(db).where(eq(waitlistEntries.userId, userId)).orderBy(asc(waitlistEntries.createdAt)).all()
+  return await selectWaitlistViews(db).where(eq(waitlistEntries.userId, userId)).orderBy(asc(waitlistEntries.createdAt))
 }
 
 /** Leaves the queue; the status tells a caller what the entry had become if it was no longer waiting. */
 export async function leaveWaitlist(db: Db, id: string) {
-  return inTx(db, (t) => {
+  return inTx(db, async (t) => {
     const { now } = t
-    const entry = t.tx
+    const [entry] = await t.tx
       .select({ status: waitlistEntries.status })
       .from(waitlistEntries)
       .where(eq(waitlistEntries.id, id))
-      .get()
+      .limit(1)
     if (!entry) return null
     if (entry.status === 'waiting') {
-      t.tx
+      await t.tx
         .update(waitlistEntries)
         .set({ status: 'cancelled', reason: 'left', updatedAt: now })
         .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.status, 'waiting')))
-        .run()
     }
     return entry.status
   })

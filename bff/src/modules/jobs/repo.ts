@@ -1,6 +1,8 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
-import { immediate, statement } from '../../db/client'
+import { statement } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { rowsChanged } from '../../db/query'
 import { dueJobs } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -36,9 +38,9 @@ export function cancelJobIn(tx: Conn, key: string, now: string) {
  * Claims due jobs: each gets a lease until `leaseUntil` and its attempt counted, in one transaction, so no two
  * runners take the same job; a job whose runner died is claimed again once its lease has run out.
  */
-export function claimDueJobs(db: Db, now: string, leaseUntil: string, limit: number) {
-  return immediate(db, (tx) => {
-    const due = tx
+export async function claimDueJobs(db: Db, now: string, leaseUntil: string, limit: number) {
+  return groupCommit(db, async (tx) => {
+    const due = await tx
       .select({
         id: dueJobs.id,
         kind: dueJobs.kind,
@@ -56,38 +58,35 @@ export function claimDueJobs(db: Db, now: string, leaseUntil: string, limit: num
       )
       .orderBy(asc(dueJobs.dueAt))
       .limit(limit)
-      .all()
     for (const job of due) {
-      tx.update(dueJobs)
+      await tx
+        .update(dueJobs)
         .set({ leaseUntil, attempts: sql`${dueJobs.attempts} + 1` })
         .where(eq(dueJobs.id, job.id))
-        .run()
     }
     return due.map((job) => ({ ...job, attempts: job.attempts + 1, leaseUntil }))
   })
 }
 
-export type ClaimedJob = ReturnType<typeof claimDueJobs>[number]
+export type ClaimedJob = Awaited<ReturnType<typeof claimDueJobs>>[number]
 
 /**
  * Marks a claimed job done inside the transaction that writes its effects. False when the claim no longer holds
  * (the lease ran out and another runner took it, or the job was moved or cancelled meanwhile): then nothing of it
  * may be written.
  */
-export function completeJobIn(tx: Conn, job: ClaimedJob, now: string): boolean {
-  return (
-    tx
-      .update(dueJobs)
-      .set({ status: 'done', finishedAt: now, leaseUntil: null })
-      .where(and(eq(dueJobs.id, job.id), eq(dueJobs.status, 'pending'), eq(dueJobs.leaseUntil, job.leaseUntil)))
-      .run().changes === 1
-  )
+export async function completeJobIn(tx: Conn, job: ClaimedJob, now: string): Promise<boolean> {
+  const completed = await tx
+    .update(dueJobs)
+    .set({ status: 'done', finishedAt: now, leaseUntil: null })
+    .where(and(eq(dueJobs.id, job.id), eq(dueJobs.status, 'pending'), eq(dueJobs.leaseUntil, job.leaseUntil)))
+  return rowsChanged(completed) === 1
 }
 
 /** A handler failed: try again at `retryAt`, or give up (status failed) when `final`. */
-export function recordJobFailure(db: Db, job: ClaimedJob, error: string, retryAt: string, final: boolean) {
-  db.update(dueJobs)
+export async function recordJobFailure(db: Db, job: ClaimedJob, error: string, retryAt: string, final: boolean) {
+  await db
+    .update(dueJobs)
     .set(final ? { status: 'failed', lastError: error, leaseUntil: null } : { lastError: error, leaseUntil: retryAt })
     .where(and(eq(dueJobs.id, job.id), eq(dueJobs.status, 'pending'), eq(dueJobs.leaseUntil, job.leaseUntil)))
-    .run()
 }

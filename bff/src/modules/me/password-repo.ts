@@ -1,16 +1,16 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
-import { immediate, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { sessions, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 
 export async function findPasswordHash(db: Db, userId: string): Promise<string | null> {
-  return (
-    db
-      .select({ passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.kind, 'staff')))
-      .get()?.passwordHash ?? null
-  )
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.kind, 'staff')))
+    .limit(1)
+  return user?.passwordHash ?? null
 }
 
 /**
@@ -25,14 +25,13 @@ export async function replacePassword(
   audit: AuditEntryInput
 ): Promise<string[]> {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(users.id, userId)).run()
-    const ended = tx
+  return groupCommit(db, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(users.id, userId))
+    const ended = await tx
       .update(sessions)
       .set({ revokedAt: now, revokeReason: 'password_changed' })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id })
-      .all()
     insertAudit(tx, audit, now)
     return ended.map((s) => s.id)
   })

@@ -1,20 +1,25 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import type { Relation, Role, VeteranCategory } from '@veterans/shared'
-import { immediate, statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { familyInvites, familyLinks, sessions, users, veterans } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { revokeAllSessionsIn } from '../auth/repo'
 
 export async function findUser(db: Db, userId: string) {
-  return db.select().from(users).where(eq(users.id, userId)).get() ?? null
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1)
+  return user ?? null
 }
 
 export async function findVeteran(db: Db, veteranId: string) {
-  return db.select().from(veterans).where(eq(veterans.id, veteranId)).get() ?? null
+  const [veteran] = await db.select().from(veterans).where(eq(veterans.id, veteranId)).limit(1)
+  return veteran ?? null
 }
 
 export async function findVeteranByIdNumberHash(db: Db, idNumberHash: string) {
-  return db.select().from(veterans).where(eq(veterans.idNumberHash, idNumberHash)).get() ?? null
+  const [veteran] = await db.select().from(veterans).where(eq(veterans.idNumberHash, idNumberHash)).limit(1)
+  return veteran ?? null
 }
 
 /** What GET /me shows of an account: the user, their registry record and their center, in one lookup. */
@@ -45,7 +50,7 @@ const ME_SQL = `SELECT u.id, u.kind, u.role, u.display_name AS displayName, u.el
  WHERE u.id = ?`
 
 export async function findMeRow(db: Db, userId: string): Promise<MeRow | null> {
-  return (statement(db, ME_SQL).get(userId) as MeRow | undefined) ?? null
+  return (await query<MeRow>(db, ME_SQL).get(userId)) ?? null
 }
 
 export interface FamilyOfRow {
@@ -63,7 +68,7 @@ const FAMILY_OF_SQL = `SELECT l.id AS linkId, l.veteran_id AS veteranId, v.name 
 
 /** The veterans this account is linked to as a family member. */
 export async function listFamilyOf(db: Db, userId: string): Promise<FamilyOfRow[]> {
-  return statement(db, FAMILY_OF_SQL).all(userId) as FamilyOfRow[]
+  return query<FamilyOfRow>(db, FAMILY_OF_SQL).all(userId)
 }
 
 /** The family members linked to a veteran's record. */
@@ -79,7 +84,6 @@ export async function listFamilyMembers(db: Db, veteranId: string) {
     .innerJoin(users, eq(users.id, familyLinks.userId))
     .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
     .orderBy(familyLinks.createdAt)
-    .all()
 }
 
 export async function updateProfile(
@@ -87,24 +91,27 @@ export async function updateProfile(
   userId: string,
   patch: { displayName?: string; elderMode?: boolean; phoneEnc?: string }
 ) {
-  db.update(users)
+  await db
+    .update(users)
     .set({ ...patch, updatedAt: new Date().toISOString() })
     .where(eq(users.id, userId))
-    .run()
 }
 
 /** A WeChat account's role follows from its links: bound → veteran, linked → family, otherwise resident. */
-function refreshWechatRole(tx: Conn, userId: string) {
-  const user = tx.select({ kind: users.kind, veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+async function refreshWechatRole(tx: Conn, userId: string) {
+  const [user] = await tx
+    .select({ kind: users.kind, veteranId: users.veteranId })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1)
   if (!user || user.kind !== 'wechat') return
-  const links =
-    tx
-      .select({ n: count() })
-      .from(familyLinks)
-      .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
-      .get()?.n ?? 0
+  const [linked] = await tx
+    .select({ n: count() })
+    .from(familyLinks)
+    .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
+  const links = linked?.n ?? 0
   const role: Role = user.veteranId ? 'veteran' : links > 0 ? 'family' : 'resident'
-  tx.update(users).set({ role }).where(eq(users.id, userId)).run()
+  await tx.update(users).set({ role }).where(eq(users.id, userId))
 }
 
 export type BindResult = 'bound' | 'bound_elsewhere' | 'account_has_other_record'
@@ -114,14 +121,14 @@ export type BindResult = 'bound' | 'bound_elsewhere' | 'account_has_other_record
  * two accounts claiming one record.
  */
 export async function bindVeteran(db: Db, userId: string, veteranId: string): Promise<BindResult> {
-  return immediate(db, (tx): BindResult => {
-    const user = tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+  return groupCommit(db, async (tx): Promise<BindResult> => {
+    const [user] = await tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).limit(1)
     if (user?.veteranId === veteranId) return 'bound'
     if (user?.veteranId) return 'account_has_other_record'
-    const holder = tx.select({ id: users.id }).from(users).where(eq(users.veteranId, veteranId)).get()
+    const [holder] = await tx.select({ id: users.id }).from(users).where(eq(users.veteranId, veteranId)).limit(1)
     if (holder) return 'bound_elsewhere'
-    tx.update(users).set({ veteranId, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).run()
-    refreshWechatRole(tx, userId)
+    await tx.update(users).set({ veteranId, updatedAt: new Date().toISOString() }).where(eq(users.id, userId))
+    await refreshWechatRole(tx, userId)
     return 'bound'
   })
 }
@@ -130,16 +137,14 @@ export async function createFamilyInvite(
   db: Db,
   input: { codeHash: string; veteranId: string; userId: string; expiresAt: string }
 ) {
-  db.insert(familyInvites)
-    .values({
-      id: newId(),
-      codeHash: input.codeHash,
-      veteranId: input.veteranId,
-      createdBy: input.userId,
-      createdAt: new Date().toISOString(),
-      expiresAt: input.expiresAt
-    })
-    .run()
+  await db.insert(familyInvites).values({
+    id: newId(),
+    codeHash: input.codeHash,
+    veteranId: input.veteranId,
+    createdBy: input.userId,
+    createdAt: new Date().toISOString(),
+    expiresAt: input.expiresAt
+  })
 }
 
 /**
@@ -148,19 +153,19 @@ export async function createFamilyInvite(
  */
 export async function redeemFamilyInvite(db: Db, codeHash: string, userId: string, relation: Relation) {
   const now = new Date().toISOString()
-  return immediate(db, (tx) => {
-    const invite = tx.select().from(familyInvites).where(eq(familyInvites.codeHash, codeHash)).get()
+  return groupCommit(db, async (tx) => {
+    const [invite] = await tx.select().from(familyInvites).where(eq(familyInvites.codeHash, codeHash)).limit(1)
     if (!invite || invite.usedAt || invite.expiresAt <= now) return null
-    const user = tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).get()
+    const [user] = await tx.select({ veteranId: users.veteranId }).from(users).where(eq(users.id, userId)).limit(1)
     if (user?.veteranId === invite.veteranId) return null
-    tx.update(familyInvites).set({ usedAt: now, usedBy: userId }).where(eq(familyInvites.id, invite.id)).run()
-    const existing = tx
+    await tx.update(familyInvites).set({ usedAt: now, usedBy: userId }).where(eq(familyInvites.id, invite.id))
+    const [existing] = await tx
       .select()
       .from(familyLinks)
       .where(
         and(eq(familyLinks.veteranId, invite.veteranId), eq(familyLinks.userId, userId), isNull(familyLinks.removedAt))
       )
-      .get()
+      .limit(1)
     const link = existing ?? {
       id: newId(),
       veteranId: invite.veteranId,
@@ -169,25 +174,25 @@ export async function redeemFamilyInvite(db: Db, codeHash: string, userId: strin
       createdAt: now,
       removedAt: null
     }
-    if (existing) tx.update(familyLinks).set({ relation }).where(eq(familyLinks.id, existing.id)).run()
-    else tx.insert(familyLinks).values(link).run()
-    refreshWechatRole(tx, userId)
+    if (existing) await tx.update(familyLinks).set({ relation }).where(eq(familyLinks.id, existing.id))
+    else await tx.insert(familyLinks).values(link)
+    await refreshWechatRole(tx, userId)
     return { linkId: link.id, veteranId: link.veteranId, relation }
   })
 }
 
 /** Removes a link if the account is its family member or the veteran it points to; false if neither. */
 export async function removeFamilyLink(db: Db, linkId: string, userId: string, userVeteranId: string | null) {
-  return immediate(db, (tx) => {
-    const link = tx
+  return groupCommit(db, async (tx) => {
+    const [link] = await tx
       .select()
       .from(familyLinks)
       .where(and(eq(familyLinks.id, linkId), isNull(familyLinks.removedAt)))
-      .get()
+      .limit(1)
     if (!link) return false
     if (link.userId !== userId && link.veteranId !== userVeteranId) return false
-    tx.update(familyLinks).set({ removedAt: new Date().toISOString() }).where(eq(familyLinks.id, linkId)).run()
-    refreshWechatRole(tx, link.userId)
+    await tx.update(familyLinks).set({ removedAt: new Date().toISOString() }).where(eq(familyLinks.id, linkId))
+    await refreshWechatRole(tx, link.userId)
     return true
   })
 }
@@ -203,7 +208,6 @@ export async function listSessions(db: Db, userId: string) {
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(sessions.createdAt)
-    .all()
 }
 
 /**
@@ -212,8 +216,9 @@ export async function listSessions(db: Db, userId: string) {
  */
 export async function deleteAccount(db: Db, userId: string) {
   const now = new Date().toISOString()
-  immediate(db, (tx) => {
-    tx.update(users)
+  await groupCommit(db, async (tx) => {
+    await tx
+      .update(users)
       .set({
         status: 'deleted',
         role: 'resident',
@@ -226,17 +231,16 @@ export async function deleteAccount(db: Db, userId: string) {
         updatedAt: now
       })
       .where(eq(users.id, userId))
-      .run()
-    tx.update(familyLinks)
+    await tx
+      .update(familyLinks)
       .set({ removedAt: now })
       .where(and(eq(familyLinks.userId, userId), isNull(familyLinks.removedAt)))
-      .run()
-    tx.update(familyInvites)
+    await tx
+      .update(familyInvites)
       .set({ expiresAt: now })
       .where(
         and(eq(familyInvites.createdBy, userId), isNull(familyInvites.usedAt), sql`${familyInvites.expiresAt} > ${now}`)
       )
-      .run()
     revokeAllSessionsIn(tx, userId, 'account_deleted', now)
   })
 }

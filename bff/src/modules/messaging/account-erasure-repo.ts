@@ -10,20 +10,18 @@ import { threadMessages, threads } from '../../db/schema/index'
  * longer say whose question it was. Threads still waiting are closed, so they leave the inbox.
  */
 export async function eraseResidentThreads(db: Db, userId: string) {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     const now = new Date().toISOString()
-    const own = tx
-      .select({ id: threads.id })
-      .from(threads)
-      .where(eq(threads.residentUserId, userId))
-      .all()
-      .map((t) => t.id)
+    const own = (await tx.select({ id: threads.id }).from(threads).where(eq(threads.residentUserId, userId))).map(
+      (t) => t.id
+    )
     if (own.length === 0) return 0
-    tx.update(threadMessages)
+    await tx
+      .update(threadMessages)
       .set({ body: '' })
       .where(and(inArray(threadMessages.threadId, own), eq(threadMessages.authorUserId, userId)))
-      .run()
-    tx.update(threads)
+    await tx
+      .update(threads)
       .set({
         subject: '',
         veteranId: null,
@@ -35,7 +33,6 @@ export async function eraseResidentThreads(db: Db, userId: string) {
         updatedAt: now
       })
       .where(eq(threads.residentUserId, userId))
-      .run()
     return own.length
   })
 }

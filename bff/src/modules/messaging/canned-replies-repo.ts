@@ -10,20 +10,15 @@ import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 const MAX_LISTED = 500
 
 export async function listCannedReplies(db: Db) {
-  return db
-    .select()
-    .from(cannedReplies)
-    .orderBy(asc(cannedReplies.title), asc(cannedReplies.id))
-    .limit(MAX_LISTED)
-    .all()
+  return db.select().from(cannedReplies).orderBy(asc(cannedReplies.title), asc(cannedReplies.id)).limit(MAX_LISTED)
 }
 
 export type NewCannedReply = typeof cannedReplies.$inferInsert
 
 /** Adds a canned reply with its audit entry, in one transaction. */
 export async function insertCannedReply(db: Db, row: NewCannedReply, audit: AuditEntryInput | null) {
-  return groupCommit(db, (tx) => {
-    tx.insert(cannedReplies).values(row).run()
+  return groupCommit(db, async (tx) => {
+    await tx.insert(cannedReplies).values(row)
     if (audit) insertAudit(tx, { ...audit, entityId: row.id }, row.createdAt)
     return row
   })

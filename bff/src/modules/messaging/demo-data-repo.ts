@@ -12,19 +12,20 @@ export type DemoCannedReplyRow = typeof cannedReplies.$inferInsert
 /** Demo accounts by WeChat openid or staff username. */
 export async function findDemoAccount(db: Db, name: { openid: string } | { username: string }) {
   const where = 'openid' in name ? eq(users.openid, name.openid) : eq(users.username, name.username)
-  return (
-    db.select({ id: users.id, veteranId: users.veteranId, centerId: users.centerId }).from(users).where(where).get() ??
-    null
-  )
+  const [row] = await db
+    .select({ id: users.id, veteranId: users.veteranId, centerId: users.centerId })
+    .from(users)
+    .where(where)
+  return row ?? null
 }
 
 export async function insertDemoThreads(
   db: Db,
   data: { threads: DemoThreadRow[]; entries: DemoEntryRow[]; cannedReplies: DemoCannedReplyRow[] }
 ) {
-  await groupCommit(db, (tx) => {
-    if (data.threads.length) tx.insert(threads).values(data.threads).run()
-    if (data.entries.length) tx.insert(threadMessages).values(data.entries).run()
-    if (data.cannedReplies.length) tx.insert(cannedReplies).values(data.cannedReplies).run()
+  await groupCommit(db, async (tx) => {
+    if (data.threads.length) await tx.insert(threads).values(data.threads)
+    if (data.entries.length) await tx.insert(threadMessages).values(data.entries)
+    if (data.cannedReplies.length) await tx.insert(cannedReplies).values(data.cannedReplies)
   })
 }

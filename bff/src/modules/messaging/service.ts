@@ -47,7 +47,7 @@ function text(value: string, path: string, message: string) {
 
 /** The photos of these entries, each entry with its own (none for most). */
 export async function withAttachments(ctx: Ctx, rows: MessageViewRow[]) {
-  const byMessage = attachmentsOfMessages(
+  const byMessage = await attachmentsOfMessages(
     ctx.db,
     rows.map((r) => r.id)
   )

@@ -1,6 +1,7 @@
 import type { Topic } from '@veterans/shared'
-import { statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { threads } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
@@ -22,18 +23,19 @@ import {
 } from './thread-steps'
 
 // What people and staff do to threads, each in one BEGIN IMMEDIATE transaction (a group-commit savepoint, see
-// db/group-commit.ts) with nothing awaited inside. The thread's counters are moved there, the Idempotency-Key
-// claimed and answered there, notifications and audit entries written there: all commit together or not at all.
+// db/group-commit.ts) that awaits nothing but its own queries. The thread's counters are moved there, the
+// Idempotency-Key claimed and answered there, notifications and audit entries written there: all commit together or
+// not at all.
 
 /** Inside a transaction: a key already answered is 'replay', else the write is decided and its answer recorded. */
-function idempotentIn<T>(
+async function idempotentIn<T>(
   tx: Conn,
   idempotency: IdempotentAnswer<T> | null,
-  decide: (tx: Conn, now: string) => Outcome<T>
-): Outcome<T> | 'replay' {
+  decide: (tx: Conn, now: string) => Promise<Outcome<T>>
+): Promise<Outcome<T> | 'replay'> {
   if (idempotency && idempotencyKeyUsedIn(tx, idempotency.request.scope)) return 'replay'
   const now = new Date().toISOString()
-  const outcome = decide(tx, now)
+  const outcome = await decide(tx, now)
   if (idempotency) {
     const { status, body } = idempotency.respond(outcome)
     recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
@@ -45,7 +47,7 @@ function idempotentIn<T>(
 function idempotentTx<T>(
   db: Db,
   idempotency: IdempotentAnswer<T> | null,
-  decide: (tx: Conn, now: string) => Outcome<T>
+  decide: (tx: Conn, now: string) => Promise<Outcome<T>>
 ): Promise<Outcome<T> | 'replay'> {
   return groupCommit(db, (tx) => idempotentIn(tx, idempotency, decide))
 }
@@ -65,32 +67,30 @@ export interface NewThread {
 
 /** A new question: the thread and its first message (seq 1); the resident waits from now. */
 export async function createThread(db: Db, input: NewThread, idempotency: IdempotentAnswer<ThreadViewRow> | null) {
-  return idempotentTx(db, idempotency, (tx, now) => {
+  return idempotentTx(db, idempotency, async (tx, now) => {
     const id = newId()
-    tx.insert(threads)
-      .values({
-        id,
-        residentUserId: input.residentUserId,
-        veteranId: input.veteranId,
-        centerId: input.centerId,
-        category: input.category,
-        subject: input.subject,
-        status: 'open',
-        policyId: input.policyId,
-        policyTitle: input.policyTitle,
-        lastMessageAt: now,
-        createdAt: now,
-        updatedAt: now
-      })
-      .run()
-    const messageId = appendEntryIn(
+    await tx.insert(threads).values({
+      id,
+      residentUserId: input.residentUserId,
+      veteranId: input.veteranId,
+      centerId: input.centerId,
+      category: input.category,
+      subject: input.subject,
+      status: 'open',
+      policyId: input.policyId,
+      policyTitle: input.policyTitle,
+      lastMessageAt: now,
+      createdAt: now,
+      updatedAt: now
+    })
+    const messageId = await appendEntryIn(
       tx,
       { threadId: id, internal: false, authorUserId: input.residentUserId, authorRole: 'resident', body: input.body },
       now
     )
-    claimAttachments(tx, input.residentUserId, input.attachmentIds, id, messageId)
-    startWaitingIn(tx, id, now, slaDueAt(now))
-    return done(threadViewIn(tx, id))
+    await claimAttachments(tx, input.residentUserId, input.attachmentIds, id, messageId)
+    await startWaitingIn(tx, id, now, slaDueAt(now))
+    return done(await threadViewIn(tx, id))
   })
 }
 
@@ -115,13 +115,13 @@ export async function postResidentMessage(
   input: ResidentMessage,
   idempotency: IdempotentAnswer<ResidentMessageAdded> | null
 ): Promise<Outcome<ResidentMessageAdded> | 'replay'> {
-  return groupCommit(db, (tx) => {
-    const thread = threadViewOf(tx, input.threadId)
+  return groupCommit(db, async (tx) => {
+    const thread = await threadViewOf(tx, input.threadId)
     if (!thread || thread.residentUserId !== input.userId || thread.erasedAt) return refuse('NOT_FOUND')
-    return idempotentIn(tx, idempotency, (tx, now) => {
-      const added = appendResidentMessageIn(tx, thread, input.body, now)
-      const attachments = claimAttachments(tx, input.userId, input.attachmentIds, thread.id, added.entry.id)
-      notifyAbout.residentMessage(tx, thread, input.body, now)
+    return idempotentIn(tx, idempotency, async (tx, now) => {
+      const added = await appendResidentMessageIn(tx, thread, input.body, now)
+      const attachments = await claimAttachments(tx, input.userId, input.attachmentIds, thread.id, added.entry.id)
+      await notifyAbout.residentMessage(tx, thread, input.body, now)
       return done({ entry: { ...added.entry, attachments }, thread: added.thread })
     })
   })
@@ -148,10 +148,10 @@ export async function postStaffEntry(
   input: StaffEntry,
   idempotency: IdempotentAnswer<StaffEntryAdded> | null = null
 ) {
-  return idempotentTx<StaffEntryAdded>(db, idempotency, (tx, now) => {
-    const thread = threadStateIn(tx, input.threadId)
+  return idempotentTx<StaffEntryAdded>(db, idempotency, async (tx, now) => {
+    const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
-    const id = appendEntryIn(
+    const id = await appendEntryIn(
       tx,
       {
         threadId: thread.id,
@@ -163,11 +163,14 @@ export async function postStaffEntry(
       now
     )
     if (!input.internal) {
-      endWaitingIn(tx, thread.id, now, input.resolve ? 'resolved' : 'pending', true)
-      if (!thread.erasedAt) notifyAbout.staffReply(tx, thread, input.body, now)
+      await endWaitingIn(tx, thread.id, now, input.resolve ? 'resolved' : 'pending', true)
+      if (!thread.erasedAt) await notifyAbout.staffReply(tx, thread, input.body, now)
     }
     insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, messageId: id } }, now)
-    return done({ entry: { ...entryViewIn(tx, id), attachments: [] }, thread: threadViewIn(tx, thread.id) })
+    return done({
+      entry: { ...(await entryViewIn(tx, id)), attachments: [] },
+      thread: await threadViewIn(tx, thread.id)
+    })
   })
 }
 
@@ -176,15 +179,15 @@ export async function setThreadStatus(
   db: Db,
   input: { threadId: string; status: ThreadState['status']; audit: AuditEntryInput }
 ): Promise<Outcome<ThreadViewRow>> {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     const now = new Date().toISOString()
-    const thread = threadStateIn(tx, input.threadId)
+    const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
-    if (thread.status === input.status) return done(threadViewIn(tx, thread.id))
-    if (input.status === 'open') startWaitingIn(tx, thread.id, now, slaDueAt(now))
-    else endWaitingIn(tx, thread.id, now, input.status, false)
+    if (thread.status === input.status) return done(await threadViewIn(tx, thread.id))
+    if (input.status === 'open') await startWaitingIn(tx, thread.id, now, slaDueAt(now))
+    else await endWaitingIn(tx, thread.id, now, input.status, false)
     insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.status } }, now)
-    return done(threadViewIn(tx, thread.id))
+    return done(await threadViewIn(tx, thread.id))
   })
 }
 
@@ -195,15 +198,16 @@ export async function assignThread(
   db: Db,
   input: { threadId: string; assigneeId: string; actorId: string; actorName: string; audit: AuditEntryInput }
 ): Promise<Outcome<ThreadViewRow>> {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     const now = new Date().toISOString()
-    const thread = threadStateIn(tx, input.threadId)
+    const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
-    if (thread.assigneeId === input.assigneeId) return done(threadViewIn(tx, thread.id))
-    statement(tx, ASSIGN_SQL).run({ threadId: thread.id, assigneeId: input.assigneeId, now })
+    if (thread.assigneeId === input.assigneeId) return done(await threadViewIn(tx, thread.id))
+    await query(tx, ASSIGN_SQL).run({ threadId: thread.id, assigneeId: input.assigneeId, now })
     insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.assigneeId } }, now)
-    if (input.assigneeId !== input.actorId) notifyAbout.assigned(tx, thread, input.assigneeId, input.actorName, now)
-    return done(threadViewIn(tx, thread.id))
+    if (input.assigneeId !== input.actorId)
+      await notifyAbout.assigned(tx, thread, input.assigneeId, input.actorName, now)
+    return done(await threadViewIn(tx, thread.id))
   })
 }
 
@@ -212,7 +216,7 @@ const MARK_READ_SQL = `UPDATE threads SET resident_read_seq = MAX(resident_read_
   WHERE id = @threadId AND resident_user_id = @userId`
 
 export async function markRead(db: Db, input: { threadId: string; userId: string; seq: number }) {
-  return groupCommit(db, (tx) => statement(tx as Db, MARK_READ_SQL).run(input).changes === 1)
+  return groupCommit(db, async (tx) => (await query(tx, MARK_READ_SQL).run(input)) === 1)
 }
 
 // Once, and only when resolved: the conditional UPDATE decides, whatever the concurrency.
@@ -226,12 +230,11 @@ export async function rateThread(
   db: Db,
   input: { threadId: string; userId: string; score: number }
 ): Promise<Outcome<{ ratedAt: string }>> {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     const now = new Date().toISOString()
-    const rated = statement(tx, RATE_SQL).get({ ...input, now }) as { ratedAt: string } | undefined
+    const rated = await query<{ ratedAt: string }>(tx, RATE_SQL).get({ ...input, now })
     if (rated) return done(rated)
-    const state = statement(tx, RATING_STATE_SQL).get(input) as
-      { status: string; ratingScore: number | null } | undefined
+    const state = await query<{ status: string; ratingScore: number | null }>(tx, RATING_STATE_SQL).get(input)
     if (!state) return refuse('NOT_FOUND')
     if (state.ratingScore !== null) return refuse('NOT_RATEABLE', '您已评价过这次咨询，感谢您的反馈')
     return refuse('NOT_RATEABLE', '咨询办结后才能评价；如问题已解决，可等待工作人员标记办结')

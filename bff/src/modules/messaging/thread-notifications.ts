@@ -12,7 +12,7 @@ function snippet(body: string) {
   return Array.from(flat).length > SNIPPET_CHARS ? `${Array.from(flat).slice(0, SNIPPET_CHARS).join('')}…` : flat
 }
 
-function tell(
+async function tell(
   tx: Conn,
   userId: string | null,
   kind: string,
@@ -22,7 +22,7 @@ function tell(
   now: string,
   push?: NotificationInput['push']
 ) {
-  if (!userId || !isActiveUserIn(tx, userId)) return
+  if (!userId || !(await isActiveUserIn(tx, userId))) return
   insertNotifications(tx, [{ userId, kind, title, body, data: { threadId }, ...(push ? { push } : {}) }], now)
 }
 
@@ -34,7 +34,7 @@ export const notifyAbout = {
     body: string,
     now: string
   ) {
-    tell(
+    return tell(
       tx,
       thread.assigneeId,
       'thread.message',
@@ -49,7 +49,7 @@ export const notifyAbout = {
    * they turned replies off there, and by WeChat if they asked for it and subscribed.
    */
   staffReply(tx: Conn, thread: { id: string; subject: string; residentUserId: string }, body: string, now: string) {
-    tell(
+    return tell(
       tx,
       thread.residentUserId,
       'thread.reply',
@@ -65,7 +65,7 @@ export const notifyAbout = {
   },
   /** A colleague gave the thread to someone: they hear of it. */
   assigned(tx: Conn, thread: { id: string; subject: string }, assigneeId: string, byName: string, now: string) {
-    tell(
+    return tell(
       tx,
       assigneeId,
       'thread.assigned',

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Upload } from '@veterans/shared'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { statement, type Conn } from '../../db/client'
+import type { Conn } from '../../db/client'
+import { query } from '../../db/query'
 import { centers, threadMessages, threads, users, veterans } from '../../db/schema/index'
 
 // A thread as every thread query reads it: its row, its center's name, who asked (and for which veteran), who
@@ -76,8 +77,8 @@ const THREAD_VIEW_BY_ID_SQL = `SELECT t.id, t.resident_user_id AS residentUserId
   LEFT JOIN users a ON a.id = t.assignee_id
   WHERE t.id = @threadId`
 
-export function threadViewOf(conn: Conn, threadId: string): ThreadViewRow | undefined {
-  return statement(conn, THREAD_VIEW_BY_ID_SQL).get({ threadId }) as ThreadViewRow | undefined
+export function threadViewOf(conn: Conn, threadId: string): Promise<ThreadViewRow | undefined> {
+  return query<ThreadViewRow>(conn, THREAD_VIEW_BY_ID_SQL).get({ threadId })
 }
 
 const messageView = {
@@ -103,9 +104,10 @@ const ENTRY_VIEW_BY_ID_SQL = `SELECT m.id, m.thread_id AS threadId, m.seq, m.pos
   m.author_role AS authorRole, u.display_name AS authorName, m.body, m.created_at AS createdAt
   FROM thread_messages m JOIN users u ON u.id = m.author_user_id WHERE m.id = @messageId`
 
-export function entryViewOf(conn: Conn, messageId: string): MessageViewRow | undefined {
-  const row = statement(conn, ENTRY_VIEW_BY_ID_SQL).get({ messageId }) as
-    (Omit<MessageViewRow, 'internal'> & { internal: number }) | undefined
+export async function entryViewOf(conn: Conn, messageId: string): Promise<MessageViewRow | undefined> {
+  const row = await query<Omit<MessageViewRow, 'internal'> & { internal: number }>(conn, ENTRY_VIEW_BY_ID_SQL).get({
+    messageId
+  })
   return row && { ...row, internal: row.internal === 1 }
 }
 

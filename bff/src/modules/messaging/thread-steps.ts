@@ -1,12 +1,11 @@
-import { statement, type Conn } from '../../db/client'
+import type { Conn } from '../../db/client'
+import { query } from '../../db/query'
 import { newId } from '../../lib/ids'
 import { slaDueAt, workingTimeBetween } from './sla'
 import { entryViewOf, threadViewOf, type MessageViewRow, type ThreadViewRow } from './thread-projection'
 
-// The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction, synchronously
-// (better-sqlite3), so the numbers a thread hands out cannot be taken twice or skipped.
-
-const run = (tx: Conn, text: string) => statement(tx, text)
+// The steps the messaging transactions are made of. Each runs inside a BEGIN IMMEDIATE transaction and awaits only
+// the database (see db/group-commit.ts), so the numbers a thread hands out cannot be taken twice or skipped.
 
 /** The thread row as the transactions need it. */
 export interface ThreadState {
@@ -22,8 +21,8 @@ export interface ThreadState {
 const THREAD_STATE_SQL = `SELECT id, resident_user_id AS residentUserId, subject, status, assignee_id AS assigneeId,
   waiting_since AS waitingSince, erased_at AS erasedAt FROM threads WHERE id = @threadId`
 
-export function threadStateIn(tx: Conn, threadId: string): ThreadState | undefined {
-  return run(tx, THREAD_STATE_SQL).get({ threadId }) as ThreadState | undefined
+export function threadStateIn(tx: Conn, threadId: string): Promise<ThreadState | undefined> {
+  return query<ThreadState>(tx, THREAD_STATE_SQL).get({ threadId })
 }
 
 // The two counters of a thread, moved by the statement that reads them back: no other writer can slip between.
@@ -43,12 +42,14 @@ export interface NewEntry {
 }
 
 /** Adds a message (next seq and position) or an internal note (next position only); returns its id. */
-export function appendEntryIn(tx: Conn, entry: NewEntry, now: string): string {
-  const numbers = run(tx, entry.internal ? NEXT_NOTE_SQL : NEXT_PUBLIC_SQL).get({ threadId: entry.threadId, now }) as
-    { seq: number | null; position: number } | undefined
+export async function appendEntryIn(tx: Conn, entry: NewEntry, now: string): Promise<string> {
+  const numbers = await query<{ seq: number | null; position: number }>(
+    tx,
+    entry.internal ? NEXT_NOTE_SQL : NEXT_PUBLIC_SQL
+  ).get({ threadId: entry.threadId, now })
   if (!numbers) throw new Error(`messaging invariant broken: thread ${entry.threadId} vanished`)
   const id = newId()
-  run(tx, INSERT_ENTRY_SQL).run({
+  await query(tx, INSERT_ENTRY_SQL).run({
     id,
     threadId: entry.threadId,
     seq: numbers.seq,
@@ -84,22 +85,24 @@ type ResidentMessageChange = Pick<
  * if it was pending or resolved. Answers the entry and the thread as committed without reading either again: the
  * author is the thread's resident, and staff's unread count does not move.
  */
-export function appendResidentMessageIn(
+export async function appendResidentMessageIn(
   tx: Conn,
   thread: ThreadViewRow,
   body: string,
   now: string
-): { entry: MessageViewRow; thread: ThreadViewRow } {
+): Promise<{ entry: MessageViewRow; thread: ThreadViewRow }> {
   // The transaction holds the write lock since it read `thread`: the row is as read.
   const waiting = thread.status === 'open' && thread.waitingSince !== null && thread.slaDueAt !== null
-  const changed = (
-    waiting
-      ? run(tx, NEXT_RESIDENT_MESSAGE_SQL).get({ threadId: thread.id, now })
-      : run(tx, NEXT_RESIDENT_MESSAGE_REOPENING_SQL).get({ threadId: thread.id, now, dueAt: slaDueAt(now) })
-  ) as ResidentMessageChange | undefined
+  const changed = waiting
+    ? await query<ResidentMessageChange>(tx, NEXT_RESIDENT_MESSAGE_SQL).get({ threadId: thread.id, now })
+    : await query<ResidentMessageChange>(tx, NEXT_RESIDENT_MESSAGE_REOPENING_SQL).get({
+        threadId: thread.id,
+        now,
+        dueAt: slaDueAt(now)
+      })
   if (!changed) throw new Error(`messaging invariant broken: thread ${thread.id} vanished`)
   const id = newId()
-  run(tx, INSERT_ENTRY_SQL).run({
+  await query(tx, INSERT_ENTRY_SQL).run({
     id,
     threadId: thread.id,
     seq: changed.lastSeq,
@@ -129,8 +132,8 @@ const START_WAITING_SQL = `UPDATE threads SET status = 'open', resolved_at = NUL
   WHERE id = @threadId`
 
 /** The resident now waits for staff (a new question, a reply, a reopening): the wait keeps its first start. */
-export function startWaitingIn(tx: Conn, threadId: string, now: string, dueAt: string) {
-  run(tx, START_WAITING_SQL).run({ threadId, now, dueAt })
+export async function startWaitingIn(tx: Conn, threadId: string, now: string, dueAt: string) {
+  await query(tx, START_WAITING_SQL).run({ threadId, now, dueAt })
 }
 
 // A wait that ends after its due time counts as a breach, for the statistics; the first answer is recorded with
@@ -147,7 +150,7 @@ const END_WAITING_SQL = `UPDATE threads SET status = @status,
 const FIRST_ANSWER_SQL = `SELECT created_at AS createdAt FROM threads WHERE id = @threadId AND first_response_at IS NULL`
 
 /** Staff answered (answered: the first answer is recorded) or set the thread pending or resolved: no one waits. */
-export function endWaitingIn(
+export async function endWaitingIn(
   tx: Conn,
   threadId: string,
   now: string,
@@ -155,23 +158,21 @@ export function endWaitingIn(
   answered: boolean
 ) {
   // Only the first answer's wait is measured; later ones keep it.
-  const first = answered
-    ? (run(tx, FIRST_ANSWER_SQL).get({ threadId }) as { createdAt: string } | undefined)
-    : undefined
+  const first = answered ? await query<{ createdAt: string }>(tx, FIRST_ANSWER_SQL).get({ threadId }) : undefined
   const firstResponseMinutes = first ? workingTimeBetween(first.createdAt, now) / 60_000 : null
-  run(tx, END_WAITING_SQL).run({ threadId, now, status, answered: answered ? 1 : 0, firstResponseMinutes })
+  await query(tx, END_WAITING_SQL).run({ threadId, now, status, answered: answered ? 1 : 0, firstResponseMinutes })
 }
 
-export function threadViewIn(tx: Conn, threadId: string) {
-  return threadViewOf(tx, threadId)!
+export async function threadViewIn(tx: Conn, threadId: string) {
+  return (await threadViewOf(tx, threadId))!
 }
 
-export function entryViewIn(tx: Conn, messageId: string) {
-  return entryViewOf(tx, messageId)!
+export async function entryViewIn(tx: Conn, messageId: string) {
+  return (await entryViewOf(tx, messageId))!
 }
 
 const ACTIVE_USER_SQL = "SELECT 1 FROM users WHERE id = @userId AND status = 'active'"
 
-export function isActiveUserIn(tx: Conn, userId: string) {
-  return run(tx, ACTIVE_USER_SQL).get({ userId }) !== undefined
+export async function isActiveUserIn(tx: Conn, userId: string) {
+  return (await query(tx, ACTIVE_USER_SQL).get({ userId })) !== undefined
 }

@@ -7,7 +7,7 @@ import { entryViewOf, selectMessageViews, selectThreadViews, threadViewOf } from
 // Reading threads and their entries: a resident's, the staff inbox, a data export.
 
 export async function findThreadView(db: Db, threadId: string) {
-  return threadViewOf(db, threadId) ?? null
+  return (await threadViewOf(db, threadId)) ?? null
 }
 
 export interface ResidentThreadsFilter {
@@ -30,7 +30,6 @@ export async function listResidentThreads(db: Db, f: ResidentThreadsFilter) {
     .where(and(eq(threads.residentUserId, f.userId), f.status ? eq(threads.status, f.status) : undefined, cursor))
     .orderBy(desc(threads.lastMessageAt), desc(threads.id))
     .limit(f.limit + 1)
-    .all()
 }
 
 export interface StaffQueueFilter {
@@ -67,7 +66,6 @@ export async function listStaffQueue(db: Db, f: StaffQueueFilter) {
     )
     .limit(f.limit + 1)
     .offset(f.offset)
-    .all()
 }
 
 /** The messages a resident sees (never internal notes), by seq. */
@@ -76,7 +74,6 @@ export async function listPublicMessages(db: Db, threadId: string, afterSeq: num
     .where(and(eq(threadMessages.threadId, threadId), isNotNull(threadMessages.seq), gt(threadMessages.seq, afterSeq)))
     .orderBy(asc(threadMessages.seq))
     .limit(limit + 1)
-    .all()
 }
 
 /** Every entry of a thread, internal notes included, by position (staff only). */
@@ -85,22 +82,19 @@ export async function listAllEntries(db: Db, threadId: string, afterPosition: nu
     .where(and(eq(threadMessages.threadId, threadId), gt(threadMessages.position, afterPosition)))
     .orderBy(asc(threadMessages.position))
     .limit(limit + 1)
-    .all()
 }
 
 export async function findEntry(db: Db, messageId: string) {
-  return entryViewOf(db, messageId) ?? null
+  return (await entryViewOf(db, messageId)) ?? null
 }
 
 /** A staff account that may be given threads: active, staff or admin, with its center. */
 export async function findStaffAccount(db: Db, userId: string) {
-  return (
-    db
-      .select({ id: users.id, role: users.role, centerId: users.centerId, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.kind, 'staff'), eq(users.status, 'active')))
-      .get() ?? null
-  )
+  const [row] = await db
+    .select({ id: users.id, role: users.role, centerId: users.centerId, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.kind, 'staff'), eq(users.status, 'active')))
+  return row ?? null
 }
 
 /** The active staff accounts of one center, by name (whom a thread of that center can be given to). */
@@ -112,12 +106,11 @@ export async function listStaffOfCenter(db: Db, centerId: string) {
       and(eq(users.kind, 'staff'), eq(users.role, 'staff'), eq(users.status, 'active'), eq(users.centerId, centerId))
     )
     .orderBy(asc(users.displayName))
-    .all()
 }
 
 /** A person's threads and the messages in them that they can see, oldest first (data export). */
 export async function listThreadsForExport(db: Db, userId: string) {
-  return selectThreadViews(db).where(eq(threads.residentUserId, userId)).orderBy(asc(threads.createdAt)).all()
+  return selectThreadViews(db).where(eq(threads.residentUserId, userId)).orderBy(asc(threads.createdAt))
 }
 
 export async function listPublicMessagesForExport(db: Db, userId: string) {
@@ -125,5 +118,4 @@ export async function listPublicMessagesForExport(db: Db, userId: string) {
     .innerJoin(threads, eq(threads.id, threadMessages.threadId))
     .where(and(eq(threads.residentUserId, userId), eq(threadMessages.internal, false)))
     .orderBy(asc(threads.createdAt), asc(threadMessages.seq))
-    .all()
 }

@@ -1,5 +1,6 @@
 import type { NoticeAudience, PolicyEligibility } from '@veterans/shared'
-import { statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
+import { query } from '../../db/query'
 
 // Who a notice reaches, in SQL: the same clauses count the audience (preview, the recipient count fixed at send)
 // and page through it by user id (the fan-out's batches). Filters travel as JSON parameters, so each shape of
@@ -67,8 +68,8 @@ function paramsOf(audience: ResolvedAudience) {
 
 // A page of the audience after a user id, in id order. Each side is limited on its own first (so that neither is
 // read further than needed), then the union is.
-const after = (query: string, column: string) =>
-  `SELECT id FROM (${query} AND ${column} > @after ORDER BY ${column} LIMIT @limit)`
+const after = (accounts: string, column: string) =>
+  `SELECT id FROM (${accounts} AND ${column} > @after ORDER BY ${column} LIMIT @limit)`
 const PAGE_SQL = {
   both: `${after(VETERAN_ACCOUNTS, 'u.id')} UNION ${after(FAMILY_ACCOUNTS, 'fl.user_id')} ORDER BY id LIMIT @limit`,
   veterans: `${after(VETERAN_ACCOUNTS, 'u.id')} ORDER BY id LIMIT @limit`,
@@ -79,10 +80,13 @@ const PAGE_SQL = {
 const pageSqlOf = (audience: ResolvedAudience) =>
   audience.veterans && audience.families ? PAGE_SQL.both : audience.veterans ? PAGE_SQL.veterans : PAGE_SQL.families
 
-export function audiencePageIn(tx: Conn | Db, audience: ResolvedAudience, afterId: string, limit: number): string[] {
-  return statement(tx, pageSqlOf(audience))
-    .pluck()
-    .all({ ...paramsOf(audience), after: afterId, limit }) as string[]
+export async function audiencePageIn(
+  tx: Conn | Db,
+  audience: ResolvedAudience,
+  afterId: string,
+  limit: number
+): Promise<string[]> {
+  return query(tx, pageSqlOf(audience)).values<string>({ ...paramsOf(audience), after: afterId, limit })
 }
 
 export interface AudienceCount {
@@ -100,10 +104,11 @@ async function countPaged(db: Db, audience: ResolvedAudience) {
   let total = 0
   let after = ''
   for (;;) {
-    const chunk = statement(db, sql).get({ ...paramsOf(audience), after, limit: COUNT_CHUNK }) as {
-      n: number
-      last: string | null
-    }
+    const chunk = (await query<{ n: number; last: string | null }>(db, sql).get({
+      ...paramsOf(audience),
+      after,
+      limit: COUNT_CHUNK
+    }))!
     total += chunk.n
     if (chunk.n < COUNT_CHUNK || !chunk.last) return total
     after = chunk.last

@@ -88,18 +88,18 @@ export class NoticeFanout {
     }
 
     while (!this.stopped) {
-      const batch = await groupCommit(db, (tx) => {
-        const state = sendStateIn(tx, noticeId)
+      const batch = await groupCommit(db, async (tx) => {
+        const state = await sendStateIn(tx, noticeId)
         if (state?.status !== 'sending') return null
-        const userIds = audiencePageIn(tx, audience, state.fanoutCursor ?? '', FANOUT_BATCH)
+        const userIds = await audiencePageIn(tx, audience, state.fanoutCursor ?? '', FANOUT_BATCH)
         const now = new Date().toISOString()
         if (userIds.length > 0) {
-          deliverIn(tx, noticeId, userIds, now)
-          advanceCursorIn(tx, noticeId, userIds[userIds.length - 1]!)
+          await deliverIn(tx, noticeId, userIds, now)
+          await advanceCursorIn(tx, noticeId, userIds[userIds.length - 1]!)
           enqueuePushes(tx, { ...push, userIds, at: now })
         }
         const last = userIds.length < FANOUT_BATCH
-        if (last) finishSendingIn(tx, noticeId, now)
+        if (last) await finishSendingIn(tx, noticeId, now)
         return { userIds, last }
       })
       if (!batch) return

@@ -3,8 +3,8 @@ import { statement, type Conn, type Db } from '../../db/client'
 
 // Pages of people's notice lists, kept until their inbox changes. A list changes only when a notice reaches the
 // person, when they read one, or when their account closes: every one of those writes is in recipients-repo.ts,
-// and each forgets the pages of the people it wrote for, inside its own transaction (no request runs in between:
-// transactions here are synchronous). A commit by another connection (data_version) forgets them all. The notices
+// and each forgets the pages of the people it wrote for, inside its own transaction (no request runs in between: on
+// SQLite a transaction runs within one turn of the event loop, see group-commit.ts). A commit by another connection (data_version) forgets them all. The notices
 // on a page never change once sent (only drafts are edited). Kept as the same objects, pages are also serialized
 // once (sendSerializedOnce). Bounded: when full, it starts again empty.
 const MAX_PAGES = 2000

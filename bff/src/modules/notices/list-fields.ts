@@ -1,5 +1,6 @@
 import type { NoticeListItem } from '@veterans/shared'
-import { perConnection, statement, type Db } from '../../db/client'
+import { perConnection, type Db } from '../../db/client'
+import { query } from '../../db/query'
 import { summaryOf } from './views'
 
 /** What a list shows of a notice besides when it was sent and whether I read it. */
@@ -11,12 +12,14 @@ type ListFields = Pick<NoticeListItem, 'title' | 'summary' | 'policyId'>
 const CACHE_SIZE = 2000
 const cacheOf = perConnection(() => new Map<string, ListFields>())
 
-export function listFieldsOf(db: Db, noticeId: string): ListFields {
+export async function listFieldsOf(db: Db, noticeId: string): Promise<ListFields> {
   const cache = cacheOf(db)
   let fields = cache.get(noticeId)
   if (!fields) {
-    const row = statement(db, 'SELECT title, body, policy_id AS policyId FROM notices WHERE id = ?').get(noticeId) as
-      { title: string; body: string; policyId: string | null } | undefined
+    const row = await query<{ title: string; body: string; policyId: string | null }>(
+      db,
+      'SELECT title, body, policy_id AS policyId FROM notices WHERE id = ?'
+    ).get(noticeId)
     if (!row) throw new Error(`notice ${noticeId} is in an inbox but not in notices`)
     fields = { title: row.title, summary: summaryOf(row.body), ...(row.policyId ? { policyId: row.policyId } : {}) }
     if (cache.size >= CACHE_SIZE) cache.clear()

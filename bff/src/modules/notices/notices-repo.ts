@@ -1,8 +1,9 @@
 import { and, desc, eq, lt } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { NoticeAudience, NoticeStatus } from '@veterans/shared'
-import { statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { query, rowsChanged } from '../../db/query'
 import { notices, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 
@@ -20,19 +21,18 @@ export interface NoticeWithNames {
 const approvers = alias(users, 'approvers')
 
 export async function findNotice(db: Db | Conn, id: string): Promise<NoticeWithNames | null> {
-  const row = db
+  const [row] = await db
     .select({ notice: notices, authorName: users.displayName, approverName: approvers.displayName })
     .from(notices)
     .innerJoin(users, eq(users.id, notices.authorId))
     .leftJoin(approvers, eq(approvers.id, notices.approverId))
     .where(eq(notices.id, id))
-    .get()
   return row ?? null
 }
 
 export async function insertNotice(db: Db, row: NewNoticeRow, audit: AuditEntryInput) {
-  await groupCommit(db, (tx) => {
-    tx.insert(notices).values(row).run()
+  await groupCommit(db, async (tx) => {
+    await tx.insert(notices).values(row)
     insertAudit(tx, audit, row.createdAt)
   })
 }
@@ -47,23 +47,21 @@ export interface NoticeContent {
 
 /** Changes a draft; false when it is no longer a draft (sent or submitted meanwhile). */
 export async function updateDraft(db: Db, id: string, content: NoticeContent, now: string, audit: AuditEntryInput) {
-  return groupCommit(db, (tx) => {
-    const changed = tx
-      .update(notices)
-      .set({ ...content, updatedAt: now })
-      .where(and(eq(notices.id, id), eq(notices.status, 'draft')))
-      .run().changes
+  return groupCommit(db, async (tx) => {
+    const changed = rowsChanged(
+      await tx
+        .update(notices)
+        .set({ ...content, updatedAt: now })
+        .where(and(eq(notices.id, id), eq(notices.status, 'draft')))
+    )
     if (changed === 1) insertAudit(tx, audit, now)
     return changed === 1
   })
 }
 
 export async function deleteDraft(db: Db, id: string, audit: AuditEntryInput) {
-  return groupCommit(db, (tx) => {
-    const changed = tx
-      .delete(notices)
-      .where(and(eq(notices.id, id), eq(notices.status, 'draft')))
-      .run().changes
+  return groupCommit(db, async (tx) => {
+    const changed = rowsChanged(await tx.delete(notices).where(and(eq(notices.id, id), eq(notices.status, 'draft'))))
     if (changed === 1) insertAudit(tx, audit)
     return changed === 1
   })
@@ -75,44 +73,48 @@ export async function moveStatus(
   input: { id: string; from: NoticeStatus; to: NoticeStatus; approverId?: string },
   audit: AuditEntryInput
 ) {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     const now = new Date().toISOString()
-    const changed = tx
-      .update(notices)
-      .set({ status: input.to, updatedAt: now, ...(input.approverId ? { approverId: input.approverId } : {}) })
-      .where(and(eq(notices.id, input.id), eq(notices.status, input.from)))
-      .run().changes
+    const changed = rowsChanged(
+      await tx
+        .update(notices)
+        .set({ status: input.to, updatedAt: now, ...(input.approverId ? { approverId: input.approverId } : {}) })
+        .where(and(eq(notices.id, input.id), eq(notices.status, input.from)))
+    )
     if (changed === 1) insertAudit(tx, audit, now)
     return changed === 1
   })
 }
 
 /** Inside the send transaction: sending starts, with the recipient count fixed and the fan-out at its start. */
-export function startSendingIn(tx: Conn, id: string, from: NoticeStatus, recipientCount: number, now: string) {
+export async function startSendingIn(tx: Conn, id: string, from: NoticeStatus, recipientCount: number, now: string) {
   return (
-    tx
-      .update(notices)
-      .set({ status: 'sending', recipientCount, sentAt: now, updatedAt: now, fanoutCursor: '' })
-      .where(and(eq(notices.id, id), eq(notices.status, from)))
-      .run().changes === 1
+    rowsChanged(
+      await tx
+        .update(notices)
+        .set({ status: 'sending', recipientCount, sentAt: now, updatedAt: now, fanoutCursor: '' })
+        .where(and(eq(notices.id, id), eq(notices.status, from)))
+    ) === 1
   )
 }
 
-export function sendStateIn(tx: Conn | Db, id: string) {
+export async function sendStateIn(tx: Conn | Db, id: string) {
   return (
-    (statement(tx, 'SELECT status, fanout_cursor AS fanoutCursor FROM notices WHERE id = ?').get(id) as
-      { status: NoticeStatus; fanoutCursor: string | null } | undefined) ?? null
+    (await query<{ status: NoticeStatus; fanoutCursor: string | null }>(
+      tx,
+      'SELECT status, fanout_cursor AS fanoutCursor FROM notices WHERE id = ?'
+    ).get(id)) ?? null
   )
 }
 
 /** Inside a batch's transaction: the fan-out got this far (the next batch, or a restart, goes on from here). */
-export function advanceCursorIn(tx: Conn, id: string, cursor: string) {
-  statement(tx, "UPDATE notices SET fanout_cursor = ? WHERE id = ? AND status = 'sending'").run(cursor, id)
+export async function advanceCursorIn(tx: Conn, id: string, cursor: string) {
+  await query(tx, "UPDATE notices SET fanout_cursor = ? WHERE id = ? AND status = 'sending'").run(cursor, id)
 }
 
 /** Inside the last batch's transaction: every recipient has it; the count becomes what the inboxes hold. */
-export function finishSendingIn(tx: Conn, id: string, now: string) {
-  statement(
+export async function finishSendingIn(tx: Conn, id: string, now: string) {
+  await query(
     tx,
     `UPDATE notices SET status = 'sent', fanout_done_at = @now, updated_at = @now,
       recipient_count = (SELECT count(*) FROM notice_recipients WHERE notice_id = @id)
@@ -121,7 +123,7 @@ export function finishSendingIn(tx: Conn, id: string, now: string) {
 }
 
 export async function listSendingIds(db: Db): Promise<string[]> {
-  return statement(db, "SELECT id FROM notices WHERE status = 'sending' ORDER BY id").pluck().all() as string[]
+  return query(db, "SELECT id FROM notices WHERE status = 'sending' ORDER BY id").values<string>()
 }
 
 /** Staff's list, newest first; district staff see the notices of their district only (`scopeDistrictCode`). */
@@ -134,14 +136,13 @@ export async function listNotices(
     filter.scopeDistrictCode ? eq(notices.scopeDistrictCode, filter.scopeDistrictCode) : undefined,
     filter.beforeId ? lt(notices.id, filter.beforeId) : undefined
   ].filter((c) => c !== undefined)
-  return db
+  return await db
     .select({ notice: notices, authorName: users.displayName })
     .from(notices)
     .innerJoin(users, eq(users.id, notices.authorId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(notices.id))
     .limit(filter.limit + 1)
-    .all()
 }
 
 const READ_COUNTS_SQL = `SELECT notice_id AS noticeId, count(*) AS read FROM notice_recipients
@@ -150,7 +151,7 @@ const READ_COUNTS_SQL = `SELECT notice_id AS noticeId, count(*) AS read FROM not
 /** How many recipients have read each of these notices. */
 export async function readCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map()
-  const rows = statement(db, READ_COUNTS_SQL).all(JSON.stringify(ids)) as { noticeId: string; read: number }[]
+  const rows = await query<{ noticeId: string; read: number }>(db, READ_COUNTS_SQL).all(JSON.stringify(ids))
   return new Map(rows.map((r) => [r.noticeId, r.read]))
 }
 
@@ -160,8 +161,8 @@ const WECHAT_STATS_SQL = `SELECT status, count(*) AS n FROM push_deliveries
 
 /** A notice's reach: rows in inboxes, read ones, and WeChat deliveries by state. */
 export async function reachOf(db: Db, id: string) {
-  const inbox = statement(db, INBOX_STATS_SQL).get(id) as { inbox: number; read: number }
-  const wechat = statement(db, WECHAT_STATS_SQL).all(id) as { status: string; n: number }[]
+  const inbox = (await query<{ inbox: number; read: number }>(db, INBOX_STATS_SQL).get(id))!
+  const wechat = await query<{ status: string; n: number }>(db, WECHAT_STATS_SQL).all(id)
   const of = (status: string) => wechat.find((w) => w.status === status)?.n ?? 0
   return {
     inbox: inbox.inbox,

@@ -1,13 +1,14 @@
-import { statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { forgetInboxes } from './inbox-pages'
 
 // A notice in a person's inbox: one notice_recipients row each. A person sees a notice only through their row.
 // Every write here forgets the pages of the lists it changes (inbox-pages.ts).
 
 /** Inside a fan-out batch: these people get the notice (a row already there from before a restart stays as it was). */
-export function deliverIn(tx: Conn, noticeId: string, userIds: string[], now: string) {
-  statement(
+export async function deliverIn(tx: Conn, noticeId: string, userIds: string[], now: string) {
+  await query(
     tx,
     `INSERT OR IGNORE INTO notice_recipients (user_id, notice_id, delivered_at)
       SELECT value, @noticeId, @now FROM json_each(@userIds)`
@@ -42,11 +43,11 @@ export async function listReceivedKeys(
   userId: string,
   page: { before: { sentAt: string; id: string } | null; limit: number }
 ): Promise<ReceivedKey[]> {
-  return statement(
+  return query<ReceivedKey>(
     db,
     `SELECT n.id, n.sent_at AS sentAt, r.read_at AS readAt
        FROM notice_recipients r JOIN notices n ON n.id = r.notice_id ${MY_PAGE}`
-  ).all(myPageParams(userId, page)) as ReceivedKey[]
+  ).all(myPageParams(userId, page))
 }
 
 /** My notices newest first, after (sentAt, id) when paging (the inbox, which shows them with notifications). */
@@ -55,7 +56,7 @@ export async function listReceived(
   userId: string,
   page: { before: { sentAt: string; id: string } | null; limit: number }
 ): Promise<ReceivedRow[]> {
-  return statement(db, `${RECEIVED} ${MY_PAGE}`).all(myPageParams(userId, page)) as ReceivedRow[]
+  return query<ReceivedRow>(db, `${RECEIVED} ${MY_PAGE}`).all(myPageParams(userId, page))
 }
 
 /** One page of a person's notices, newest first, after (sentAt, id): the same for keys and for whole rows. */
@@ -69,22 +70,21 @@ function myPageParams(userId: string, page: { before: { sentAt: string; id: stri
 
 export async function findReceived(db: Db, userId: string, noticeId: string): Promise<ReceivedRow | null> {
   return (
-    (statement(db, `${RECEIVED} WHERE r.user_id = ? AND r.notice_id = ?`).get(userId, noticeId) as
-      ReceivedRow | undefined) ?? null
+    (await query<ReceivedRow>(db, `${RECEIVED} WHERE r.user_id = ? AND r.notice_id = ?`).get(userId, noticeId)) ?? null
   )
 }
 
 /** False when the person did not receive it. Reading twice keeps the first time. */
 export async function markRead(db: Db, userId: string, noticeId: string, now: string) {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     forgetInboxes(tx, [userId])
-    const row = statement(
+    const row = await query<{ readAt: string | null }>(
       tx,
       'SELECT read_at AS readAt FROM notice_recipients WHERE user_id = ? AND notice_id = ?'
-    ).get(userId, noticeId) as { readAt: string | null } | undefined
+    ).get(userId, noticeId)
     if (!row) return false
     if (!row.readAt)
-      statement(
+      await query(
         tx,
         'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND notice_id = ? AND read_at IS NULL'
       ).run(now, userId, noticeId)
@@ -93,30 +93,27 @@ export async function markRead(db: Db, userId: string, noticeId: string, now: st
 }
 
 export async function markAllRead(db: Db, userId: string, now: string) {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     forgetInboxes(tx, [userId])
-    return statement(tx, 'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(
-      now,
-      userId
-    ).changes
+    return query(tx, 'UPDATE notice_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId)
   })
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
-  return statement(db, 'SELECT count(*) FROM notice_recipients WHERE user_id = ? AND read_at IS NULL')
-    .pluck()
-    .get(userId) as number
+  return (await query(db, 'SELECT count(*) FROM notice_recipients WHERE user_id = ? AND read_at IS NULL').value<number>(
+    userId
+  ))!
 }
 
 /** Everything a person received, oldest first (data export). */
 export async function listAllReceived(db: Db, userId: string): Promise<ReceivedRow[]> {
-  return statement(db, `${RECEIVED} WHERE r.user_id = ? ORDER BY n.sent_at, n.id`).all(userId) as ReceivedRow[]
+  return query<ReceivedRow>(db, `${RECEIVED} WHERE r.user_id = ? ORDER BY n.sent_at, n.id`).all(userId)
 }
 
 /** A closed account keeps nothing in anyone's reach figures that says it was there. */
 export async function removeRecipient(db: Db, userId: string) {
-  await groupCommit(db, (tx) => {
+  await groupCommit(db, async (tx) => {
     forgetInboxes(tx, [userId])
-    statement(tx, 'DELETE FROM notice_recipients WHERE user_id = ?').run(userId)
+    await query(tx, 'DELETE FROM notice_recipients WHERE user_id = ?').run(userId)
   })
 }

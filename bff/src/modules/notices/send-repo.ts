@@ -1,6 +1,7 @@
 import type { ErrorCode, NoticeSendResult, NoticeStatus } from '@veterans/shared'
-import { statement, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { errorBody, AppError } from '../../lib/app-error'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
@@ -24,11 +25,11 @@ export async function startSending(
   input: { id: string; recipientCount: number; audit: AuditEntryInput },
   idempotency: IdempotentRequest | null
 ): Promise<SendOutcome | 'replay'> {
-  return groupCommit(db, (tx) => {
+  return groupCommit(db, async (tx) => {
     if (idempotency && idempotencyKeyUsedIn(tx, idempotency.scope)) return 'replay'
     const now = new Date().toISOString()
-    const outcome = ((): SendOutcome => {
-      const state = statement(tx, STATE_SQL).get(input.id) as { status: NoticeStatus; cityWide: number } | undefined
+    const outcome = await (async (): Promise<SendOutcome> => {
+      const state = await query<{ status: NoticeStatus; cityWide: number }>(tx, STATE_SQL).get(input.id)
       if (!state) return { ok: false, code: 'NOT_FOUND' }
       if (state.status === 'sending' || state.status === 'sent')
         return { ok: false, code: 'INVALID_STATE', message: '这条通知已经发送，不能重复发送' }
@@ -43,7 +44,7 @@ export async function startSending(
           code: 'INVALID_STATE',
           message: '按当前范围没有可以接收的人，请调整发送范围后再发送'
         }
-      startSendingIn(tx, input.id, state.status, count, now)
+      await startSendingIn(tx, input.id, state.status, count, now)
       insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, recipientCount: count } }, now)
       return { ok: true, value: { recipientCount: count, status: 'sending' } }
     })()

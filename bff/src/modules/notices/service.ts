@@ -35,12 +35,14 @@ export async function listMyNotices(ctx: Ctx, userId: string, query: ListQuery):
       limit: limit + 1
     })
     const page = toPage(rows, limit, (row) => `${row.sentAt}|${row.id}`)
-    const items = page.items.map((row) => ({
-      id: row.id,
-      ...listFieldsOf(ctx.db, row.id),
-      sentAt: row.sentAt,
-      read: row.readAt !== null
-    }))
+    const items = await Promise.all(
+      page.items.map(async (row) => ({
+        id: row.id,
+        ...(await listFieldsOf(ctx.db, row.id)),
+        sentAt: row.sentAt,
+        read: row.readAt !== null
+      }))
+    )
     return { items, nextCursor: page.nextCursor }
   })
 }

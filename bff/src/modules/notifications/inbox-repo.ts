@@ -1,5 +1,6 @@
-import { statement, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 
 // The notifications' part of a person's one inbox (GET /me/inbox, composed by the notices capability): the same
 // rows as GET /me/notifications, paged by time so that they interleave with notices.
@@ -25,25 +26,23 @@ export async function listInboxNotifications(
   userId: string,
   page: { before: { at: string; id: string } | null; limit: number }
 ): Promise<InboxNotificationRow[]> {
-  return statement(db, PAGE_SQL).all({
+  return query<InboxNotificationRow>(db, PAGE_SQL).all({
     userId,
     beforeAt: page.before?.at ?? null,
     beforeId: page.before?.id ?? null,
     limit: page.limit
-  }) as InboxNotificationRow[]
+  })
 }
 
+const UNREAD_SQL = 'SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL'
+
 export async function countUnreadNotifications(db: Db, userId: string): Promise<number> {
-  return statement(db, 'SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL')
-    .pluck()
-    .get(userId) as number
+  // count(*) always answers one row.
+  return (await query(db, UNREAD_SQL).value<number>(userId))!
 }
 
 export async function markAllNotificationsReadAt(db: Db, userId: string, now: string): Promise<number> {
-  return groupCommit(
-    db,
-    (tx) =>
-      statement(tx, 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId)
-        .changes
+  return groupCommit(db, (tx) =>
+    query(tx, 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId)
   )
 }

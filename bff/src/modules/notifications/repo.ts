@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
 import { statement, type Conn, type Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { notifications } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -18,7 +19,7 @@ const INSERT_SQL = `INSERT INTO notifications (id, user_id, kind, title, body, d
 
 /**
  * Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits.
- * Answers each one's id, in order.
+ * Answers each one's id, in order. Still synchronous: auth's and booking's transactions call it (via deliver.ts).
  */
 export function insertNotificationRows(
   tx: Conn,
@@ -58,45 +59,42 @@ export async function listNotifications(
     .where(and(...conditions))
     .orderBy(desc(notifications.id))
     .limit(filter.limit + 1)
-    .all()
 }
 
 export async function countUnread(db: Db, userId: string) {
-  return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  )
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+  return row?.n ?? 0
 }
 
 /** False when the notification is not this person's. Reading twice keeps the first time. */
 export async function markRead(db: Db, userId: string, id: string) {
-  const row = db
+  const [row] = await db
     .select({ readAt: notifications.readAt })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .get()
   if (!row) return false
   if (!row.readAt) {
-    db.update(notifications)
+    await db
+      .update(notifications)
       .set({ readAt: new Date().toISOString() })
       .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
-      .run()
   }
   return true
 }
 
 export async function markAllRead(db: Db, userId: string) {
-  return db
-    .update(notifications)
-    .set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run().changes
+  return rowsChanged(
+    await db
+      .update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+  )
 }
 
 /** Every notification of a person, oldest first (data export). */
 export async function listAllNotifications(db: Db, userId: string) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.id).all()
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.id)
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
+import { query } from '../../db/query'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,7 +41,7 @@ const opsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_request, reply) => {
       try {
-        app.sqlite.prepare('SELECT 1').get()
+        await query(app.db, 'SELECT 1').get()
         return { status: 'ready' }
       } catch {
         return reply.code(503).send({ status: 'database unavailable' })

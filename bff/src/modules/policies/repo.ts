@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { immediate, statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { query } from '../../db/query'
 import { policies, policySearchState, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { parseIdList } from './search/id-list'
@@ -27,7 +29,7 @@ export type PolicyContent = Pick<
 // ---- search index -----------------------------------------------------------------------------------------------
 
 /** Writes a policy's token streams into policy_search and policy_brief_search, replacing what was there. */
-function indexPolicy(
+async function indexPolicy(
   tx: Conn,
   rowid: number,
   p: Pick<PolicyRow, 'title' | 'docNumber' | 'issuer' | 'summary' | 'body'>
@@ -35,34 +37,40 @@ function indexPolicy(
   const title = indexStream(p.title)
   const docNumber = indexStream(p.docNumber)
   const summary = indexStream(p.summary)
-  tx.run(sql`DELETE FROM policy_search WHERE rowid = ${rowid}`)
-  tx.run(sql`DELETE FROM policy_brief_search WHERE rowid = ${rowid}`)
-  tx.run(sql`INSERT INTO policy_search (rowid, title, doc_number, issuer, summary, body) VALUES (
-    ${rowid}, ${title}, ${docNumber}, ${indexStream(p.issuer)}, ${summary}, ${indexStream(p.body)})`)
-  tx.run(
-    sql`INSERT INTO policy_brief_search (rowid, title, doc_number, summary) VALUES (${rowid}, ${title}, ${docNumber}, ${summary})`
+  await deleteSearchRows(tx, rowid)
+  await query(
+    tx,
+    'INSERT INTO policy_search (rowid, title, doc_number, issuer, summary, body) VALUES (?, ?, ?, ?, ?, ?)'
+  ).run(rowid, title, docNumber, indexStream(p.issuer), summary, indexStream(p.body))
+  await query(tx, 'INSERT INTO policy_brief_search (rowid, title, doc_number, summary) VALUES (?, ?, ?, ?)').run(
+    rowid,
+    title,
+    docNumber,
+    summary
   )
+}
+
+/** Removes a policy's rows from both search tables. */
+async function deleteSearchRows(tx: Conn, rowid: number) {
+  await query(tx, 'DELETE FROM policy_search WHERE rowid = ?').run(rowid)
+  await query(tx, 'DELETE FROM policy_brief_search WHERE rowid = ?').run(rowid)
 }
 
 /** Every transaction that changes policies bumps this, so search catalogs held in memory know to reload. */
-function bumpSearchVersion(tx: Conn) {
-  tx.update(policySearchState)
+async function bumpSearchVersion(tx: Conn) {
+  await tx
+    .update(policySearchState)
     .set({ version: sql`${policySearchState.version} + 1` })
     .where(eq(policySearchState.id, 1))
-    .run()
 }
 
-function nextSearchRowid(tx: Conn): number {
-  return tx
-    .select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` })
-    .from(policies)
-    .get()!.n
+async function nextSearchRowid(tx: Conn): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`coalesce(max(${policies.searchRowid}), 0) + 1` }).from(policies)
+  return row!.n
 }
 
 export async function searchVersion(db: Db): Promise<number> {
-  return (
-    (statement(db, 'SELECT version FROM policy_search_state WHERE id = 1').pluck().get() as number | undefined) ?? 0
-  )
+  return (await query(db, 'SELECT version FROM policy_search_state WHERE id = 1').value<number>()) ?? 0
 }
 
 export type CatalogRow = Pick<
@@ -84,13 +92,13 @@ export type CatalogRow = Pick<
  * policies_catalog_idx: from the table it would mean reading past every body.
  */
 export async function listCatalogRows(db: Db): Promise<CatalogRow[]> {
-  return statement(
+  return query<CatalogRow>(
     db,
     `SELECT search_rowid AS rowid, id, workflow, category, level, effective_from AS effectiveFrom,
             effective_to AS effectiveTo, repealed_at AS repealedAt, superseded_from AS supersededFrom,
             author_id AS authorId, updated_at AS updatedAt
        FROM policies INDEXED BY policies_catalog_idx`
-  ).all() as CatalogRow[]
+  ).all()
 }
 
 /** Where a token is looked up: anywhere in a policy, in its title/document number/summary, or title/number only. */
@@ -104,13 +112,11 @@ export type PostingSource = 'all' | 'brief' | 'title'
 export async function tokenRowids(db: Db, source: PostingSource, token: string): Promise<Int32Array> {
   const table = source === 'all' ? 'policy_search' : 'policy_brief_search'
   const quoted = `"${token.replaceAll('"', '""')}"`
-  const list = statement(
+  const list = await query(
     db,
     `SELECT group_concat(rowid) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid)`
-  )
-    .pluck()
-    .get(source === 'title' ? `{title doc_number} : ${quoted}` : quoted) as string | null
-  return parseIdList(list)
+  ).value<string | null>(source === 'title' ? `{title doc_number} : ${quoted}` : quoted)
+  return parseIdList(list ?? null)
 }
 
 // ---- reads ------------------------------------------------------------------------------------------------------
@@ -122,15 +128,13 @@ const withNames = { policy: policies, authorName: authors.displayName, approverN
 export type PolicyWithNames = { policy: PolicyRow; authorName: string; approverName: string | null }
 
 export async function findPolicy(db: Db, id: string): Promise<PolicyWithNames | null> {
-  return (
-    db
-      .select(withNames)
-      .from(policies)
-      .innerJoin(authors, eq(authors.id, policies.authorId))
-      .leftJoin(approvers, eq(approvers.id, policies.approverId))
-      .where(eq(policies.id, id))
-      .get() ?? null
-  )
+  const [row] = await db
+    .select(withNames)
+    .from(policies)
+    .innerJoin(authors, eq(authors.id, policies.authorId))
+    .leftJoin(approvers, eq(approvers.id, policies.approverId))
+    .where(eq(policies.id, id))
+  return row ?? null
 }
 
 /** The fields a list of policies shows. */
@@ -152,10 +156,10 @@ const PAGE_COLUMNS = `p.id, p.title, p.doc_number AS docNumber, p.issuer, p.leve
 export async function findPageRows(db: Db, ids: string[], withBody: boolean): Promise<PageRow[]> {
   if (ids.length === 0) return []
   const columns = withBody ? `${PAGE_COLUMNS}, CAST(p.body AS BLOB) AS bodyBytes` : PAGE_COLUMNS
-  return statement(
+  return query<PageRow>(
     db,
     `SELECT ${columns} FROM policies p JOIN users u ON u.id = p.author_id WHERE p.id IN (SELECT value FROM json_each(?))`
-  ).all(JSON.stringify(ids)) as PageRow[]
+  ).all(JSON.stringify(ids))
 }
 
 export async function findRefs(db: Db, ids: string[]) {
@@ -164,7 +168,6 @@ export async function findRefs(db: Db, ids: string[]) {
     .select({ id: policies.id, title: policies.title, docNumber: policies.docNumber, workflow: policies.workflow })
     .from(policies)
     .where(inArray(policies.id, ids))
-    .all()
 }
 
 /** Published policies that are not repealed: the candidates for "what applies to me". */
@@ -173,20 +176,17 @@ export async function listPublishedUnrepealed(db: Db) {
     .select()
     .from(policies)
     .where(and(eq(policies.workflow, 'published'), isNull(policies.repealedAt)))
-    .all()
 }
 
 // ---- writes -----------------------------------------------------------------------------------------------------
 
 /** A new draft, its search row and its audit entry, together. */
 export async function insertDraft(db: Db, row: NewPolicyRow, audit: AuditEntryInput) {
-  immediate(db, (tx) => {
-    const searchRowid = nextSearchRowid(tx)
-    tx.insert(policies)
-      .values({ ...row, searchRowid })
-      .run()
-    indexPolicy(tx, searchRowid, row)
-    bumpSearchVersion(tx)
+  await groupCommit(db, async (tx) => {
+    const searchRowid = await nextSearchRowid(tx)
+    await tx.insert(policies).values({ ...row, searchRowid })
+    await indexPolicy(tx, searchRowid, row)
+    await bumpSearchVersion(tx)
     insertAudit(tx, audit, row.createdAt)
   })
 }
@@ -202,17 +202,17 @@ export async function updateDraft(
   audit: AuditEntryInput
 ) {
   const now = new Date().toISOString()
-  return immediate(db, (tx): DraftUpdate => {
-    const current = tx.select().from(policies).where(eq(policies.id, id)).get()
+  return groupCommit(db, async (tx): Promise<DraftUpdate> => {
+    const [current] = await tx.select().from(policies).where(eq(policies.id, id))
     if (!current) return 'not_found'
     if (current.authorId !== authorId) return 'not_author'
     if (current.workflow !== 'draft') return 'not_draft'
-    tx.update(policies)
+    await tx
+      .update(policies)
       .set({ ...content, updatedAt: now })
       .where(eq(policies.id, id))
-      .run()
-    indexPolicy(tx, current.searchRowid, content)
-    bumpSearchVersion(tx)
+    await indexPolicy(tx, current.searchRowid, content)
+    await bumpSearchVersion(tx)
     insertAudit(tx, audit, now)
     return 'updated'
   })
@@ -223,27 +223,30 @@ export type Transition = 'done' | 'not_found' | 'invalid_state' | 'not_author' |
 interface TransitionRule {
   from: PolicyRow['workflow']
   /** Refuses the step for this row, or null to go ahead. */
-  refuse?: (row: PolicyRow, tx: Conn) => Exclude<Transition, 'done'> | null
+  refuse?: (
+    row: PolicyRow,
+    tx: Conn
+  ) => Exclude<Transition, 'done'> | null | Promise<Exclude<Transition, 'done'> | null>
   change: (row: PolicyRow, now: string) => Partial<PolicyRow>
   /** Further writes of the same step (the superseded policy), with their own audit entries. */
-  alsoDo?: (row: PolicyRow, tx: Conn, now: string) => void
+  alsoDo?: (row: PolicyRow, tx: Conn, now: string) => void | Promise<void>
 }
 
 /** One workflow step: check the state and the rule, change the row, audit — all in one transaction. */
-function transition(db: Db, id: string, rule: TransitionRule, audit: AuditEntryInput): Transition {
+function transition(db: Db, id: string, rule: TransitionRule, audit: AuditEntryInput): Promise<Transition> {
   const now = new Date().toISOString()
-  return immediate(db, (tx): Transition => {
-    const row = tx.select().from(policies).where(eq(policies.id, id)).get()
+  return groupCommit(db, async (tx): Promise<Transition> => {
+    const [row] = await tx.select().from(policies).where(eq(policies.id, id))
     if (!row) return 'not_found'
     if (row.workflow !== rule.from) return 'invalid_state'
-    const refused = rule.refuse?.(row, tx)
+    const refused = await rule.refuse?.(row, tx)
     if (refused) return refused
-    tx.update(policies)
+    await tx
+      .update(policies)
       .set({ ...rule.change(row, now), updatedAt: now })
       .where(and(eq(policies.id, id), eq(policies.workflow, rule.from)))
-      .run()
-    rule.alsoDo?.(row, tx, now)
-    bumpSearchVersion(tx)
+    await rule.alsoDo?.(row, tx, now)
+    await bumpSearchVersion(tx)
     insertAudit(tx, audit, now)
     return 'done'
   })
@@ -277,8 +280,8 @@ export async function returnToDraft(db: Db, id: string, note: string, audit: Aud
  * from this one's effectiveFrom.
  */
 export async function approvePolicy(db: Db, id: string, approverId: string, audit: AuditEntryInput) {
-  const supersedable = (tx: Conn, oldId: string) =>
-    tx
+  const supersedable = async (tx: Conn, oldId: string) => {
+    const [row] = await tx
       .select({ id: policies.id })
       .from(policies)
       .where(
@@ -289,24 +292,25 @@ export async function approvePolicy(db: Db, id: string, approverId: string, audi
           isNull(policies.supersededById)
         )
       )
-      .get()
+    return row
+  }
   return transition(
     db,
     id,
     {
       from: 'pending',
-      refuse: (row, tx) => {
+      refuse: async (row, tx) => {
         if (row.authorId === approverId) return 'self_approval'
-        if (row.supersedesId && !supersedable(tx, row.supersedesId)) return 'supersede_conflict'
+        if (row.supersedesId && !(await supersedable(tx, row.supersedesId))) return 'supersede_conflict'
         return null
       },
       change: (_row, now) => ({ workflow: 'published', approverId, publishedAt: now, reviewNote: null }),
-      alsoDo: (row, tx, now) => {
+      alsoDo: async (row, tx, now) => {
         if (!row.supersedesId) return
-        tx.update(policies)
+        await tx
+          .update(policies)
           .set({ supersededById: row.id, supersededFrom: row.effectiveFrom, updatedAt: now })
           .where(eq(policies.id, row.supersedesId))
-          .run()
         insertAudit(
           tx,
           {
@@ -352,17 +356,14 @@ export async function deleteDraft(
   audit: (row: PolicyRow) => AuditEntryInput
 ) {
   const now = new Date().toISOString()
-  return immediate(db, (tx): DraftDeletion => {
-    const row = tx.select().from(policies).where(eq(policies.id, id)).get()
+  return groupCommit(db, async (tx): Promise<DraftDeletion> => {
+    const [row] = await tx.select().from(policies).where(eq(policies.id, id))
     if (!row) return 'not_found'
     if (row.authorId !== actor.userId && !actor.isAdmin) return 'not_author'
     if (row.workflow !== 'draft') return 'not_draft'
-    tx.delete(policies)
-      .where(and(eq(policies.id, id), eq(policies.workflow, 'draft')))
-      .run()
-    tx.run(sql`DELETE FROM policy_search WHERE rowid = ${row.searchRowid}`)
-    tx.run(sql`DELETE FROM policy_brief_search WHERE rowid = ${row.searchRowid}`)
-    bumpSearchVersion(tx)
+    await tx.delete(policies).where(and(eq(policies.id, id), eq(policies.workflow, 'draft')))
+    await deleteSearchRows(tx, row.searchRowid)
+    await bumpSearchVersion(tx)
     insertAudit(tx, audit(row), now)
     return 'deleted'
   })
@@ -373,21 +374,19 @@ export async function deleteDraft(
  * only gradually, so after a bulk load (demo data, an import) a query would read dozens of segments per token.
  */
 export async function optimizeSearchIndex(db: Db) {
-  db.run(sql`INSERT INTO policy_search (policy_search) VALUES ('optimize')`)
-  db.run(sql`INSERT INTO policy_brief_search (policy_brief_search) VALUES ('optimize')`)
+  await query(db, `INSERT INTO policy_search (policy_search) VALUES ('optimize')`).run()
+  await query(db, `INSERT INTO policy_brief_search (policy_brief_search) VALUES ('optimize')`).run()
 }
 
 /** Loads published policies in one transaction (demo data, benchmarks): no workflow, no audit. */
 export async function insertPublished(db: Db, rows: NewPolicyRow[]) {
-  immediate(db, (tx) => {
-    let searchRowid = nextSearchRowid(tx)
+  await groupCommit(db, async (tx) => {
+    let searchRowid = await nextSearchRowid(tx)
     for (const row of rows) {
-      tx.insert(policies)
-        .values({ ...row, searchRowid })
-        .run()
-      indexPolicy(tx, searchRowid, row)
+      await tx.insert(policies).values({ ...row, searchRowid })
+      await indexPolicy(tx, searchRowid, row)
       searchRowid++
     }
-    bumpSearchVersion(tx)
+    await bumpSearchVersion(tx)
   })
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { immediate } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { notices, pushDeliveries, users } from '../../db/schema/index'
 import type { PushDeliveryStatus } from '@veterans/shared'
 
@@ -11,9 +11,9 @@ const RETRYABLE = ['pending', 'failed_temporary'] as const
  * transaction, so two workers (or two instances) never send the same one at once, and one a crashed worker had
  * claimed is tried again once the lease runs out.
  */
-export function claimDueDeliveries(db: Db, now: string, leaseUntil: string, limit: number) {
-  return immediate(db, (tx) => {
-    const due = tx
+export async function claimDueDeliveries(db: Db, now: string, leaseUntil: string, limit: number) {
+  return groupCommit(db, async (tx) => {
+    const due = await tx
       .select({
         id: pushDeliveries.id,
         userId: pushDeliveries.userId,
@@ -30,41 +30,44 @@ export function claimDueDeliveries(db: Db, now: string, leaseUntil: string, limi
       .where(and(inArray(pushDeliveries.status, RETRYABLE), lte(pushDeliveries.nextAttemptAt, now)))
       .orderBy(asc(pushDeliveries.nextAttemptAt))
       .limit(limit)
-      .all()
     for (const row of due) {
-      tx.update(pushDeliveries)
+      await tx
+        .update(pushDeliveries)
         .set({ attempts: sql`${pushDeliveries.attempts} + 1`, nextAttemptAt: leaseUntil })
         .where(eq(pushDeliveries.id, row.id))
-        .run()
     }
     return due.map((row) => ({ ...row, attempts: row.attempts + 1 }))
   })
 }
 
-export type ClaimedDelivery = ReturnType<typeof claimDueDeliveries>[number]
+export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number]
 
 /** Records how an attempt ended, unless another worker has claimed the delivery since (its attempt count moved). */
-export function recordAttempt(
+export async function recordAttempt(
   db: Db,
   claimed: { id: string; attempts: number },
   result: { status: PushDeliveryStatus; nextAttemptAt: string; error: string | null; sentAt: string | null }
 ) {
-  db.update(pushDeliveries)
+  await db
+    .update(pushDeliveries)
     .set({ status: result.status, nextAttemptAt: result.nextAttemptAt, lastError: result.error, sentAt: result.sentAt })
     .where(and(eq(pushDeliveries.id, claimed.id), eq(pushDeliveries.attempts, claimed.attempts)))
-    .run()
 }
 
 /** Where a notice was addressed from, to decide which staff may follow its deliveries. */
 export async function noticeScope(db: Db, noticeId: string) {
-  return db.select({ scopeDistrictCode: notices.scopeDistrictCode }).from(notices).where(eq(notices.id, noticeId)).get()
+  const [row] = await db
+    .select({ scopeDistrictCode: notices.scopeDistrictCode })
+    .from(notices)
+    .where(eq(notices.id, noticeId))
+  return row
 }
 
 export async function listDeliveries(
   db: Db,
   filter: { sourceType: string; sourceId: string; status?: PushDeliveryStatus; afterId: string | null; limit: number }
 ) {
-  return db
+  return await db
     .select({
       id: pushDeliveries.id,
       displayName: users.displayName,
@@ -87,5 +90,4 @@ export async function listDeliveries(
     )
     .orderBy(asc(pushDeliveries.id))
     .limit(filter.limit + 1)
-    .all()
 }

@@ -9,7 +9,7 @@ import { messagePreferences } from '../../db/schema/index'
 export type PreferenceRow = typeof messagePreferences.$inferSelect
 
 export async function listPreferences(db: Db, userId: string) {
-  return db.select().from(messagePreferences).where(eq(messagePreferences.userId, userId)).all()
+  return await db.select().from(messagePreferences).where(eq(messagePreferences.userId, userId))
 }
 
 export function preferenceIn(tx: Conn, userId: string, kind: MessageKind): PreferenceRow | undefined {
@@ -28,7 +28,8 @@ export async function savePreferences(
   now: string
 ) {
   if (rows.length === 0) return
-  db.insert(messagePreferences)
+  await db
+    .insert(messagePreferences)
     .values(rows.map((row) => ({ userId, ...row, updatedAt: now })))
     .onConflictDoUpdate({
       target: [messagePreferences.userId, messagePreferences.kind],
@@ -38,5 +39,4 @@ export async function savePreferences(
         updatedAt: sql`excluded.updated_at`
       }
     })
-    .run()
 }

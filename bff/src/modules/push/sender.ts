@@ -33,7 +33,7 @@ export function createPushSender(deps: {
     const now = () => new Date(clock()).toISOString()
     if (!delivery.openid) {
       // The account closed (or never had an openid) since it was queued: nobody to send to.
-      recordAttempt(db, delivery, {
+      await recordAttempt(db, delivery, {
         status: 'failed_permanent',
         nextAttemptAt: now(),
         error: 'no openid',
@@ -52,13 +52,18 @@ export function createPushSender(deps: {
     const outcome = outcomeOf(result, delivery.attempts)
     const at = now()
     if (outcome.status === 'sent') {
-      recordAttempt(db, delivery, { status: 'sent', nextAttemptAt: at, error: null, sentAt: at })
+      await recordAttempt(db, delivery, { status: 'sent', nextAttemptAt: at, error: null, sentAt: at })
     } else if (outcome.status === 'failed_permanent') {
-      recordAttempt(db, delivery, { status: 'failed_permanent', nextAttemptAt: at, error: outcome.error, sentAt: null })
+      await recordAttempt(db, delivery, {
+        status: 'failed_permanent',
+        nextAttemptAt: at,
+        error: outcome.error,
+        sentAt: null
+      })
       log.warn({ deliveryId: delivery.id, error: outcome.error }, 'WeChat message failed for good')
     } else {
       const retryAt = new Date(clock() + outcome.retryInMs).toISOString()
-      recordAttempt(db, delivery, {
+      await recordAttempt(db, delivery, {
         status: 'failed_temporary',
         nextAttemptAt: delivery.urgent ? retryAt : afterQuietHours(retryAt),
         error: outcome.error,
@@ -70,7 +75,12 @@ export function createPushSender(deps: {
   return {
     async sendDue() {
       const now = clock()
-      const claimed = claimDueDeliveries(db, new Date(now).toISOString(), new Date(now + LEASE_MS).toISOString(), BATCH)
+      const claimed = await claimDueDeliveries(
+        db,
+        new Date(now).toISOString(),
+        new Date(now + LEASE_MS).toISOString(),
+        BATCH
+      )
       for (const delivery of claimed) await sendOne(delivery)
       return claimed.length
     }

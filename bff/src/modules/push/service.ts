@@ -8,7 +8,7 @@ import {
   type SubscriptionResults
 } from '@veterans/shared'
 import type { Ctx } from '../../context'
-import { immediate } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { AppError } from '../../lib/app-error'
 import { decodeCursor, toPage } from '../../lib/pagination'
 import type { Principal } from '../../lib/principal'
@@ -89,7 +89,7 @@ export async function recordSubscriptions(
   )
   if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields })
   const at = now()
-  immediate(ctx.db, (tx) => subscriptionsRepo.recordAnswersIn(tx, userId, body.results, at))
+  await groupCommit(ctx.db, (tx) => subscriptionsRepo.recordAnswersIn(tx, userId, body.results, at))
   return listCredits(ctx, userId)
 }
 

@@ -6,7 +6,7 @@ import { wechatSubscriptions } from '../../db/schema/index'
 // same way), so an accept adds one and each queued message takes one.
 
 /** Records what a person answered for each template; accepts add a credit each, in one transaction. */
-export function recordAnswersIn(
+export async function recordAnswersIn(
   tx: Conn,
   userId: string,
   answers: { templateId: string; answer: string }[],
@@ -14,7 +14,8 @@ export function recordAnswersIn(
 ) {
   for (const { templateId, answer } of answers) {
     const credit = answer === 'accept' ? 1 : 0
-    tx.insert(wechatSubscriptions)
+    await tx
+      .insert(wechatSubscriptions)
       .values({ userId, templateId, remaining: credit, lastAnswer: answer, updatedAt: now })
       .onConflictDoUpdate({
         target: [wechatSubscriptions.userId, wechatSubscriptions.templateId],
@@ -24,16 +25,14 @@ export function recordAnswersIn(
           updatedAt: now
         }
       })
-      .run()
   }
 }
 
 export async function listCredits(db: Db, userId: string) {
-  return db
+  return await db
     .select({ templateId: wechatSubscriptions.templateId, remaining: wechatSubscriptions.remaining })
     .from(wechatSubscriptions)
     .where(eq(wechatSubscriptions.userId, userId))
-    .all()
 }
 
 /** Takes one credit if there is one; false when there was none (the conditional UPDATE settles races). */

@@ -3,11 +3,10 @@ import type { Db } from '../../db/client'
 import { centerServices, centers, districts, services } from '../../db/schema/index'
 
 export async function listDistricts(db: Db) {
-  return db
+  return await db
     .select({ code: districts.code, name: districts.name })
     .from(districts)
     .orderBy(asc(districts.sortOrder))
-    .all()
 }
 
 export async function listCenters(db: Db, filter: { districtCode?: string; serviceId?: string }) {
@@ -23,38 +22,41 @@ export async function listCenters(db: Db, filter: { districtCode?: string; servi
         )
       : undefined
   ].filter((c) => c !== undefined)
-  return db
+  return await db
     .select()
     .from(centers)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(centers.sortOrder))
-    .all()
 }
 
 export async function listCenterServicePairs(db: Db) {
-  return db.select().from(centerServices).all()
+  return await db.select().from(centerServices)
 }
 
 export async function findCenter(db: Db, centerId: string) {
-  return db.select().from(centers).where(eq(centers.id, centerId)).get() ?? null
+  const [center] = await db.select().from(centers).where(eq(centers.id, centerId)).limit(1)
+  return center ?? null
 }
 
 export async function listServices(db: Db) {
-  return db.select().from(services).orderBy(asc(services.sortOrder)).all()
+  return await db.select().from(services).orderBy(asc(services.sortOrder))
 }
 
 export async function findService(db: Db, serviceId: string) {
-  return db.select().from(services).where(eq(services.id, serviceId)).get() ?? null
+  const [service] = await db.select().from(services).where(eq(services.id, serviceId)).limit(1)
+  return service ?? null
 }
 
 export async function centerOffersService(db: Db, centerId: string, serviceId: string) {
-  return !!db
+  const [pair] = await db
     .select({ c: centerServices.centerId })
     .from(centerServices)
     .where(and(eq(centerServices.centerId, centerId), eq(centerServices.serviceId, serviceId)))
-    .get()
+    .limit(1)
+  return !!pair
 }
 
 export async function districtExists(db: Db, code: string) {
-  return !!db.select({ code: districts.code }).from(districts).where(eq(districts.code, code)).get()
+  const [district] = await db.select({ code: districts.code }).from(districts).where(eq(districts.code, code)).limit(1)
+  return !!district
 }

@@ -8,21 +8,20 @@ import { bookings, centers, districts, familyLinks, services, threads } from '..
 const RECENT = 20
 
 export async function districtName(db: Db, code: string): Promise<string> {
-  return db.select({ name: districts.name }).from(districts).where(eq(districts.code, code)).get()?.name ?? code
+  const [row] = await db.select({ name: districts.name }).from(districts).where(eq(districts.code, code)).limit(1)
+  return row?.name ?? code
 }
 
 export async function familyCountOf(db: Db, veteranId: string): Promise<number> {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(familyLinks)
-      .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
-      .get()?.n ?? 0
-  )
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(familyLinks)
+    .where(and(eq(familyLinks.veteranId, veteranId), isNull(familyLinks.removedAt)))
+  return row?.n ?? 0
 }
 
 export async function recentBookingsOf(db: Db, veteranId: string) {
-  return db
+  return await db
     .select({
       id: bookings.id,
       serviceName: services.name,
@@ -36,15 +35,13 @@ export async function recentBookingsOf(db: Db, veteranId: string) {
     .where(eq(bookings.veteranId, veteranId))
     .orderBy(desc(bookings.startsAt))
     .limit(RECENT)
-    .all()
 }
 
 export async function recentThreadsOf(db: Db, veteranId: string) {
-  return db
+  return await db
     .select({ id: threads.id, subject: threads.subject, status: threads.status, lastMessageAt: threads.lastMessageAt })
     .from(threads)
     .where(eq(threads.veteranId, veteranId))
     .orderBy(desc(threads.lastMessageAt))
     .limit(RECENT)
-    .all()
 }

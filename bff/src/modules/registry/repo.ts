@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
-import { immediate, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
+import { rowsChanged } from '../../db/query'
 import { veterans } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 
@@ -8,28 +10,30 @@ export type VeteranRow = typeof veterans.$inferSelect
 
 /** Inserts a registry record and its audit entry together; null if the ID number is already recorded. */
 export async function insertVeteran(db: Db, row: NewVeteranRow, audit: AuditEntryInput) {
-  return immediate(db, (tx) => {
-    const existing = tx
+  return groupCommit(db, async (tx) => {
+    const [existing] = await tx
       .select({ id: veterans.id })
       .from(veterans)
       .where(eq(veterans.idNumberHash, row.idNumberHash))
-      .get()
+      .limit(1)
     if (existing) return null
-    tx.insert(veterans).values(row).run()
+    await tx.insert(veterans).values(row)
     insertAudit(tx, audit, row.createdAt)
-    return tx.select().from(veterans).where(eq(veterans.id, row.id)).get()!
+    const [inserted] = await tx.select().from(veterans).where(eq(veterans.id, row.id)).limit(1)
+    return inserted!
   })
 }
 
 export async function findVeteran(db: Db, id: string) {
-  return db
+  const [found] = await db
     .select({
       veteran: veterans,
       bound: sql<number>`exists (select 1 from users where users.veteran_id = ${veterans.id})`
     })
     .from(veterans)
     .where(eq(veterans.id, id))
-    .get()
+    .limit(1)
+  return found
 }
 
 /** Changes a record and writes its audit entry in one transaction; the changed record, or null if it is gone. */
@@ -39,10 +43,11 @@ export async function updateVeteran(
   changes: Partial<NewVeteranRow>,
   audit: AuditEntryInput
 ): Promise<VeteranRow | null> {
-  return immediate(db, (tx) => {
-    const changed = tx.update(veterans).set(changes).where(eq(veterans.id, id)).run().changes
+  return groupCommit(db, async (tx) => {
+    const changed = rowsChanged(await tx.update(veterans).set(changes).where(eq(veterans.id, id)))
     if (changed === 0) return null
     insertAudit(tx, audit, changes.updatedAt)
-    return tx.select().from(veterans).where(eq(veterans.id, id)).get() ?? null
+    const [row] = await tx.select().from(veterans).where(eq(veterans.id, id)).limit(1)
+    return row ?? null
   })
 }

@@ -42,20 +42,18 @@ function conditions(filter: RegistryFilter): SQL | undefined {
 /** One page of records, newest first (ids sort by creation time); `beforeId` pages on. */
 export async function searchVeterans(db: Db, filter: RegistryFilter, page: { beforeId: string | null; limit: number }) {
   const where = conditions(filter)
-  return db
+  return await db
     .select({ veteran: veterans, bound: boundColumn })
     .from(veterans)
     .where(page.beforeId ? and(where, lt(veterans.id, page.beforeId)) : where)
     .orderBy(desc(veterans.id))
     .limit(page.limit + 1)
-    .all()
 }
 
 export async function countVeterans(db: Db, filter: RegistryFilter): Promise<number> {
-  const row = db
+  const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(veterans)
     .where(conditions(filter))
-    .get()
   return row?.n ?? 0
 }

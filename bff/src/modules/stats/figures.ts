@@ -55,15 +55,16 @@ export function percentile(sorted: number[], p: number): number | null {
  * The message figures when every answered thread of the period has its first wait measured: the database picks
  * the two ranked waits, nothing is read row by row. The same numbers as messageFigures over the same threads.
  */
-export function measuredMessageFigures(
+export async function measuredMessageFigures(
   summary: { threads: number; slaBreaches: number; measured: number },
-  waitAtRank: (rank: number) => number
-): Stats['messages'] {
-  const at = (p: number) => (summary.measured > 0 ? round(waitAtRank(percentileRank(summary.measured, p)), 1) : null)
+  waitAtRank: (rank: number) => Promise<number>
+): Promise<Stats['messages']> {
+  const at = async (p: number) =>
+    summary.measured > 0 ? round(await waitAtRank(percentileRank(summary.measured, p)), 1) : null
   return {
     threads: summary.threads,
-    firstResponseMinutesP50: at(0.5),
-    firstResponseMinutesP90: at(0.9),
+    firstResponseMinutesP50: await at(0.5),
+    firstResponseMinutesP90: await at(0.9),
     slaBreaches: summary.slaBreaches
   }
 }

@@ -1,5 +1,6 @@
 import type { VeteranCategory } from '@veterans/shared'
-import { statement, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { query } from '../../db/query'
 
 // The dashboard's SQL: bookings from their daily roll-up (migration 0012), the rest aggregated over covering
 // indexes (migration 0011) without reading a table row. Every query takes the period (its Beijing dates, or
@@ -28,17 +29,16 @@ const CITY = '*'
 type BookingDayRow = Omit<BookingDay, 'rated'> & Record<'r1' | 'r2' | 'r3' | 'r4' | 'r5', number>
 
 /** The period's bookings by Beijing date and service, from its first to its last date (both included). */
-export function bookingDays(db: Db, from: string, to: string, centerId: string | null): BookingDay[] {
-  const rows = statement(db, BOOKING_DAYS).all(centerId ?? CITY, from, to) as BookingDayRow[]
+export async function bookingDays(db: Db, from: string, to: string, centerId: string | null): Promise<BookingDay[]> {
+  const rows = await query<BookingDayRow>(db, BOOKING_DAYS).all(centerId ?? CITY, from, to)
   return rows.map(({ r1, r2, r3, r4, r5, ...row }) => ({ ...row, rated: [r1, r2, r3, r4, r5] }))
 }
 
-export function serviceNames(db: Db) {
-  return statement(db, 'SELECT id, name, sort_order AS sortOrder FROM services').all() as {
-    id: string
-    name: string
-    sortOrder: number
-  }[]
+export async function serviceNames(db: Db) {
+  return query<{ id: string; name: string; sortOrder: number }>(
+    db,
+    'SELECT id, name, sort_order AS sortOrder FROM services'
+  ).all()
 }
 
 export interface ThreadFigures {
@@ -60,12 +60,15 @@ const THREADS_CITY = THREADS('INDEXED BY threads_response_created_idx WHERE crea
  * The threads begun in the period one by one, with when staff first answered and how many waits went past their
  * due time: needed only while some of them were answered before their wait was measured on the row.
  */
-export function threadFigures(db: Db, startsAt: string, endsAt: string, centerId: string | null): ThreadFigures[] {
-  return (
-    centerId
-      ? statement(db, THREADS_CENTER).all(centerId, startsAt, endsAt)
-      : statement(db, THREADS_CITY).all(startsAt, endsAt)
-  ) as ThreadFigures[]
+export async function threadFigures(
+  db: Db,
+  startsAt: string,
+  endsAt: string,
+  centerId: string | null
+): Promise<ThreadFigures[]> {
+  return centerId
+    ? query<ThreadFigures>(db, THREADS_CENTER).all(centerId, startsAt, endsAt)
+    : query<ThreadFigures>(db, THREADS_CITY).all(startsAt, endsAt)
 }
 
 export interface ThreadSummary {
@@ -90,12 +93,17 @@ const THREAD_SUMMARY_CITY = THREAD_SUMMARY(
 )
 
 /** How many threads began in the period, their SLA breaches, and how many first waits are measured. */
-export function threadSummary(db: Db, startsAt: string, endsAt: string, centerId: string | null): ThreadSummary {
-  return (
-    centerId
-      ? statement(db, THREAD_SUMMARY_CENTER).get(centerId, startsAt, endsAt)
-      : statement(db, THREAD_SUMMARY_CITY).get(startsAt, endsAt)
-  ) as ThreadSummary
+export async function threadSummary(
+  db: Db,
+  startsAt: string,
+  endsAt: string,
+  centerId: string | null
+): Promise<ThreadSummary> {
+  // An aggregate without GROUP BY answers exactly one row.
+  const row = await (centerId
+    ? query<ThreadSummary>(db, THREAD_SUMMARY_CENTER).get(centerId, startsAt, endsAt)
+    : query<ThreadSummary>(db, THREAD_SUMMARY_CITY).get(startsAt, endsAt))
+  return row!
 }
 
 const RANKED_WAIT = (where: string) => `
@@ -107,19 +115,17 @@ const RANKED_WAIT_CENTER = RANKED_WAIT(
 const RANKED_WAIT_CITY = RANKED_WAIT('INDEXED BY threads_response_created_idx WHERE created_at >= ? AND created_at < ?')
 
 /** The measured first wait (working minutes) at a rank (0: the shortest) among the period's threads. */
-export function rankedFirstWait(
+export async function rankedFirstWait(
   db: Db,
   startsAt: string,
   endsAt: string,
   centerId: string | null,
   rank: number
-): number {
-  const row = (
-    centerId
-      ? statement(db, RANKED_WAIT_CENTER).get(centerId, startsAt, endsAt, rank)
-      : statement(db, RANKED_WAIT_CITY).get(startsAt, endsAt, rank)
-  ) as { minutes: number }
-  return row.minutes
+): Promise<number> {
+  const minutes = await (centerId
+    ? query(db, RANKED_WAIT_CENTER).value<number>(centerId, startsAt, endsAt, rank)
+    : query(db, RANKED_WAIT_CITY).value<number>(startsAt, endsAt, rank))
+  return minutes!
 }
 
 // Notices count for the center whose staff wrote them; one whose fan-out is still running counts as sent.
@@ -133,12 +139,14 @@ const NOTICES = (where: string) => `
 const NOTICES_CENTER = NOTICES('AND u.center_id = ?')
 const NOTICES_CITY = NOTICES('')
 
-export function noticeFigures(db: Db, startsAt: string, endsAt: string, centerId: string | null) {
-  return (
-    centerId
-      ? statement(db, NOTICES_CENTER).get(startsAt, endsAt, centerId)
-      : statement(db, NOTICES_CITY).get(startsAt, endsAt)
-  ) as { sent: number; recipients: number; read: number }
+type NoticeFigures = { sent: number; recipients: number; read: number }
+
+export async function noticeFigures(db: Db, startsAt: string, endsAt: string, centerId: string | null) {
+  // An aggregate without GROUP BY answers exactly one row.
+  const row = await (centerId
+    ? query<NoticeFigures>(db, NOTICES_CENTER).get(startsAt, endsAt, centerId)
+    : query<NoticeFigures>(db, NOTICES_CITY).get(startsAt, endsAt))
+  return row!
 }
 
 // Counted from the index alone, then named: joining the districts row by row costs more than the counting.
@@ -151,18 +159,18 @@ const VETERANS_DISTRICT = VETERANS('AND district_code = ?')
 const VETERANS_CITY = VETERANS('')
 
 /** Veterans on the register (status 在册) by district and category, in one district or the whole city. */
-export function veteranGroups(db: Db, districtCode: string | null) {
-  return (districtCode ? statement(db, VETERANS_DISTRICT).all(districtCode) : statement(db, VETERANS_CITY).all()) as {
-    code: string
-    name: string
-    sortOrder: number
-    category: VeteranCategory
-    count: number
-  }[]
+type VeteranGroup = { code: string; name: string; sortOrder: number; category: VeteranCategory; count: number }
+
+export async function veteranGroups(db: Db, districtCode: string | null) {
+  return districtCode
+    ? query<VeteranGroup>(db, VETERANS_DISTRICT).all(districtCode)
+    : query<VeteranGroup>(db, VETERANS_CITY).all()
 }
 
-export function centerOf(db: Db, centerId: string) {
-  return statement(db, 'SELECT id, name, level, district_code AS districtCode FROM centers WHERE id = ?').get(
+type CenterRow = { id: string; name: string; level: 'city' | 'district'; districtCode: string }
+
+export async function centerOf(db: Db, centerId: string) {
+  return query<CenterRow>(db, 'SELECT id, name, level, district_code AS districtCode FROM centers WHERE id = ?').get(
     centerId
-  ) as { id: string; name: string; level: 'city' | 'district'; districtCode: string } | undefined
+  )
 }

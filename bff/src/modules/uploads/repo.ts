@@ -2,47 +2,47 @@ import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
 import { uploads } from '../../db/schema/index'
 
-// Functions that take `tx` are synchronous, to run inside a caller's write transaction (messaging's).
+// Functions that take `tx` run inside a caller's write transaction (messaging's), awaiting only their queries.
 
 export type UploadRow = typeof uploads.$inferSelect
 
 export async function insertUpload(db: Db, row: typeof uploads.$inferInsert) {
-  db.insert(uploads).values(row).run()
+  await db.insert(uploads).values(row)
 }
 
 export async function findUpload(db: Db, id: string): Promise<UploadRow | undefined> {
-  return db.select().from(uploads).where(eq(uploads.id, id)).get()
+  const [row] = await db.select().from(uploads).where(eq(uploads.id, id))
+  return row
 }
 
 /** Attaches one of the owner's unattached uploads and answers it; undefined when it is not theirs or is attached. */
-export function attachUploadIn(
+export async function attachUploadIn(
   tx: Conn,
   id: string,
   ownerUserId: string,
   threadId: string,
   messageId: string | null
-): UploadRow | undefined {
-  return tx
+): Promise<UploadRow | undefined> {
+  const [row] = await tx
     .update(uploads)
     .set({ threadId, messageId })
     .where(and(eq(uploads.id, id), eq(uploads.ownerUserId, ownerUserId), isNull(uploads.threadId)))
     .returning()
-    .get()
+  return row
 }
 
 /** Oldest first: the order they were uploaded in. */
-export function uploadsOfThreadIn(tx: Conn, threadId: string): UploadRow[] {
-  return tx.select().from(uploads).where(eq(uploads.threadId, threadId)).orderBy(asc(uploads.id)).all()
+export async function uploadsOfThreadIn(tx: Conn, threadId: string): Promise<UploadRow[]> {
+  return tx.select().from(uploads).where(eq(uploads.threadId, threadId)).orderBy(asc(uploads.id))
 }
 
-export function uploadsOfMessagesIn(tx: Conn, messageIds: readonly string[]): UploadRow[] {
+export async function uploadsOfMessagesIn(tx: Conn, messageIds: readonly string[]): Promise<UploadRow[]> {
   if (messageIds.length === 0) return []
   return tx
     .select()
     .from(uploads)
     .where(inArray(uploads.messageId, [...messageIds]))
     .orderBy(asc(uploads.id))
-    .all()
 }
 
 /** Deletes every upload of a person and answers the files they were stored in. */
@@ -54,7 +54,6 @@ export async function deleteUploadsOfOwner(
     .delete(uploads)
     .where(eq(uploads.ownerUserId, ownerUserId))
     .returning({ id: uploads.id, storageName: uploads.storageName })
-    .all()
 }
 
 /**
@@ -72,5 +71,4 @@ export async function deleteUnattachedBeyond(
     .delete(uploads)
     .where(and(unattached, notInArray(uploads.id, newest)))
     .returning({ id: uploads.id, storageName: uploads.storageName })
-    .all()
 }

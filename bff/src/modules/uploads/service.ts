@@ -103,35 +103,35 @@ async function maySee(principal: Principal, row: repo.UploadRow, canSeeThread: C
  * For messaging, inside its write transaction: attaches the uploader's photos to a thread (and message), and
  * answers them in the order given. Each id must be the uploader's own and not yet attached; otherwise 400
  * VALIDATION_FAILED naming each bad one (`body.attachmentIds.<i>`), and the caller's transaction rolls back the
- * ones already attached. Synchronous, so that it runs within the transaction.
+ * ones already attached. It awaits only its queries, so that it runs within the transaction (see db/group-commit.ts).
  */
-export function claimAttachments(
+export async function claimAttachments(
   tx: Conn,
   uploaderUserId: string,
   uploadIds: readonly string[],
   threadId: string,
   messageId: string | null = null
-): Upload[] {
+): Promise<Upload[]> {
   const claimed: Upload[] = []
   const fields: { path: string; message: string }[] = []
-  uploadIds.forEach((id, i) => {
-    const row = repo.attachUploadIn(tx, id, uploaderUserId, threadId, messageId)
+  for (const [i, id] of uploadIds.entries()) {
+    const row = await repo.attachUploadIn(tx, id, uploaderUserId, threadId, messageId)
     if (row) claimed.push(toUpload(row))
     else fields.push({ path: `body.attachmentIds.${i}`, message: '图片不存在或已被使用，请重新上传' })
-  })
+  }
   if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields })
   return claimed
 }
 
 /** Every photo attached to a thread, oldest first. */
-export function attachmentsOfThread(tx: Conn, threadId: string): Upload[] {
-  return repo.uploadsOfThreadIn(tx, threadId).map(toUpload)
+export async function attachmentsOfThread(tx: Conn, threadId: string): Promise<Upload[]> {
+  return (await repo.uploadsOfThreadIn(tx, threadId)).map(toUpload)
 }
 
 /** The photos of each of these messages (claimed with their messageId), oldest first; messages without any are absent. */
-export function attachmentsOfMessages(tx: Conn, messageIds: readonly string[]): Map<string, Upload[]> {
+export async function attachmentsOfMessages(tx: Conn, messageIds: readonly string[]): Promise<Map<string, Upload[]>> {
   const byMessage = new Map<string, Upload[]>()
-  for (const row of repo.uploadsOfMessagesIn(tx, messageIds)) {
+  for (const row of await repo.uploadsOfMessagesIn(tx, messageIds)) {
     const own = byMessage.get(row.messageId!) ?? []
     own.push(toUpload(row))
     byMessage.set(row.messageId!, own)

@@ -6,18 +6,18 @@ import { refuse, type Refusal } from '../outcome'
 
 export interface Standing {
   /** The account is the veteran's own, and active. */
-  isOwnAccount(): boolean
+  isOwnAccount(): Promise<boolean>
   /** The account is linked to the veteran as family (the link not removed). */
-  isLinked(): boolean
+  isLinked(): Promise<boolean>
 }
 
 /** A booking or 候补 is made for oneself or, saying so (viaLink), for a linked veteran. */
-export function actingRefusal(viaLink: boolean, standing: Standing): Refusal | null {
-  if (viaLink) return standing.isLinked() ? null : refuse('NOT_ELIGIBLE')
-  return standing.isOwnAccount() ? null : refuse('UNAUTHENTICATED')
+export async function actingRefusal(viaLink: boolean, standing: Standing): Promise<Refusal | null> {
+  if (viaLink) return (await standing.isLinked()) ? null : refuse('NOT_ELIGIBLE')
+  return (await standing.isOwnAccount()) ? null : refuse('UNAUTHENTICATED')
 }
 
 /** A waiting entry becomes a booking only while whoever joined may still act for the veteran. */
-export function mayActFor(standing: Standing) {
-  return standing.isOwnAccount() || standing.isLinked()
+export async function mayActFor(standing: Standing) {
+  return (await standing.isOwnAccount()) || (await standing.isLinked())
 }

@@ -1,6 +1,7 @@
 import pg from 'pg'
-import { clientOf, type Db } from '../../../db/client'
+import type { Db } from '../../../db/client'
 import { migratePostgres } from '../../../db/pg/migrate'
+import { query } from '../../../db/query'
 import { reindexAllPoliciesPostgres, type PgQueryable } from './postgres-index'
 import { postgresSearchStore } from './postgres-store'
 import type { SearchStore } from './store'
@@ -28,17 +29,15 @@ async function copyRows(client: PgQueryable, table: string, rows: Record<string,
  * only; moving a deployment is scripts/migrate-to-postgres.ts.
  */
 export async function mirrorPoliciesToPostgres(db: Db, client: PgQueryable): Promise<number> {
-  const sqlite = clientOf(db)
-  const users = sqlite
-    .prepare(
-      `SELECT id, kind, role, display_name, created_at, updated_at FROM users WHERE id IN (
+  const users = await query(
+    db,
+    `SELECT id, kind, role, display_name, created_at, updated_at FROM users WHERE id IN (
          SELECT author_id FROM policies UNION SELECT approver_id FROM policies UNION SELECT repealed_by FROM policies)`
-    )
-    .all() as Record<string, unknown>[]
+  ).all()
   await copyRows(client, 'users', users)
-  const select = sqlite.prepare('SELECT * FROM policies WHERE search_rowid > ? ORDER BY search_rowid LIMIT 1000')
+  const select = query(db, 'SELECT * FROM policies WHERE search_rowid > ? ORDER BY search_rowid LIMIT 1000')
   for (let after = 0; ;) {
-    const rows = select.all(after) as Record<string, unknown>[]
+    const rows = await select.all(after)
     if (rows.length === 0) break
     await copyRows(client, 'policies', rows)
     after = rows[rows.length - 1]!.search_rowid as number

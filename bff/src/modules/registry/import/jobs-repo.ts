@@ -1,5 +1,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
-import { immediate, statement, type Db } from '../../../db/client'
+import type { Conn, Db } from '../../../db/client'
+import { groupCommit } from '../../../db/group-commit'
+import { query, rowsChanged } from '../../../db/query'
 import { importJobErrors, importJobs, type veterans } from '../../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../../platform/audit-repo'
 
@@ -9,19 +11,20 @@ type VeteranRow = typeof veterans.$inferSelect
 type NewVeteranRow = typeof veterans.$inferInsert
 
 export async function insertJob(db: Db, row: NewImportJobRow) {
-  db.insert(importJobs).values(row).run()
+  await db.insert(importJobs).values(row)
 }
 
 export async function findJob(db: Db, id: string) {
-  return db.select().from(importJobs).where(eq(importJobs.id, id)).get()
+  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1)
+  return job
 }
 
 export async function runningJobs(db: Db) {
-  return db.select().from(importJobs).where(eq(importJobs.status, 'running')).orderBy(asc(importJobs.id)).all()
+  return await db.select().from(importJobs).where(eq(importJobs.status, 'running')).orderBy(asc(importJobs.id))
 }
 
 export async function setTotal(db: Db, id: string, total: number, now: string) {
-  db.update(importJobs).set({ total, updatedAt: now }).where(eq(importJobs.id, id)).run()
+  await db.update(importJobs).set({ total, updatedAt: now }).where(eq(importJobs.id, id))
 }
 
 /** An instance's claim on a running job: only the owner runs it, and only while its lease holds. */
@@ -44,30 +47,28 @@ const ownedBy = (id: string, owner: string) =>
  * Claims a running job for `lease.owner` in one conditional UPDATE: it succeeds when the job is already the
  * owner's (it was inserted with its lease) or when nobody's lease holds any more (released, or run out).
  */
-export function claimJob(db: Db, id: string, lease: ImportLease, now: string): boolean {
-  return (
-    db
-      .update(importJobs)
-      .set(lease)
-      .where(
-        and(
-          eq(importJobs.id, id),
-          eq(importJobs.status, 'running'),
-          or(eq(importJobs.owner, lease.owner), isNull(importJobs.leaseUntil), lte(importJobs.leaseUntil, now))
-        )
+export async function claimJob(db: Db, id: string, lease: ImportLease, now: string): Promise<boolean> {
+  const claimed = await db
+    .update(importJobs)
+    .set(lease)
+    .where(
+      and(
+        eq(importJobs.id, id),
+        eq(importJobs.status, 'running'),
+        or(eq(importJobs.owner, lease.owner), isNull(importJobs.leaseUntil), lte(importJobs.leaseUntil, now))
       )
-      .run().changes === 1
-  )
+    )
+  return rowsChanged(claimed) === 1
 }
 
 /** Extends the owner's lease; false when another instance has taken the job (or it has ended). */
-export function renewLease(db: Db, id: string, lease: ImportLease): boolean {
-  return db.update(importJobs).set(lease).where(ownedBy(id, lease.owner)).run().changes === 1
+export async function renewLease(db: Db, id: string, lease: ImportLease): Promise<boolean> {
+  return rowsChanged(await db.update(importJobs).set(lease).where(ownedBy(id, lease.owner))) === 1
 }
 
 /** At shutdown: the job stays running with its lease ended, so another instance can go on with it at once. */
-export function releaseJob(db: Db, id: string, owner: string) {
-  db.update(importJobs).set({ leaseUntil: null }).where(ownedBy(id, owner)).run()
+export async function releaseJob(db: Db, id: string, owner: string) {
+  await db.update(importJobs).set({ leaseUntil: null }).where(ownedBy(id, owner))
 }
 
 /** Ends a job (done or failed) if `owner` still runs it: the file it kept is forgotten, as the caller deletes it. */
@@ -78,41 +79,37 @@ export async function finishJob(
   outcome: { status: 'done' | 'failed'; failure?: string },
   now: string
 ): Promise<boolean> {
-  return (
-    db
-      .update(importJobs)
-      .set({
-        status: outcome.status,
-        failure: outcome.failure ?? null,
-        filePath: null,
-        finishedAt: now,
-        updatedAt: now,
-        leaseUntil: null
-      })
-      .where(ownedBy(id, owner))
-      .run().changes === 1
-  )
+  const finished = await db
+    .update(importJobs)
+    .set({
+      status: outcome.status,
+      failure: outcome.failure ?? null,
+      filePath: null,
+      finishedAt: now,
+      updatedAt: now,
+      leaseUntil: null
+    })
+    .where(ownedBy(id, owner))
+  return rowsChanged(finished) === 1
 }
 
 export async function firstErrors(db: Db, jobId: string, limit: number) {
-  return db
+  return await db
     .select({ row: importJobErrors.row, message: importJobErrors.message })
     .from(importJobErrors)
     .where(eq(importJobErrors.jobId, jobId))
     .orderBy(asc(importJobErrors.row))
     .limit(limit)
-    .all()
 }
 
 /** Every refused row, in row order, a page at a time (the errors CSV streams them). */
 export async function errorsAfter(db: Db, jobId: string, afterRow: number, limit: number) {
-  return db
+  return await db
     .select({ row: importJobErrors.row, message: importJobErrors.message })
     .from(importJobErrors)
     .where(and(eq(importJobErrors.jobId, jobId), sql`${importJobErrors.row} > ${afterRow}`))
     .orderBy(asc(importJobErrors.row))
     .limit(limit)
-    .all()
 }
 
 /** What to do with one checked row once its existing record (if any) is known. */
@@ -142,7 +139,7 @@ export interface BatchResult {
  * `lease.owner` owns the job (its lease renewed with them); otherwise LeaseLostError rolls the batch back. A dry run
  * decides the same way and writes only the job's own rows.
  */
-export function applyBatch<R extends BatchRow>(
+export async function applyBatch<R extends BatchRow>(
   db: Db,
   job: { id: string; dryRun: boolean },
   lease: ImportLease,
@@ -150,14 +147,14 @@ export function applyBatch<R extends BatchRow>(
   decide: (row: R, existing: VeteranRow | undefined) => RowDecision,
   audit: AuditEntryInput,
   now: string
-): BatchResult {
-  return immediate(db, (tx) => {
+): Promise<BatchResult> {
+  return groupCommit(db, async (tx) => {
     const result: BatchResult = { created: 0, updated: 0, unchanged: 0, errors: 0 }
-    // Prepared once per connection: drizzle builds and prepares its SQL on every call, several times the cost of
-    // running it, which 100,000 rows would feel.
-    const findByHash = statement(db, 'SELECT * FROM veterans WHERE id_number_hash = ?')
-    const insertVeteran = statement(db, INSERT_VETERAN_SQL)
-    const insertError = statement(db, 'INSERT INTO import_job_errors (job_id, row, message) VALUES (?, ?, ?)')
+    // Plain SQL, prepared once per connection (query() keeps it): drizzle builds and prepares its SQL on every
+    // call, several times the cost of running it, which 100,000 rows would feel.
+    const findByHash = query(tx, 'SELECT * FROM veterans WHERE id_number_hash = ?')
+    const insertVeteran = query(tx, INSERT_VETERAN_SQL)
+    const insertError = query(tx, 'INSERT INTO import_job_errors (job_id, row, message) VALUES (?, ?, ?)')
     const createdIds: string[] = []
     const updatedIds: string[] = []
     for (const row of rows) {
@@ -166,7 +163,7 @@ export function applyBatch<R extends BatchRow>(
       if (row.error !== undefined || row.idNumberHash === undefined)
         decision = { kind: 'error', message: row.error ?? '' }
       else {
-        const raw = findByHash.get(row.idNumberHash) as Record<string, unknown> | undefined
+        const raw = await findByHash.get(row.idNumberHash)
         existing = raw ? veteranFromSql(raw) : undefined
         decision = decide(row, existing)
       }
@@ -174,14 +171,14 @@ export function applyBatch<R extends BatchRow>(
         case 'create':
           result.created += 1
           if (!job.dryRun) {
-            insertVeteran.run(veteranParams(decision.row))
+            await insertVeteran.run(veteranParams(decision.row))
             createdIds.push(decision.row.id)
           }
           break
         case 'update': {
           result.updated += 1
           if (!job.dryRun && existing) {
-            updateVeteran(db, existing.id, decision.changes)
+            await updateVeteran(tx, existing.id, decision.changes)
             updatedIds.push(existing.id)
           }
           break
@@ -191,11 +188,11 @@ export function applyBatch<R extends BatchRow>(
           break
         case 'error':
           result.errors += 1
-          insertError.run(job.id, row.row, decision.message)
+          await insertError.run(job.id, row.row, decision.message)
           break
       }
     }
-    const counted = tx
+    const counted = await tx
       .update(importJobs)
       .set({
         processed: sql`${importJobs.processed} + ${rows.length}`,
@@ -207,8 +204,7 @@ export function applyBatch<R extends BatchRow>(
         updatedAt: now
       })
       .where(ownedBy(job.id, lease.owner))
-      .run()
-    if (counted.changes !== 1) throw new LeaseLostError(job.id)
+    if (rowsChanged(counted) !== 1) throw new LeaseLostError(job.id)
     if (createdIds.length || updatedIds.length) {
       insertAudit(
         tx,
@@ -256,10 +252,10 @@ function veteranParams(row: Partial<NewVeteranRow>): Record<string, unknown> {
 }
 
 /** Sets the changed columns only; the statement is prepared once for each set of columns. */
-function updateVeteran(db: Db, id: string, changes: Partial<NewVeteranRow>) {
+async function updateVeteran(tx: Conn, id: string, changes: Partial<NewVeteranRow>) {
   const keys = (Object.keys(changes) as (keyof NewVeteranRow)[]).filter((key) => COLUMN_OF.has(key)).sort()
   const text = `UPDATE veterans SET ${keys.map((key) => `${COLUMN_OF.get(key)} = @${key}`).join(', ')} WHERE id = @id`
-  statement(db, text).run({ ...Object.fromEntries(keys.map((key) => [key, changes[key] ?? null])), id })
+  await query(tx, text).run({ ...Object.fromEntries(keys.map((key) => [key, changes[key] ?? null])), id })
 }
 
 /** A row read with a prepared statement (snake_case columns) as drizzle's row type. */

@@ -32,8 +32,11 @@ const RENEW_MS = LEASE_MS / 3
 export interface ImportRunner {
   /** A lease for a new job, written with it so that no other instance starts it first. */
   newLease(): jobsRepo.ImportLease
-  /** Starts (or resumes) a running job in the background, if this instance can claim it. */
-  start(jobId: string): void
+  /**
+   * Starts (or resumes) a running job in the background, if this instance can claim it; answers once the claim is
+   * decided, whether it was taken.
+   */
+  start(jobId: string): Promise<boolean>
   /**
    * At start and then at every poll: claims and resumes every running job no live instance holds, or marks it
    * failed if its file is gone.
@@ -80,9 +83,9 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
     )
   }
 
-  function renew(jobId: string, claim: Claim) {
+  async function renew(jobId: string, claim: Claim) {
     try {
-      if (!jobsRepo.renewLease(ctx.db, jobId, newLease())) claim.lost = true
+      if (!(await jobsRepo.renewLease(ctx.db, jobId, newLease()))) claim.lost = true
     } catch (err) {
       // A busy database: the next renewal (or batch) tries again well before the lease runs out.
       ctx.log.warn({ err, jobId }, 'registry import lease not renewed')
@@ -97,12 +100,12 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
       return
     }
     const claim: Claim = { lost: false }
-    const renewal = setInterval(() => renew(jobId, claim), RENEW_MS)
+    const renewal = setInterval(() => void renew(jobId, claim), RENEW_MS)
     renewal.unref()
     let ended = false
     try {
       if ((await processFile(job, job.filePath, claim)) === 'stopped') {
-        if (!claim.lost) jobsRepo.releaseJob(ctx.db, jobId, owner)
+        if (!claim.lost) await jobsRepo.releaseJob(ctx.db, jobId, owner)
         return
       }
       ended = await jobsRepo.finishJob(ctx.db, job.id, owner, { status: 'done' }, new Date().toISOString())
@@ -160,12 +163,12 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
     let dataRows = 0
     let batch: CheckedRow[] = []
 
-    const flush = () => {
+    const flush = async () => {
       if (!batch.length) return
       const rows = batch
       batch = []
       const now = new Date().toISOString()
-      jobsRepo.applyBatch(
+      await jobsRepo.applyBatch(
         ctx.db,
         job,
         newLease(),
@@ -213,12 +216,12 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
       else batch.push({ row: row.row, idNumberHash: ctx.pii.lookupHash(idNumber), record: check.record })
 
       if (batch.length >= BATCH_ROWS) {
-        flush()
+        await flush()
         await letOthersIn()
         if (stopping || claim.lost) return 'stopped'
       }
     }
-    flush()
+    await flush()
     return 'finished'
   }
 
@@ -287,19 +290,27 @@ export function createImportRunner(ctx: Ctx): ImportRunner {
 
   return {
     newLease,
-    start(jobId) {
-      if (stopping || running.has(jobId)) return
-      if (!jobsRepo.claimJob(ctx.db, jobId, newLease(), new Date().toISOString())) return
-      const job = run(jobId)
-        .catch((err: unknown) => ctx.log.error({ err, jobId }, 'registry import could not end'))
+    async start(jobId) {
+      if (stopping || running.has(jobId)) return false
+      // Entered in `running` before the claim is answered, so that a second start meanwhile does not run it too.
+      const claimed = jobsRepo.claimJob(ctx.db, jobId, newLease(), new Date().toISOString())
+      const job = claimed
+        .then(
+          async (ok) => {
+            if (!ok) return
+            await run(jobId).catch((err: unknown) => ctx.log.error({ err, jobId }, 'registry import could not end'))
+          },
+          // A claim that failed is the caller's error (start answers it), not a run's.
+          () => undefined
+        )
         .finally(() => running.delete(jobId))
       running.set(jobId, job)
+      return claimed
     },
     async resumeRunning() {
       for (const job of await jobsRepo.runningJobs(ctx.db)) {
         if (running.has(job.id)) continue
-        this.start(job.id)
-        if (running.has(job.id) && job.owner && job.owner !== owner)
+        if ((await this.start(job.id)) && job.owner && job.owner !== owner)
           ctx.log.info({ jobId: job.id, from: job.owner }, 'registry import taken over')
       }
     },

@@ -77,7 +77,7 @@ export async function startImport(
     createdAt: now,
     updatedAt: now
   })
-  runner.start(id)
+  await runner.start(id)
   return { jobId: id }
 }
 

@@ -1,0 +1,20 @@
+import type pg from 'pg'
+
+// Which database a drizzle handle runs on. The repositories are written once against drizzle's builder and
+// `query()`; the few places that differ (transactions, hand-written SQL, SQLite's cache stamps) ask here.
+
+/** Handles on PostgreSQL: the pool's, and each transaction's, with the connection that runs their SQL. */
+const postgresClients = new WeakMap<object, pg.Pool | pg.PoolClient>()
+
+export function registerPostgres(db: object, client: pg.Pool | pg.PoolClient) {
+  postgresClients.set(db, client)
+}
+
+export function isPostgres(db: object): boolean {
+  return postgresClients.has(db)
+}
+
+/** The pool (outside a transaction) or the transaction's connection behind a PostgreSQL handle. */
+export function postgresClientOf(db: object): pg.Pool | pg.PoolClient | undefined {
+  return postgresClients.get(db)
+}

@@ -1,0 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type pg from 'pg'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import type { Conn } from '../client'
+import { registerPostgres } from '../dialect'
+
+// On PostgreSQL every write transaction is SERIALIZABLE: the rules SQLite keeps by letting one writer in at a time
+// (capacity, one active booking, gap-free sequence numbers, checks before inserts) hold because PostgreSQL
+// refuses any commit that no one-at-a-time order could have produced. The refused transaction runs again from the
+// start, so a transaction body must do nothing but database work (as on SQLite, see group-commit.ts).
+
+/** serialization_failure, deadlock_detected: the transaction may simply run again. */
+const RETRYABLE = new Set(['40001', '40P01'])
+const MAX_ATTEMPTS = 50
+
+export async function serializable<T>(pool: pg.Pool, fn: (tx: Conn) => T | Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect()
+    let broken: Error | undefined
+    try {
+      await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
+      const tx = drizzle(client)
+      registerPostgres(tx, client)
+      try {
+        const value = await fn(tx as unknown as Conn)
+        await client.query('COMMIT')
+        return value
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+        if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt >= MAX_ATTEMPTS) throw error
+      }
+    } finally {
+      client.release(broken)
+    }
+    // Apart a little, more each time, so that the transactions that collided do not collide again at once.
+    await sleep(Math.random() * Math.min(2 * attempt, 20))
+  }
+}
