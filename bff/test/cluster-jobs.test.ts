@@ -29,8 +29,9 @@ afterAll(() => cluster?.close())
 
 async function schedule(prefix: string, count: number) {
   const at = new Date(now).toISOString()
-  await groupCommit(a.db, (tx) => {
-    for (let i = 0; i < count; i++) scheduleJobIn(tx, { kind: KIND, key: `${prefix}-${i}`, dueAt: at, payload: {} }, at)
+  await groupCommit(a.db, async (tx) => {
+    for (let i = 0; i < count; i++)
+      await scheduleJobIn(tx, { kind: KIND, key: `${prefix}-${i}`, dueAt: at, payload: {} }, at)
   })
 }
 const runsOf = (prefix: string) => ran.filter((run) => run.key.startsWith(`${prefix}-`))

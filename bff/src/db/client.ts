@@ -90,17 +90,3 @@ const CHANGE_STAMP_SQL = "SELECT total_changes() || ':' || (SELECT data_version 
 export function changeStamp(db: Db): string {
   return statement(db, CHANGE_STAMP_SQL).pluck().get() as string
 }
-
-const immediateRunner = perConnection((db) => {
-  const transaction = clientOf(db).transaction((fn: () => unknown) => fn())
-  return (fn: () => unknown) => transaction.immediate(fn)
-})
-
-/**
- * Runs fn in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so rules like capacity are
- * checked and enforced without another writer slipping in between. fn must be synchronous; drizzle or prepared
- * statements on `tx` (the same connection) are part of the transaction. Nested calls become savepoints.
- */
-export function immediate<T>(db: Db, fn: (tx: Conn) => T): T {
-  return immediateRunner(db)(() => fn(db)) as T
-}

@@ -1,4 +1,5 @@
 import { clientOf, perConnection, statement, type Db } from './client'
+import { isPostgres } from './dialect'
 
 /**
  * Values read from some tables, kept by key while nothing they are read from may have changed: a write by this
@@ -37,7 +38,8 @@ export function tableCache<T>(name: string, tables: readonly string[], maxSize: 
     /** The value of `key`: kept, or loaded (and kept unless the tables changed while it loaded). */
     async get(db: Db, key: string, load: () => T | Promise<T>): Promise<T> {
       const cache = state(db)
-      if (!watch(db, cache)) return load()
+      // PostgreSQL has no change stamp a connection can read for free: nothing is kept there.
+      if (isPostgres(db) || !watch(db, cache)) return load()
       const stamp = stampOf(db, cache.generation)
       if (cache.stamp !== stamp || cache.values.size >= maxSize) {
         cache.stamp = stamp

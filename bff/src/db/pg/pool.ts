@@ -1,18 +1,20 @@
 import pg from 'pg'
 
 // The server's connections to PostgreSQL. Values come back as SQLite gives them, so that one repository reads the
-// same rows on either database: JSON as its text (drizzle's JSON columns parse it, as on SQLite), and counts and
-// sums (bigint, numeric) as numbers rather than strings.
+// same rows on either database: JSON as its text (drizzle's JSON columns of the SQLite schema parse it), and counts
+// and sums (bigint, numeric) as numbers rather than strings. Set for the whole process, once a server opens its
+// pool: drizzle's node-postgres session gives each query its own type parsers, which fall back to pg's global ones.
 
-const RAW_TEXT = new Set([114 /* json */, 3802 /* jsonb */])
-const NUMBERS = new Set([20 /* int8 */, 1700 /* numeric */])
+let parsersSet = false
 
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (RAW_TEXT.has(oid)) return (value: string) => value
-    if (NUMBERS.has(oid)) return (value: string) => Number(value)
-    return pg.types.getTypeParser(oid, format) as (value: string) => unknown
-  }) as pg.CustomTypesConfig['getTypeParser']
+function readValuesAsSqliteDoes() {
+  if (parsersSet) return
+  parsersSet = true
+  const asText = (value: string) => value
+  pg.types.setTypeParser(pg.types.builtins.JSON, asText)
+  pg.types.setTypeParser(pg.types.builtins.JSONB, asText)
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number)
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number)
 }
 
 export interface PoolOptions {
@@ -22,7 +24,8 @@ export interface PoolOptions {
 }
 
 export function openPool(connectionString: string, options: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString, types, max: options.max, connectionTimeoutMillis: 10_000 })
+  readValuesAsSqliteDoes()
+  const pool = new pg.Pool({ connectionString, max: options.max, connectionTimeoutMillis: 10_000 })
   // An idle connection the server ends (restart, idle timeout) must not crash the process: the pool replaces it.
   pool.on('error', options.onError)
   return pool

@@ -1,6 +1,9 @@
 // The hand-written SQL of the repositories is SQLite's. Most of it is also PostgreSQL's; what differs in the forms
 // the repositories use is rewritten here, once per text: `?` and `@name` parameters become `$n`, `INSERT OR IGNORE`
-// becomes `ON CONFLICT DO NOTHING`, the two-argument min()/max() become LEAST()/GREATEST(), and ifnull() coalesce().
+// becomes `ON CONFLICT DO NOTHING`, the two-argument min()/max() become LEAST()/GREATEST(), ifnull() coalesce(),
+// a camelCase alias (`AS startsAt`) is quoted, which PostgreSQL would otherwise fold to lower case, a subquery in
+// FROM gets the alias PostgreSQL requires, `INDEXED BY` hints go, json_each(list) becomes
+// json_array_elements_text, and a boolean column compared with 0 or 1 is compared with false or true.
 // A statement whose SQL differs in other ways names its PostgreSQL text itself (see query.ts).
 
 export interface PostgresText {
@@ -53,6 +56,14 @@ function translate(source: string): Omit<PostgresText, 'name'> {
   }
   if (positional > 0 && names.length > 0) throw new Error('a statement mixes ? and @name parameters')
   text = rewriteFunctions(text)
+    .replace(/\bAS\s+([a-z_][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*)\b/g, 'AS "$1"')
+    .replace(/\s+INDEXED\s+BY\s+\w+/gi, '')
+    .replace(
+      /\bjson_each\(([^()]*)\)(\s+AS\s+(\w+))?/gi,
+      (_match, list: string, _as, alias: string | undefined) =>
+        `json_array_elements_text((${list})::json) AS ${alias ?? 'json_each'}(value)`
+    )
+  text = aliasSubqueries(compareBooleans(text))
   if (/^\s*INSERT\s+OR\s+IGNORE\s+INTO/i.test(text)) {
     text = text.replace(/INSERT\s+OR\s+IGNORE\s+INTO/i, 'INSERT INTO')
     const returning = /\sRETURNING\s/i.exec(text)
@@ -92,4 +103,51 @@ function hasTopLevelComma(text: string, open: number): boolean {
     else if (char === ',' && depth === 1) return true
   }
   return false
+}
+
+/** The boolean columns of the schema (SQLite keeps them as 0 and 1, which SQL here compares them with). */
+let booleanColumns: RegExp | null = null
+
+export function useBooleanColumns(names: readonly string[]) {
+  booleanColumns =
+    names.length > 0 ? new RegExp(`\\b((?:\\w+\\.)?(?:${names.join('|')}))\\s*(=|<>|!=)\\s*([01])\\b`, 'g') : null
+  translated.clear()
+}
+
+function compareBooleans(text: string): string {
+  if (!booleanColumns) return text
+  return text.replace(booleanColumns, (_m, column: string, op: string, bit: string) => `${column} ${op} ${bit === '1'}`)
+}
+
+const FOLLOWS_UNALIASED = /^(WHERE|ORDER|GROUP|UNION|LIMIT|JOIN|LEFT|INNER|CROSS|ON|HAVING|EXCEPT|INTERSECT|OFFSET)\b/i
+
+/** `FROM (SELECT …)` without a name: PostgreSQL wants one. */
+function aliasSubqueries(text: string): string {
+  let out = ''
+  let named = 0
+  let at = 0
+  const from = /\bFROM\s*\(\s*SELECT\b/gi
+  for (let match = from.exec(text); match; match = from.exec(text)) {
+    const open = text.indexOf('(', match.index)
+    const close = closingParen(text, open)
+    if (close < 0) break
+    const rest = text.slice(close + 1).trimStart()
+    const needsName = rest === '' || /^[),;]/.test(rest) || FOLLOWS_UNALIASED.test(rest)
+    if (needsName) {
+      out += `${text.slice(at, close + 1)} AS subquery_${++named}`
+      at = close + 1
+    }
+  }
+  return out + text.slice(at)
+}
+
+function closingParen(text: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    const char = text[i]
+    if (char === "'") i = closingQuote(text, i)
+    else if (char === '(') depth++
+    else if (char === ')' && --depth === 0) return i
+  }
+  return -1
 }

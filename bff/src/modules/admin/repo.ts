@@ -16,7 +16,7 @@ export async function insertStaff(db: Db, row: NewStaffRow, audit: AuditEntryInp
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, row.username!))
     if (taken) return null
     await tx.insert(users).values({ ...row, kind: 'staff', createdAt: now, updatedAt: now })
-    insertAudit(tx, audit, now)
+    await insertAudit(tx, audit, now)
     const [created] = await tx.select().from(users).where(eq(users.id, row.id))
     return created!
   })

@@ -82,8 +82,9 @@ export async function updateStaff(
     ).run(changes.displayName ?? before.displayName, role, centerId, status, now, id)
     const sessionsEnded =
       (status === 'disabled' && before.status !== 'disabled') || role !== before.role || centerId !== before.centerId
-    if (sessionsEnded) revokeAllSessionsIn(tx, id, status === 'disabled' ? 'account_disabled' : 'account_changed', now)
-    insertAudit(tx, audit(before), now)
+    if (sessionsEnded)
+      await revokeAllSessionsIn(tx, id, status === 'disabled' ? 'account_disabled' : 'account_changed', now)
+    await insertAudit(tx, audit(before), now)
     return { row: (await findStaff(db, id))!, sessionsEnded }
   })
 }
@@ -103,8 +104,8 @@ export async function resetStaffPassword(
       now,
       id
     )
-    revokeAllSessionsIn(tx, id, 'password_reset', now)
-    insertAudit(tx, audit, now)
+    await revokeAllSessionsIn(tx, id, 'password_reset', now)
+    await insertAudit(tx, audit, now)
     return true
   })
 }

@@ -146,7 +146,7 @@ export async function rotateRefreshToken(
     if (claimed !== 1) {
       await revokeSessionIn(tx, session.id, 'refresh_token_reused', now)
       // The owner is told in the same transaction: someone may hold a copy of their login.
-      insertNotifications(tx, [securityNotices.loginRevoked(session.userId, now)], now)
+      await insertNotifications(tx, [securityNotices.loginRevoked(session.userId, now)], now)
       return { kind: 'reused', sessionId: session.id }
     }
     await tx.insert(refreshTokens).values({ tokenHash: newHash, sessionId: session.id, createdAt: now, expiresAt })
@@ -180,13 +180,10 @@ export async function revokeSessionByRefreshToken(db: Db, tokenHash: string): Pr
   })
 }
 
-/**
- * Ends every login of an account (account deletion). Still synchronous: admin's staff-repo calls it inside its
- * transactions without awaiting; it becomes async together with those callers.
- */
-export function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, now: string) {
-  tx.update(sessions)
+/** Ends every login of an account (account deletion, a staff account switched off), in the caller's transaction. */
+export async function revokeAllSessionsIn(tx: Conn, userId: string, reason: string, now: string) {
+  await tx
+    .update(sessions)
     .set({ revokedAt: now, revokeReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .run()
 }

@@ -42,7 +42,7 @@ export async function recordAttendance(
       ),
       `record ${input.action}`
     )
-    insertAudit(t.tx, input.audit, now)
+    await insertAudit(t.tx, input.audit, now)
     const view = (await bookingViewIn(t, booking.id))!
     if (input.action === 'complete') await notifyPeople.completed(t, booking)
     return done(view)

@@ -50,11 +50,11 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   const { idempotency } = input
   try {
     return await inTx(db, async (t) => {
-      if (idempotency && idempotencyKeyUsedIn(t.tx, idempotency.request.scope)) return 'replay'
+      if (idempotency && (await idempotencyKeyUsedIn(t.tx, idempotency.request.scope))) return 'replay'
       const outcome = await decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)
-        recordIdempotentResponseIn(t.tx, idempotency.request, status, body, t.now)
+        await recordIdempotentResponseIn(t.tx, idempotency.request, status, body, t.now)
       }
       return outcome
     })

@@ -51,8 +51,8 @@ const send = (t: Tx, notifications: NotificationInput[]) => insertNotifications(
 export const notifyPeople = {
   /** A waiting entry became a booking. */
   async promoted(t: Tx, slot: SlotDetailRow, people: People, bookingId: string) {
-    send(t, bookingMessages.promoted(await peopleOf(t, people), contextOf(slot, bookingId)))
-    scheduleReminder(t, { id: bookingId, startsAt: slot.startsAt })
+    await send(t, bookingMessages.promoted(await peopleOf(t, people), contextOf(slot, bookingId)))
+    await scheduleReminder(t, { id: bookingId, startsAt: slot.startsAt })
   },
   /**
    * A booking was made: whoever booked gets the confirmation (with the check-in code); the veteran's own account,
@@ -60,7 +60,7 @@ export const notifyPeople = {
    */
   async booked(t: Tx, slot: SlotDetailRow, booking: People & { id: string; checkInCode: string }, bookerName: string) {
     const c = contextOf(slot, booking.id)
-    send(
+    await send(
       t,
       bookingMessages.confirmed(
         await activeUserIds(t, [booking.bookedByUserId]),
@@ -71,16 +71,14 @@ export const notifyPeople = {
     )
     const veteranAccount = await veteranAccountIn(t, booking.veteranId)
     if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
-      send(t, bookingMessages.bookedForYou(await activeUserIds(t, [veteranAccount]), c, bookerName))
+      await send(t, bookingMessages.bookedForYou(await activeUserIds(t, [veteranAccount]), c, bookerName))
     }
-    scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
+    await scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
-  /**
-   * The day before the visit (a due job): the veteran's account and whoever booked, each once (`people`, found by
-   * the job: it stays synchronous while the job runner runs its handlers so, see reminders.ts).
-   */
-  reminder(t: Tx, slot: SlotDetailRow, booking: { id: string }, people: string[]) {
-    send(t, bookingMessages.reminder(people, contextOf(slot, booking.id), slot.centerAddress))
+  /** The day before the visit (a due job, see reminders.ts): the veteran's account and whoever booked, each once. */
+  async reminder(t: Tx, slot: SlotDetailRow, booking: People & { id: string }) {
+    const people = await peopleOf(t, booking)
+    await send(t, bookingMessages.reminder(people, contextOf(slot, booking.id), slot.centerAddress))
   },
   /**
    * A waiting entry was passed over: the veteran has a booking of the service or the family link ended
@@ -94,7 +92,7 @@ export const notifyPeople = {
   ) {
     const told = await activeUserIds(t, [entry.userId])
     const c = contextOf(slot, '')
-    send(
+    await send(
       t,
       why === 'time_conflict'
         ? bookingMessages.waitlistSkippedTimeConflict(told, c, entry.id)
@@ -102,8 +100,8 @@ export const notifyPeople = {
     )
   },
   async slotClosed(t: Tx, slot: SlotDetailRow, booking: People & { id: string }, reason: string) {
-    send(t, bookingMessages.slotClosed(await peopleOf(t, booking), contextOf(slot, booking.id), reason))
-    cancelReminder(t, booking.id)
+    await send(t, bookingMessages.slotClosed(await peopleOf(t, booking), contextOf(slot, booking.id), reason))
+    await cancelReminder(t, booking.id)
   },
   async waitlistClosed(
     t: Tx,
@@ -111,7 +109,7 @@ export const notifyPeople = {
     entry: { id: string; veteranId: string; userId: string },
     reason: string
   ) {
-    send(
+    await send(
       t,
       bookingMessages.waitlistClosed(
         await peopleOf(t, { veteranId: entry.veteranId, bookedByUserId: entry.userId }),
@@ -129,9 +127,9 @@ export const notifyPeople = {
     actor: { actorId: string; actorName: string }
   ) {
     const c = contextOf(slot, booking.id)
-    send(t, bookingMessages.cancelledByOther(await peopleOf(t, booking, actor.actorId), c, actor.actorName))
-    send(t, bookingMessages.cancelledByYou(await actorIn(t, booking, actor.actorId), c))
-    cancelReminder(t, booking.id)
+    await send(t, bookingMessages.cancelledByOther(await peopleOf(t, booking, actor.actorId), c, actor.actorName))
+    await send(t, bookingMessages.cancelledByYou(await actorIn(t, booking, actor.actorId), c))
+    await cancelReminder(t, booking.id)
   },
   /**
    * The other people of the booking hear who moved it, and where to; the one who did gets a confirmation. A move
@@ -145,19 +143,19 @@ export const notifyPeople = {
   ) {
     const c = contextOf(slot, booking.id)
     const newAddress = booking.centerId === slot.centerId ? null : slot.centerAddress
-    send(
+    await send(
       t,
       bookingMessages.rescheduledByOther(await peopleOf(t, booking, actor.actorId), c, actor.actorName, newAddress)
     )
-    send(t, bookingMessages.rescheduledByYou(await actorIn(t, booking, actor.actorId), c, newAddress))
-    scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
+    await send(t, bookingMessages.rescheduledByYou(await actorIn(t, booking, actor.actorId), c, newAddress))
+    await scheduleReminder(t, { id: booking.id, startsAt: slot.startsAt })
   },
   /** The booker closed their account: the veteran, if someone else, hears their booking was cancelled. */
   async accountClosed(t: Tx, booking: People & { id: string; slotId: string }) {
-    cancelReminder(t, booking.id)
+    await cancelReminder(t, booking.id)
     const veteranAccount = await veteranAccountIn(t, booking.veteranId)
     if (veteranAccount && veteranAccount !== booking.bookedByUserId) {
-      send(
+      await send(
         t,
         bookingMessages.cancelledAccountClosed(
           [veteranAccount],
@@ -167,7 +165,7 @@ export const notifyPeople = {
     }
   },
   async completed(t: Tx, booking: People & { id: string; slotId: string }) {
-    send(
+    await send(
       t,
       bookingMessages.completed(
         await peopleOf(t, booking),

@@ -34,6 +34,6 @@ export async function insertDemoData(
   }
   await inTx(db, async (t) => {
     if (data.bookings.length) await t.tx.insert(bookings).values(data.bookings)
-    insertNotifications(t.tx, data.notifications, data.now)
+    await insertNotifications(t.tx, data.notifications, data.now)
   })
 }

@@ -9,15 +9,19 @@ export const REMINDER_JOB = 'reminder'
 const keyOf = (bookingId: string) => `reminder:${bookingId}`
 
 /** Schedules (or moves) the reminder of a booked visit; a visit too close for one has none. */
-export function scheduleReminder(t: Tx, booking: { id: string; startsAt: string }) {
+export async function scheduleReminder(t: Tx, booking: { id: string; startsAt: string }) {
   const dueAt = reminderDueAt(booking.startsAt, t.now)
   if (!dueAt) {
-    cancelJobIn(t.tx, keyOf(booking.id), t.now)
+    await cancelJobIn(t.tx, keyOf(booking.id), t.now)
     return
   }
-  scheduleJobIn(t.tx, { kind: REMINDER_JOB, key: keyOf(booking.id), dueAt, payload: { bookingId: booking.id } }, t.now)
+  await scheduleJobIn(
+    t.tx,
+    { kind: REMINDER_JOB, key: keyOf(booking.id), dueAt, payload: { bookingId: booking.id } },
+    t.now
+  )
 }
 
-export function cancelReminder(t: Tx, bookingId: string) {
-  cancelJobIn(t.tx, keyOf(bookingId), t.now)
+export async function cancelReminder(t: Tx, bookingId: string) {
+  await cancelJobIn(t.tx, keyOf(bookingId), t.now)
 }

@@ -1,4 +1,5 @@
 import { changeStamp, perConnection, type Db } from '../../db/client'
+import { isPostgres } from '../../db/dialect'
 import type { SlotRow } from './slot-projection'
 
 // Slot lists are the most read thing in the platform (every person choosing a time reads one) and change only
@@ -10,9 +11,11 @@ const MAX_QUERIES = 1000
 
 /**
  * The rows of a slot query: read again only once the database changed (then as a new array). The stamp is taken
- * before the read, so a change made while it ran makes the next call read again.
+ * before the read, so a change made while it ran makes the next call read again. On PostgreSQL (no such stamp,
+ * and other instances write too) every call reads.
  */
 export async function cachedSlotRows(db: Db, query: string, read: () => Promise<SlotRow[]>): Promise<SlotRow[]> {
+  if (isPostgres(db)) return read()
   const stamp = changeStamp(db)
   const cache = rowsByQuery(db)
   const cached = cache.get(query)

@@ -47,7 +47,7 @@ export async function insertSlot(db: Db, row: NewSlotRow, audit: AuditEntryInput
   return inTx(db, async (t) => {
     const inserted = rowsChanged(await t.tx.insert(slots).values(row).onConflictDoNothing())
     if (inserted === 0) return null
-    insertAudit(t.tx, { ...audit, entityId: row.id }, row.createdAt)
+    await insertAudit(t.tx, { ...audit, entityId: row.id }, row.createdAt)
     return (await slotDetailIn(t, row.id))!
   })
 }
@@ -64,7 +64,7 @@ export async function insertSlots(db: Db, rows: NewSlotRow[], audit: AuditEntryI
           .onConflictDoNothing()
       )
     }
-    insertAudit(t.tx, { ...audit, detail: { ...audit.detail, created } }, t.now)
+    await insertAudit(t.tx, { ...audit, detail: { ...audit.detail, created } }, t.now)
     return created
   })
 }
@@ -116,7 +116,7 @@ export async function changeSlot(db: Db, change: SlotChange): Promise<Outcome<Sl
       await t.tx.update(slots).set({ status: 'open', closedReason: null, updatedAt: now }).where(eq(slots.id, slot.id))
     }
     await promoteWaiting(t, slot.id, change.newCode)
-    insertAudit(t.tx, { ...change.audit, detail: { ...change.audit.detail, cancelledBookings: cancelled } }, now)
+    await insertAudit(t.tx, { ...change.audit, detail: { ...change.audit.detail, cancelledBookings: cancelled } }, now)
     return done((await slotDetailIn(t, slot.id))!)
   })
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { perConnection, statement, type Db } from '../../db/client'
+import { perConnection, type Db } from '../../db/client'
 import { query } from '../../db/query'
 import { bookings } from '../../db/schema/index'
 import { selectBookingViews } from './booking-projection'
@@ -126,21 +126,6 @@ function prepareStatements(db: Db) {
 export type Statements = ReturnType<typeof prepareStatements>
 /** The booking statements of a connection, prepared on first use. */
 export const statementsOf = perConnection(prepareStatements)
-
-/**
- * The reads of the reminder job, synchronous (the same SQL as above): the job runner (modules/jobs) still runs its
- * handlers synchronously inside its transaction. To become the bundle's once the runner awaits its handlers.
- */
-export const reminderReadsOf = perConnection((db: Db) => {
-  const bookingRow = bookingById(db)
-  return {
-    bookingRow: (bookingId: string) => bookingRow.get({ bookingId }),
-    slotDetail: (slotId: string) => statement(db, SLOT_DETAIL).get({ slotId }) as StoredSlotDetailRow | undefined,
-    veteranAccount: (veteranId: string) =>
-      statement(db, VETERAN_ACCOUNT).get({ veteranId }) as { id: string } | undefined,
-    activeUser: (userId: string) => statement(db, ACTIVE_USER).get({ userId }) as { id: string } | undefined
-  }
-})
 
 /** The slots of a filter, by center and service, center or service. */
 export function slotsMatching<R>(

@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
-import { statement } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
-import { rowsChanged } from '../../db/query'
+import { query, rowsChanged } from '../../db/query'
 import { dueJobs } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -25,13 +24,13 @@ const CANCEL_SQL = `UPDATE due_jobs SET status = 'cancelled', finished_at = ?, l
   WHERE key = ? AND status = 'pending'`
 
 /** Schedules (or moves) the job of `key` inside the caller's transaction. */
-export function scheduleJobIn(tx: Conn, job: ScheduledJob, now: string) {
-  statement(tx, SCHEDULE_SQL).run(newId(), job.kind, job.key, job.dueAt, JSON.stringify(job.payload), now)
+export async function scheduleJobIn(tx: Conn, job: ScheduledJob, now: string) {
+  await query(tx, SCHEDULE_SQL).run(newId(), job.kind, job.key, job.dueAt, JSON.stringify(job.payload), now)
 }
 
 /** Cancels the pending job of `key`, if any, inside the caller's transaction. */
-export function cancelJobIn(tx: Conn, key: string, now: string) {
-  statement(tx, CANCEL_SQL).run(now, key)
+export async function cancelJobIn(tx: Conn, key: string, now: string) {
+  await query(tx, CANCEL_SQL).run(now, key)
 }
 
 /**

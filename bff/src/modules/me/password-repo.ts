@@ -32,7 +32,7 @@ export async function replacePassword(
       .set({ revokedAt: now, revokeReason: 'password_changed' })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id })
-    insertAudit(tx, audit, now)
+    await insertAudit(tx, audit, now)
     return ended.map((s) => s.id)
   })
 }

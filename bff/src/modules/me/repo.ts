@@ -241,6 +241,6 @@ export async function deleteAccount(db: Db, userId: string) {
       .where(
         and(eq(familyInvites.createdBy, userId), isNull(familyInvites.usedAt), sql`${familyInvites.expiresAt} > ${now}`)
       )
-    revokeAllSessionsIn(tx, userId, 'account_deleted', now)
+    await revokeAllSessionsIn(tx, userId, 'account_deleted', now)
   })
 }

@@ -19,7 +19,7 @@ export type NewCannedReply = typeof cannedReplies.$inferInsert
 export async function insertCannedReply(db: Db, row: NewCannedReply, audit: AuditEntryInput | null) {
   return groupCommit(db, async (tx) => {
     await tx.insert(cannedReplies).values(row)
-    if (audit) insertAudit(tx, { ...audit, entityId: row.id }, row.createdAt)
+    if (audit) await insertAudit(tx, { ...audit, entityId: row.id }, row.createdAt)
     return row
   })
 }

@@ -33,12 +33,12 @@ async function idempotentIn<T>(
   idempotency: IdempotentAnswer<T> | null,
   decide: (tx: Conn, now: string) => Promise<Outcome<T>>
 ): Promise<Outcome<T> | 'replay'> {
-  if (idempotency && idempotencyKeyUsedIn(tx, idempotency.request.scope)) return 'replay'
+  if (idempotency && (await idempotencyKeyUsedIn(tx, idempotency.request.scope))) return 'replay'
   const now = new Date().toISOString()
   const outcome = await decide(tx, now)
   if (idempotency) {
     const { status, body } = idempotency.respond(outcome)
-    recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
+    await recordIdempotentResponseIn(tx, idempotency.request, status, body, now)
   }
   return outcome
 }
@@ -166,7 +166,7 @@ export async function postStaffEntry(
       await endWaitingIn(tx, thread.id, now, input.resolve ? 'resolved' : 'pending', true)
       if (!thread.erasedAt) await notifyAbout.staffReply(tx, thread, input.body, now)
     }
-    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, messageId: id } }, now)
+    await insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, messageId: id } }, now)
     return done({
       entry: { ...(await entryViewIn(tx, id)), attachments: [] },
       thread: await threadViewIn(tx, thread.id)
@@ -186,7 +186,7 @@ export async function setThreadStatus(
     if (thread.status === input.status) return done(await threadViewIn(tx, thread.id))
     if (input.status === 'open') await startWaitingIn(tx, thread.id, now, slaDueAt(now))
     else await endWaitingIn(tx, thread.id, now, input.status, false)
-    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.status } }, now)
+    await insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.status } }, now)
     return done(await threadViewIn(tx, thread.id))
   })
 }
@@ -204,7 +204,7 @@ export async function assignThread(
     if (!thread) return refuse('NOT_FOUND')
     if (thread.assigneeId === input.assigneeId) return done(await threadViewIn(tx, thread.id))
     await query(tx, ASSIGN_SQL).run({ threadId: thread.id, assigneeId: input.assigneeId, now })
-    insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.assigneeId } }, now)
+    await insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, from: thread.assigneeId } }, now)
     if (input.assigneeId !== input.actorId)
       await notifyAbout.assigned(tx, thread, input.assigneeId, input.actorName, now)
     return done(await threadViewIn(tx, thread.id))

@@ -23,7 +23,7 @@ async function tell(
   push?: NotificationInput['push']
 ) {
   if (!userId || !(await isActiveUserIn(tx, userId))) return
-  insertNotifications(tx, [{ userId, kind, title, body, data: { threadId }, ...(push ? { push } : {}) }], now)
+  await insertNotifications(tx, [{ userId, kind, title, body, data: { threadId }, ...(push ? { push } : {}) }], now)
 }
 
 export const notifyAbout = {

@@ -96,7 +96,7 @@ export class NoticeFanout {
         if (userIds.length > 0) {
           await deliverIn(tx, noticeId, userIds, now)
           await advanceCursorIn(tx, noticeId, userIds[userIds.length - 1]!)
-          enqueuePushes(tx, { ...push, userIds, at: now })
+          await enqueuePushes(tx, { ...push, userIds, at: now })
         }
         const last = userIds.length < FANOUT_BATCH
         if (last) await finishSendingIn(tx, noticeId, now)

@@ -33,7 +33,7 @@ export async function findNotice(db: Db | Conn, id: string): Promise<NoticeWithN
 export async function insertNotice(db: Db, row: NewNoticeRow, audit: AuditEntryInput) {
   await groupCommit(db, async (tx) => {
     await tx.insert(notices).values(row)
-    insertAudit(tx, audit, row.createdAt)
+    await insertAudit(tx, audit, row.createdAt)
   })
 }
 
@@ -54,7 +54,7 @@ export async function updateDraft(db: Db, id: string, content: NoticeContent, no
         .set({ ...content, updatedAt: now })
         .where(and(eq(notices.id, id), eq(notices.status, 'draft')))
     )
-    if (changed === 1) insertAudit(tx, audit, now)
+    if (changed === 1) await insertAudit(tx, audit, now)
     return changed === 1
   })
 }
@@ -62,7 +62,7 @@ export async function updateDraft(db: Db, id: string, content: NoticeContent, no
 export async function deleteDraft(db: Db, id: string, audit: AuditEntryInput) {
   return groupCommit(db, async (tx) => {
     const changed = rowsChanged(await tx.delete(notices).where(and(eq(notices.id, id), eq(notices.status, 'draft'))))
-    if (changed === 1) insertAudit(tx, audit)
+    if (changed === 1) await insertAudit(tx, audit)
     return changed === 1
   })
 }
@@ -81,7 +81,7 @@ export async function moveStatus(
         .set({ status: input.to, updatedAt: now, ...(input.approverId ? { approverId: input.approverId } : {}) })
         .where(and(eq(notices.id, input.id), eq(notices.status, input.from)))
     )
-    if (changed === 1) insertAudit(tx, audit, now)
+    if (changed === 1) await insertAudit(tx, audit, now)
     return changed === 1
   })
 }

@@ -26,7 +26,7 @@ export async function startSending(
   idempotency: IdempotentRequest | null
 ): Promise<SendOutcome | 'replay'> {
   return groupCommit(db, async (tx) => {
-    if (idempotency && idempotencyKeyUsedIn(tx, idempotency.scope)) return 'replay'
+    if (idempotency && (await idempotencyKeyUsedIn(tx, idempotency.scope))) return 'replay'
     const now = new Date().toISOString()
     const outcome = await (async (): Promise<SendOutcome> => {
       const state = await query<{ status: NoticeStatus; cityWide: number }>(tx, STATE_SQL).get(input.id)
@@ -45,7 +45,7 @@ export async function startSending(
           message: '按当前范围没有可以接收的人，请调整发送范围后再发送'
         }
       await startSendingIn(tx, input.id, state.status, count, now)
-      insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, recipientCount: count } }, now)
+      await insertAudit(tx, { ...input.audit, detail: { ...input.audit.detail, recipientCount: count } }, now)
       return { ok: true, value: { recipientCount: count, status: 'sending' } }
     })()
     if (idempotency) {
@@ -55,7 +55,7 @@ export async function startSending(
             const error = new AppError(outcome.code, outcome.details ?? {}, outcome.message)
             return { status: error.status, body: errorBody(error) }
           })()
-      recordIdempotentResponseIn(tx, idempotency, answer.status, answer.body, now)
+      await recordIdempotentResponseIn(tx, idempotency, answer.status, answer.body, now)
     }
     return outcome
   })

@@ -9,16 +9,21 @@ import { insertNotificationRows, type NotificationInput } from './repo'
  * person's inbox unless they turned that kind off (only possible for kinds that are not locked on), and is queued
  * as a WeChat subscription message for those who want it by WeChat and have subscribed.
  */
-export function insertNotifications(tx: Conn, inputs: NotificationInput[], at: string = new Date().toISOString()) {
-  const wanted = inputs.filter((n) => {
+export async function insertNotifications(
+  tx: Conn,
+  inputs: NotificationInput[],
+  at: string = new Date().toISOString()
+) {
+  const wanted: NotificationInput[] = []
+  for (const n of inputs) {
     const kind = messageKindOf(n.kind)
-    return kind === null || inboxWantedIn(tx, n.userId, kind)
-  })
-  const ids = insertNotificationRows(tx, wanted, at)
-  wanted.forEach((n, i) => {
+    if (kind === null || (await inboxWantedIn(tx, n.userId, kind))) wanted.push(n)
+  }
+  const ids = await insertNotificationRows(tx, wanted, at)
+  for (const [i, n] of wanted.entries()) {
     const kind = messageKindOf(n.kind)
-    if (!kind || !n.push) return
-    enqueuePushes(tx, {
+    if (!kind || !n.push) continue
+    await enqueuePushes(tx, {
       kind,
       sourceType: 'notification',
       sourceId: ids[i]!,
@@ -28,5 +33,5 @@ export function insertNotifications(tx: Conn, inputs: NotificationInput[], at: s
       urgent: n.push.urgent,
       at
     })
-  })
+  }
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
-import { statement, type Conn, type Db } from '../../db/client'
-import { rowsChanged } from '../../db/query'
+import type { Conn, Db } from '../../db/client'
+import { query, rowsChanged } from '../../db/query'
 import { notifications } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 
@@ -19,13 +19,13 @@ const INSERT_SQL = `INSERT INTO notifications (id, user_id, kind, title, body, d
 
 /**
  * Inserts notifications inside the caller's transaction, so a person is told exactly when the change commits.
- * Answers each one's id, in order. Still synchronous: auth's and booking's transactions call it (via deliver.ts).
+ * Answers each one's id, in order.
  */
-export function insertNotificationRows(
+export async function insertNotificationRows(
   tx: Conn,
   inputs: NotificationInput[],
   at: string = new Date().toISOString()
-): string[] {
+): Promise<string[]> {
   if (inputs.length === 0) return []
   const rows = inputs.map((n) => ({
     id: newId(),
@@ -36,9 +36,9 @@ export function insertNotificationRows(
     data: n.data ?? {},
     createdAt: at
   }))
-  const insert = statement(tx, INSERT_SQL)
+  const insert = query(tx, INSERT_SQL)
   for (const row of rows)
-    insert.run(row.id, row.userId, row.kind, row.title, row.body, JSON.stringify(row.data), row.createdAt)
+    await insert.run(row.id, row.userId, row.kind, row.title, row.body, JSON.stringify(row.data), row.createdAt)
   return rows.map((row) => row.id)
 }
 

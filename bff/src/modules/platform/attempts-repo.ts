@@ -1,5 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm'
-import { immediate, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
+import { groupCommit } from '../../db/group-commit'
 import { failedAttempts } from '../../db/schema/index'
 
 // Failed attempts that lock a door for a while: staff passwords (auth) and identity binding (me) count them here.
@@ -20,35 +21,32 @@ export async function beginAttempt(
 ): Promise<Attempt> {
   const now = Date.now()
   const since = new Date(now - windowMs).toISOString()
-  return immediate(db, (tx): Attempt => {
-    const inWindow = tx
+  return groupCommit(db, async (tx): Promise<Attempt> => {
+    const inWindow = await tx
       .select({ at: failedAttempts.at })
       .from(failedAttempts)
       .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject), gte(failedAttempts.at, since)))
       .orderBy(failedAttempts.at)
-      .all()
     if (inWindow.length >= max) {
       return { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(inWindow[0]!.at) + windowMs - now) / 1000)) }
     }
-    const inserted = tx
+    const [inserted] = await tx
       .insert(failedAttempts)
       .values({ scope, subject, at: new Date(now).toISOString() })
-      .run()
-    return { attemptId: Number(inserted.lastInsertRowid) }
+      .returning({ id: failedAttempts.id })
+    return { attemptId: inserted!.id }
   })
 }
 
 export async function forgiveAttempt(db: Db, attemptId: number) {
-  db.delete(failedAttempts).where(eq(failedAttempts.id, attemptId)).run()
+  await db.delete(failedAttempts).where(eq(failedAttempts.id, attemptId))
 }
 
 export async function clearFailedAttempts(db: Db, scope: string, subject: string) {
-  db.delete(failedAttempts)
-    .where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject)))
-    .run()
+  await db.delete(failedAttempts).where(and(eq(failedAttempts.scope, scope), eq(failedAttempts.subject, subject)))
 }
 
 /** Housekeeping: forget attempts older than a day. */
 export async function pruneFailedAttempts(db: Db, before: string) {
-  db.delete(failedAttempts).where(lt(failedAttempts.at, before)).run()
+  await db.delete(failedAttempts).where(lt(failedAttempts.at, before))
 }

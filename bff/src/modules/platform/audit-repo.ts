@@ -13,23 +13,21 @@ export interface AuditEntryInput {
 }
 
 /** Appends to the audit log inside the caller's transaction, so the write and its record commit together. */
-export function insertAudit(tx: Conn, entry: AuditEntryInput, at: string = new Date().toISOString()) {
-  tx.insert(auditLog)
-    .values({
-      id: newId(),
-      at,
-      actorId: entry.actorId,
-      actorRole: entry.actorRole ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      detail: entry.detail ?? {}
-    })
-    .run()
+export async function insertAudit(tx: Conn, entry: AuditEntryInput, at: string = new Date().toISOString()) {
+  await tx.insert(auditLog).values({
+    id: newId(),
+    at,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    detail: entry.detail ?? {}
+  })
 }
 
 export async function recordAudit(db: Db, entry: AuditEntryInput) {
-  insertAudit(db, entry)
+  await insertAudit(db, entry)
 }
 
 export interface AuditFilter {
@@ -56,5 +54,4 @@ export async function listAudit(db: Db, filter: AuditFilter) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(filter.limit + 1)
-    .all()
 }

@@ -1,5 +1,6 @@
 import { lt } from 'drizzle-orm'
-import { statement, type Conn, type Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
+import { query } from '../../db/query'
 import { idempotencyKeys } from '../../db/schema/index'
 
 export interface IdempotencyScope {
@@ -24,19 +25,19 @@ const RECORD_SQL = `INSERT INTO idempotency_keys (user_id, route, key, request_h
  * records its own answer (recordIdempotentResponseIn): the write lock keeps any other request with the key out
  * between the two, and the key commits together with the work it guards.
  */
-export function idempotencyKeyUsedIn(tx: Conn | Db, scope: IdempotencyScope): boolean {
-  return statement(tx, USED_SQL).get(scope) !== undefined
+export async function idempotencyKeyUsedIn(tx: Conn | Db, scope: IdempotencyScope): Promise<boolean> {
+  return (await query(tx, USED_SQL).get(scope)) !== undefined
 }
 
 /** Stores the answer a retry will get: status and body (JSON of what was sent). */
-export function recordIdempotentResponseIn(
+export async function recordIdempotentResponseIn(
   tx: Conn | Db,
   request: IdempotentRequest,
   statusCode: number,
   body: unknown,
   now: string
 ) {
-  statement(tx, RECORD_SQL).run({
+  await query(tx, RECORD_SQL).run({
     ...request.scope,
     requestHash: request.requestHash,
     statusCode,
@@ -50,13 +51,14 @@ const READ_SQL = `SELECT request_hash AS requestHash, status_code AS statusCode,
 
 export async function readIdempotencyKey(db: Db, scope: IdempotencyScope) {
   return (
-    (statement(db, READ_SQL).get(scope) as
-      { requestHash: string; statusCode: number | null; responseBody: string | null; createdAt: string } | undefined) ??
-    null
+    (await query<{ requestHash: string; statusCode: number | null; responseBody: string | null; createdAt: string }>(
+      db,
+      READ_SQL
+    ).get(scope)) ?? null
   )
 }
 
 /** Keys are kept at least 24 hours; housekeeping removes them after 48. */
 export async function pruneIdempotencyKeys(db: Db, before: string) {
-  db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run()
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before))
 }

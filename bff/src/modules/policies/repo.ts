@@ -3,9 +3,15 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
 import { query } from '../../db/query'
+import { postgresClientOf } from '../../db/dialect'
 import { policies, policySearchState, users } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { parseIdList } from './search/id-list'
+import {
+  indexPolicyPostgres,
+  optimizeSearchIndexPostgres,
+  removePolicyFromSearchPostgres
+} from './search/postgres-index'
 import { indexStream } from './search/text'
 
 export type PolicyRow = typeof policies.$inferSelect
@@ -34,6 +40,8 @@ async function indexPolicy(
   rowid: number,
   p: Pick<PolicyRow, 'title' | 'docNumber' | 'issuer' | 'summary' | 'body'>
 ) {
+  const postgres = postgresClientOf(tx)
+  if (postgres) return indexPolicyPostgres(postgres, rowid, p)
   const title = indexStream(p.title)
   const docNumber = indexStream(p.docNumber)
   const summary = indexStream(p.summary)
@@ -52,6 +60,8 @@ async function indexPolicy(
 
 /** Removes a policy's rows from both search tables. */
 async function deleteSearchRows(tx: Conn, rowid: number) {
+  const postgres = postgresClientOf(tx)
+  if (postgres) return removePolicyFromSearchPostgres(postgres, rowid)
   await query(tx, 'DELETE FROM policy_search WHERE rowid = ?').run(rowid)
   await query(tx, 'DELETE FROM policy_brief_search WHERE rowid = ?').run(rowid)
 }
@@ -187,7 +197,7 @@ export async function insertDraft(db: Db, row: NewPolicyRow, audit: AuditEntryIn
     await tx.insert(policies).values({ ...row, searchRowid })
     await indexPolicy(tx, searchRowid, row)
     await bumpSearchVersion(tx)
-    insertAudit(tx, audit, row.createdAt)
+    await insertAudit(tx, audit, row.createdAt)
   })
 }
 
@@ -213,7 +223,7 @@ export async function updateDraft(
       .where(eq(policies.id, id))
     await indexPolicy(tx, current.searchRowid, content)
     await bumpSearchVersion(tx)
-    insertAudit(tx, audit, now)
+    await insertAudit(tx, audit, now)
     return 'updated'
   })
 }
@@ -247,7 +257,7 @@ function transition(db: Db, id: string, rule: TransitionRule, audit: AuditEntryI
       .where(and(eq(policies.id, id), eq(policies.workflow, rule.from)))
     await rule.alsoDo?.(row, tx, now)
     await bumpSearchVersion(tx)
-    insertAudit(tx, audit, now)
+    await insertAudit(tx, audit, now)
     return 'done'
   })
 }
@@ -311,7 +321,7 @@ export async function approvePolicy(db: Db, id: string, approverId: string, audi
           .update(policies)
           .set({ supersededById: row.id, supersededFrom: row.effectiveFrom, updatedAt: now })
           .where(eq(policies.id, row.supersedesId))
-        insertAudit(
+        await insertAudit(
           tx,
           {
             actorId: approverId,
@@ -364,16 +374,18 @@ export async function deleteDraft(
     await tx.delete(policies).where(and(eq(policies.id, id), eq(policies.workflow, 'draft')))
     await deleteSearchRows(tx, row.searchRowid)
     await bumpSearchVersion(tx)
-    insertAudit(tx, audit(row), now)
+    await insertAudit(tx, audit(row), now)
     return 'deleted'
   })
 }
 
 /**
- * Merges the FTS5 indexes into one b-tree each. Every write transaction adds a small segment and FTS5 merges them
+ * Merges the FTS5 indexes into one b-tree each (PostgreSQL: merges the GIN indexes' pending lists). Every write transaction adds a small segment and FTS5 merges them
  * only gradually, so after a bulk load (demo data, an import) a query would read dozens of segments per token.
  */
 export async function optimizeSearchIndex(db: Db) {
+  const postgres = postgresClientOf(db)
+  if (postgres) return optimizeSearchIndexPostgres(postgres)
   await query(db, `INSERT INTO policy_search (policy_search) VALUES ('optimize')`).run()
   await query(db, `INSERT INTO policy_brief_search (policy_brief_search) VALUES ('optimize')`).run()
 }

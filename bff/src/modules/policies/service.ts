@@ -10,7 +10,7 @@ import type { Ctx } from '../../context'
 import { AppError } from '../../lib/app-error'
 import { shanghaiDate } from '../../lib/time'
 import * as repo from './repo'
-import { sqliteSearchStore } from './search/sqlite-store'
+import { searchStoreOf } from './search/store-of'
 import { runSearch, searchRequest, type SearchOutcome } from './search/engine'
 import { makeSnippet } from './search/snippet'
 import { validityOn } from './validity'
@@ -66,10 +66,7 @@ export async function searchPolicies(
   query: PolicyQuery,
   today: string = shanghaiDate()
 ): Promise<PolicySearchResult> {
-  const outcome = await runSearch(
-    sqliteSearchStore(ctx.db),
-    searchRequest(query, 'in_force', { kind: 'public' }, today)
-  )
+  const outcome = await runSearch(searchStoreOf(ctx.db), searchRequest(query, 'in_force', { kind: 'public' }, today))
   return resultOf(
     outcome,
     await loadPage(ctx, outcome, (row, hit) => ({ ...toListItem(row, hit.validity), ...snippetFor(row, outcome) }))

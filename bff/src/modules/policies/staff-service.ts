@@ -15,7 +15,7 @@ import type { AuditEntryInput } from '../platform/audit-repo'
 import type { Principal } from '../../lib/principal'
 import { listDistricts, listServices } from '../reference/service'
 import * as repo from './repo'
-import { sqliteSearchStore } from './search/sqlite-store'
+import { searchStoreOf } from './search/store-of'
 import { runSearch, searchRequest } from './search/engine'
 import { loadPage, resultOf, snippetFor, toDetail, toListItem } from './service'
 
@@ -217,7 +217,7 @@ export async function listStaffPolicies(
     workflow: query.workflow,
     authorId: query.mine ? principal.userId : undefined
   }
-  const outcome = await runSearch(sqliteSearchStore(ctx.db), searchRequest(query, 'all', audience, shanghaiDate()))
+  const outcome = await runSearch(searchStoreOf(ctx.db), searchRequest(query, 'all', audience, shanghaiDate()))
   const items = await loadPage(ctx, outcome, (row, hit) => ({
     ...toListItem(row, hit.validity),
     ...snippetFor(row, outcome),

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import type { Conn } from '../../db/client'
+import { query, rowsChanged } from '../../db/query'
 import type { MessageKind } from '@veterans/shared'
 import { pushDeliveries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
@@ -24,6 +24,20 @@ export interface PushInput {
   at: string
 }
 
+const WANTED_SQL = `SELECT u.id AS userId
+  FROM json_each(?) AS j
+  JOIN users AS u ON u.id = j.value AND u.status = 'active' AND u.openid IS NOT NULL
+  JOIN wechat_subscriptions AS s ON s.user_id = u.id AND s.template_id = ? AND s.remaining > 0
+  LEFT JOIN message_preferences AS p ON p.user_id = u.id AND p.kind = ?
+  WHERE coalesce(p.wechat, ?) = 1 AND coalesce(p.inbox, 1) = 1`
+// PostgreSQL: the JSON list unnested its way, and the flags are booleans.
+const WANTED_POSTGRES = `SELECT u.id AS "userId"
+  FROM json_array_elements_text(?::json) AS j(value)
+  JOIN users AS u ON u.id = j.value AND u.status = 'active' AND u.openid IS NOT NULL
+  JOIN wechat_subscriptions AS s ON s.user_id = u.id AND s.template_id = ? AND s.remaining > 0
+  LEFT JOIN message_preferences AS p ON p.user_id = u.id AND p.kind = ?
+  WHERE coalesce(p.wechat, ?::int = 1) AND coalesce(p.inbox, true)`
+
 /**
  * Queues WeChat subscription messages for those of `userIds` who want this kind by WeChat and hold a subscription
  * credit for its template. Does nothing when the channel is off (no WeChat credentials).
@@ -32,39 +46,39 @@ export interface PushInput {
  * delivery then takes its credit in the same transaction, and the unique (source, person) index makes a repeated
  * call queue nothing twice.
  */
-export function enqueuePushes(tx: Conn, input: PushInput): void {
+export async function enqueuePushes(tx: Conn, input: PushInput): Promise<void> {
   const channel = pushChannelOf(tx)
   if (!channel?.enabled || input.userIds.length === 0) return
   const { templateId } = channel.templates[input.kind]
-  const wanted = tx.all<{ userId: string }>(sql`
-    SELECT u.id AS userId
-    FROM json_each(${JSON.stringify([...new Set(input.userIds)])}) AS j
-    JOIN users AS u ON u.id = j.value AND u.status = 'active' AND u.openid IS NOT NULL
-    JOIN wechat_subscriptions AS s ON s.user_id = u.id AND s.template_id = ${templateId} AND s.remaining > 0
-    LEFT JOIN message_preferences AS p ON p.user_id = u.id AND p.kind = ${input.kind}
-    WHERE coalesce(p.wechat, ${DEFAULT_WECHAT[input.kind] ? 1 : 0}) = 1 AND coalesce(p.inbox, 1) = 1`)
+  const wanted = await query<{ userId: string }>(tx, WANTED_SQL, WANTED_POSTGRES).all(
+    JSON.stringify([...new Set(input.userIds)]),
+    templateId,
+    input.kind,
+    DEFAULT_WECHAT[input.kind] ? 1 : 0
+  )
   if (wanted.length === 0) return
   const nextAttemptAt = input.urgent ? input.at : afterQuietHours(input.at)
   for (const { userId } of wanted) {
-    const queued = tx
-      .insert(pushDeliveries)
-      .values({
-        id: newId(),
-        userId,
-        kind: input.kind,
-        templateId,
-        sourceType: input.sourceType,
-        sourceId: input.sourceId,
-        fields: input.fields,
-        page: input.page,
-        urgent: input.urgent ?? false,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt,
-        createdAt: input.at
-      })
-      .onConflictDoNothing()
-      .run().changes
-    if (queued === 1) takeCreditIn(tx, userId, templateId, input.at)
+    const queued = rowsChanged(
+      await tx
+        .insert(pushDeliveries)
+        .values({
+          id: newId(),
+          userId,
+          kind: input.kind,
+          templateId,
+          sourceType: input.sourceType,
+          sourceId: input.sourceId,
+          fields: input.fields,
+          page: input.page,
+          urgent: input.urgent ?? false,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt,
+          createdAt: input.at
+        })
+        .onConflictDoNothing()
+    )
+    if (queued === 1) await takeCreditIn(tx, userId, templateId, input.at)
   }
 }

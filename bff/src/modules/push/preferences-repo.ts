@@ -12,12 +12,13 @@ export async function listPreferences(db: Db, userId: string) {
   return await db.select().from(messagePreferences).where(eq(messagePreferences.userId, userId))
 }
 
-export function preferenceIn(tx: Conn, userId: string, kind: MessageKind): PreferenceRow | undefined {
-  return tx
+export async function preferenceIn(tx: Conn, userId: string, kind: MessageKind): Promise<PreferenceRow | undefined> {
+  const [row] = await tx
     .select()
     .from(messagePreferences)
     .where(and(eq(messagePreferences.userId, userId), eq(messagePreferences.kind, kind)))
-    .get()
+    .limit(1)
+  return row
 }
 
 /** Writes the whole new state of the changed kinds at once. */

@@ -4,7 +4,7 @@ import { INBOX_LOCKED } from './preferences'
 import { preferenceIn } from './preferences-repo'
 
 /** Whether a person wants this kind in their inbox (booking and security always reach it), inside a transaction. */
-export function inboxWantedIn(tx: Conn, userId: string, kind: MessageKind): boolean {
+export async function inboxWantedIn(tx: Conn, userId: string, kind: MessageKind): Promise<boolean> {
   if (INBOX_LOCKED.has(kind)) return true
-  return preferenceIn(tx, userId, kind)?.inbox ?? true
+  return (await preferenceIn(tx, userId, kind))?.inbox ?? true
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
+import { rowsChanged } from '../../db/query'
 import { wechatSubscriptions } from '../../db/schema/index'
 
 // WeChat subscription credits: each accepted request allows one message of that template (WeChat counts them the
@@ -36,18 +37,19 @@ export async function listCredits(db: Db, userId: string) {
 }
 
 /** Takes one credit if there is one; false when there was none (the conditional UPDATE settles races). */
-export function takeCreditIn(tx: Conn, userId: string, templateId: string, now: string): boolean {
+export async function takeCreditIn(tx: Conn, userId: string, templateId: string, now: string): Promise<boolean> {
   return (
-    tx
-      .update(wechatSubscriptions)
-      .set({ remaining: sql`${wechatSubscriptions.remaining} - 1`, updatedAt: now })
-      .where(
-        and(
-          eq(wechatSubscriptions.userId, userId),
-          eq(wechatSubscriptions.templateId, templateId),
-          gt(wechatSubscriptions.remaining, 0)
+    rowsChanged(
+      await tx
+        .update(wechatSubscriptions)
+        .set({ remaining: sql`${wechatSubscriptions.remaining} - 1`, updatedAt: now })
+        .where(
+          and(
+            eq(wechatSubscriptions.userId, userId),
+            eq(wechatSubscriptions.templateId, templateId),
+            gt(wechatSubscriptions.remaining, 0)
+          )
         )
-      )
-      .run().changes === 1
+    ) === 1
   )
 }

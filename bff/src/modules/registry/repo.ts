@@ -18,7 +18,7 @@ export async function insertVeteran(db: Db, row: NewVeteranRow, audit: AuditEntr
       .limit(1)
     if (existing) return null
     await tx.insert(veterans).values(row)
-    insertAudit(tx, audit, row.createdAt)
+    await insertAudit(tx, audit, row.createdAt)
     const [inserted] = await tx.select().from(veterans).where(eq(veterans.id, row.id)).limit(1)
     return inserted!
   })
@@ -46,7 +46,7 @@ export async function updateVeteran(
   return groupCommit(db, async (tx) => {
     const changed = rowsChanged(await tx.update(veterans).set(changes).where(eq(veterans.id, id)))
     if (changed === 0) return null
-    insertAudit(tx, audit, changes.updatedAt)
+    await insertAudit(tx, audit, changes.updatedAt)
     const [row] = await tx.select().from(veterans).where(eq(veterans.id, id)).limit(1)
     return row ?? null
   })

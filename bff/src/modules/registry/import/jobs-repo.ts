@@ -206,7 +206,7 @@ export async function applyBatch<R extends BatchRow>(
       .where(ownedBy(job.id, lease.owner))
     if (rowsChanged(counted) !== 1) throw new LeaseLostError(job.id)
     if (createdIds.length || updatedIds.length) {
-      insertAudit(
+      await insertAudit(
         tx,
         { ...audit, detail: { ...audit.detail, created: createdIds.length, updated: updatedIds.length } },
         now
