@@ -48,7 +48,10 @@ export interface Config {
   h5Dir: string | null
   /** Booking cancellation cut-off before the slot starts. */
   cancelCutoffMinutes: number
-  /** Folder of uploaded photos: beside the database, or a throw-away temporary one for an in-memory database. */
+  /**
+   * Folder of uploaded photos: beside the SQLite file (on PostgreSQL ./data/uploads), or a throw-away temporary one
+   * for an in-memory database or a PostgreSQL test app.
+   */
   uploadsDir: string
   /** The uploads folder belongs to this process only (in-memory database): removed when the app closes. */
   uploadsDirTemporary: boolean
@@ -167,15 +170,17 @@ export function loadConfig(env: Env = process.env): Config {
   const redis = parseRedis(env, problems)
   const trustProxy = parseTrustedProxies(env, problems)
 
-  if (postgres && !env.UPLOADS_DIR && nodeEnv !== 'test')
-    problems.push('UPLOADS_DIR is required with PostgreSQL: the folder of uploaded photos every instance reads')
   if (problems.length > 0) throw new ConfigError(problems)
-  const uploadsDirTemporary = !env.UPLOADS_DIR && databasePath === ':memory:'
+  // On PostgreSQL a test app's database is its own, and so are its uploads; otherwise ./data/uploads (set
+  // UPLOADS_DIR to a folder every instance shares when they run on several machines).
+  const uploadsDirTemporary = !env.UPLOADS_DIR && databasePath === ':memory:' && (!postgres || nodeEnv === 'test')
   const uploadsDir = env.UPLOADS_DIR
     ? path.resolve(env.UPLOADS_DIR)
     : uploadsDirTemporary
       ? path.join(tmpdir(), `veterans-uploads-${randomBytes(8).toString('hex')}`)
-      : path.join(path.dirname(databasePath), 'uploads')
+      : postgres
+        ? path.resolve('data', 'uploads')
+        : path.join(path.dirname(databasePath), 'uploads')
 
   const h5Dir = env.H5_DIR ?? DEFAULT_H5_DIR
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { clientOf } from '../src/db/client'
+import { query } from '../src/db/query'
 import { buildTestApp, signInStaff, type Session } from '../src/testing/index'
 
 let app: FastifyInstance
@@ -72,13 +72,12 @@ describe('GET /admin/audit.csv', () => {
 })
 
 describe('the audit log is append-only in the database', () => {
-  it("refuses UPDATE and DELETE through the app's own connection", () => {
-    const sqlite = clientOf(app.db)
-    const count = () => sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()
-    const before = count()
-    expect(() => sqlite.prepare("UPDATE audit_log SET action = 'tampered'").run()).toThrow(/append-only/)
-    expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
-    expect(count()).toBe(before)
-    expect(sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'tampered'").pluck().get()).toBe(0)
+  it("refuses UPDATE and DELETE through the app's own connection", async () => {
+    const count = () => query(app.db, 'SELECT count(*) FROM audit_log').value()
+    const before = await count()
+    await expect(query(app.db, "UPDATE audit_log SET action = 'tampered'").run()).rejects.toThrow(/append-only/)
+    await expect(query(app.db, 'DELETE FROM audit_log').run()).rejects.toThrow(/append-only/)
+    expect(await count()).toBe(before)
+    expect(await query(app.db, "SELECT count(*) FROM audit_log WHERE action = 'tampered'").value()).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
+import { query } from '../src/db/query'
 
 let app: FastifyInstance
 let admin: Session
@@ -97,9 +98,9 @@ describe('the audit log', () => {
     expect(next.items.map((e: { action: string }) => e.action)).toContain('auth.staff_sign_in')
   })
 
-  it('cannot be changed or deleted, not even by the application’s own SQL', () => {
-    expect(() => app.sqlite.prepare("UPDATE audit_log SET action = 'forged'").run()).toThrow(/append-only/)
-    expect(() => app.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+  it('cannot be changed or deleted, not even by the application’s own SQL', async () => {
+    await expect(query(app.db, "UPDATE audit_log SET action = 'forged'").run()).rejects.toThrow(/append-only/)
+    await expect(query(app.db, 'DELETE FROM audit_log').run()).rejects.toThrow(/append-only/)
   })
 
   it('answers 400 for bad filters and 403 for staff', async () => {

@@ -50,11 +50,10 @@ describe('access and refresh tokens', () => {
   it('keeps a login in use alive: a refresh moves its end to the new refresh token’s', async () => {
     const session = await signInWechat(app, 'regular')
     // A login signed in almost 30 days ago: it would end in a moment.
-    app.db
+    await app.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() + 300).toISOString() })
       .where(eq(sessions.userId, session.user.id))
-      .run()
     const pair = (await refresh(app, session.refreshToken)).json()
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect((await me(app, pair.accessToken)).statusCode).toBe(200)

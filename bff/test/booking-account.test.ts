@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { query } from '../src/db/query'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
 import {
   book,
@@ -134,12 +135,10 @@ describe('DELETE /me', () => {
     expect(outcomes.every((o) => o.closed === 204)).toBe(true)
     // Each booking either came first (and was then cancelled by the closing) or was refused.
     for (const o of outcomes) expect([201, 401]).toContain(o.booked)
-    const live = app.sqlite
-      .prepare(
-        "SELECT count(*) FROM bookings b JOIN users u ON u.id = b.booked_by_user_id WHERE b.slot_id = ? AND b.status <> 'cancelled'"
-      )
-      .pluck()
-      .get(slot.id)
+    const live = await query(
+      app.db,
+      "SELECT count(*) FROM bookings b JOIN users u ON u.id = b.booked_by_user_id WHERE b.slot_id = ? AND b.status <> 'cancelled'"
+    ).value(slot.id)
     expect(live).toBe(0)
     const listed = (
       await donghu.request({

@@ -39,14 +39,14 @@ function file(name: string, offset: number): Buffer {
   return utf8(csvText(rows))
 }
 
-const jobRow = (jobId: string) => a.db.select().from(importJobs).where(eq(importJobs.id, jobId)).get()!
+const jobRow = async (jobId: string) => (await a.db.select().from(importJobs).where(eq(importJobs.id, jobId)))[0]!
 
 /** Starts an import on A and waits until its first batch has committed. */
 async function importOnA(name: string, offset: number) {
   const response = await startImport(city, file(name, offset), `${name}.csv`)
   expect(response.statusCode, response.body).toBe(202)
   const { jobId } = response.json<{ jobId: string }>()
-  await until(() => jobRow(jobId).processed >= 1000, 30_000)
+  await until(async () => (await jobRow(jobId)).processed >= 1000, 30_000)
   return jobId
 }
 
@@ -64,13 +64,13 @@ describe('registry imports across instances', () => {
     { timeout: 120_000 },
     async () => {
       const jobId = await importOnA('租约', 0)
-      const owner = jobRow(jobId).owner
+      const owner = (await jobRow(jobId)).owner
       expect(owner).toEqual(expect.any(String))
       // A third instance starting up now finds the job running, with A's lease live.
       late.push(await buildTestApp(lateEnv()))
 
       await expectImportedOnce(jobId, '租约')
-      expect(jobRow(jobId)).toMatchObject({ owner, leaseUntil: null, filePath: null })
+      expect(await jobRow(jobId)).toMatchObject({ owner, leaseUntil: null, filePath: null })
     }
   )
 
@@ -79,16 +79,15 @@ describe('registry imports across instances', () => {
     { timeout: 120_000 },
     async () => {
       const jobId = await importOnA('接管', 12_000)
-      const { owner, filePath } = jobRow(jobId)
+      const { owner, filePath } = await jobRow(jobId)
       // As if A had stalled past its lease and an instance had claimed the job meanwhile; that one died at once.
-      a.db
+      await a.db
         .update(importJobs)
         .set({ owner: 'stalled-claimer', leaseUntil: new Date(Date.now() - 1000).toISOString() })
         .where(eq(importJobs.id, jobId))
-        .run()
 
       await expectImportedOnce(jobId, '接管')
-      const ended = jobRow(jobId)
+      const ended = await jobRow(jobId)
       expect(ended.owner).not.toBe(owner)
       expect(ended.owner).not.toBe('stalled-claimer')
       await until(() => !existsSync(filePath!))
@@ -101,21 +100,19 @@ describe('registry imports across instances', () => {
     async () => {
       const jobId = await importOnA('宕机', 24_000)
       // A crashed with its lease live: nobody may go on with the job until the lease runs out.
-      a.db
+      await a.db
         .update(importJobs)
         .set({ owner: 'crashed', leaseUntil: new Date(Date.now() + 60_000).toISOString() })
         .where(eq(importJobs.id, jobId))
-        .run()
       // A's own next batch is refused (the job is no longer its), and B leaves the job alone.
-      const stuckAt = jobRow(jobId).processed
+      const stuckAt = (await jobRow(jobId)).processed
       await new Promise((resolve) => setTimeout(resolve, 600))
-      expect(jobRow(jobId)).toMatchObject({ owner: 'crashed', processed: stuckAt, status: 'running' })
+      expect(await jobRow(jobId)).toMatchObject({ owner: 'crashed', processed: stuckAt, status: 'running' })
 
-      a.db
+      await a.db
         .update(importJobs)
         .set({ leaseUntil: new Date(Date.now() - 1).toISOString() })
         .where(eq(importJobs.id, jobId))
-        .run()
       await expectImportedOnce(jobId, '宕机')
     }
   )
@@ -134,7 +131,9 @@ describe('registry imports across instances', () => {
 /** An instance started later on the same database, as a rolling start adds one. */
 function lateEnv() {
   return {
-    DATABASE_URL: `file:${a.config.databasePath}`,
+    DATABASE_URL: cluster.databaseUrl,
+    DATABASE_TEMPLATE: undefined, // the cluster's database is there already
+    UPLOADS_DIR: cluster.uploadsDir,
     SEED: 'none',
     BACKUP_HOUR: 'off',
     REDIS_URL: TEST_REDIS_URL,

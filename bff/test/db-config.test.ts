@@ -14,8 +14,12 @@ describe('DATABASE_URL', () => {
   it.each(['postgres://app:s3cret-pw@db:5432/veterans', 'postgresql://app:s3cret-pw@db/veterans'])(
     'selects PostgreSQL with a pool per instance (%s)',
     (url) => {
-      expect(testConfig({ DATABASE_URL: url }).postgres).toEqual({ url, poolSize: 10, template: null })
-      expect(testConfig({ DATABASE_URL: url, PG_POOL_SIZE: '4' }).postgres).toEqual({
+      expect(testConfig({ DATABASE_URL: url, DATABASE_TEMPLATE: undefined }).postgres).toEqual({
+        url,
+        poolSize: 10,
+        template: null
+      })
+      expect(testConfig({ DATABASE_URL: url, DATABASE_TEMPLATE: undefined, PG_POOL_SIZE: '4' }).postgres).toEqual({
         url,
         poolSize: 4,
         template: null
@@ -30,8 +34,7 @@ describe('DATABASE_URL', () => {
     expect(refusal.message).toMatch(/JWT_SECRET is required with PostgreSQL/)
     expect(refusal.message).toMatch(/PII_KEY is required with PostgreSQL/)
     expect(refusal.message).not.toContain('s3cret-pw')
-    const noUploads = catchConfigError(() => testConfig({ DATABASE_URL: url, NODE_ENV: 'development' }))
-    expect(noUploads.message).toMatch(/UPLOADS_DIR is required with PostgreSQL/)
+    expect(testConfig({ DATABASE_URL: url, NODE_ENV: 'development' }).uploadsDir).toBe(path.resolve('data/uploads'))
   })
 
   it('refuses other schemes without repeating the URL', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { migratePostgres } from '../src/db/pg/migrate'
-import { dropDatabase, withDatabase } from '../src/db/pg/test-database'
+import { withDatabase } from '../src/db/pg/test-database'
 import pg from 'pg'
 
 // TEST_DATABASE=postgres runs the BFF's tests on PostgreSQL: one migrated template for the run, which every test
@@ -17,5 +17,15 @@ export default async function setup() {
   await admin.end()
   await migratePostgres(url)
   process.env.TEST_PG_TEMPLATE = template
-  return () => dropDatabase(url)
+  return async () => {
+    // The template and every test database of this run (named after it; an app drops its own without waiting).
+    const client = new pg.Client({ connectionString: ADMIN_URL })
+    await client.connect()
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_%'",
+      [template]
+    )
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    await client.end()
+  }
 }

@@ -56,11 +56,10 @@ describe('family invites and links', () => {
 
   it('refuses unknown and expired codes with 404 INVITE_INVALID', async () => {
     const { code } = (await invite(veteran)).json()
-    app.db
+    await app.db
       .update(familyInvites)
       .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
       .where(eq(familyInvites.veteranId, veteran.user.veteran!.id))
-      .run()
     const someone = await signInWechat(app, 'late')
     expect((await link(someone, { code, relation: 'child' })).json().error.code).toBe('INVITE_INVALID')
     expect((await link(someone, { code: 'ZZZZZZZZ', relation: 'child' })).json().error.code).toBe('INVITE_INVALID')

@@ -1,19 +1,36 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../src/testing'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createFromTemplate, dropDatabase } from '../src/db/pg/test-database'
+import { buildTestApp, testEnv } from '../src/testing'
 
 // Back-pressure is on in production (plugins/security.ts): once the event loop has been held up for longer than its
 // limit (2 s), requests get 503 until the next sample. Right after a start that seeded a database, the readiness
 // probe met exactly that — and answered 500, because the general error body does not fit its schema.
 
 let app: FastifyInstance
+// On PostgreSQL a production app neither copies the test template nor keeps its uploads in a temporary folder
+// (config.ts): the test makes both itself and removes them afterwards.
+const { DATABASE_URL, DATABASE_TEMPLATE } = testEnv()
+const uploadsDir = DATABASE_TEMPLATE ? mkdtempSync(path.join(tmpdir(), 'ops-pressure-')) : undefined
 
 beforeAll(async () => {
-  app = await buildTestApp({ NODE_ENV: 'production', WECHAT_DEV_MODE: '1', SEED: 'none' })
+  if (DATABASE_TEMPLATE) await createFromTemplate(DATABASE_URL!, DATABASE_TEMPLATE)
+  app = await buildTestApp({
+    NODE_ENV: 'production',
+    WECHAT_DEV_MODE: '1',
+    SEED: 'none',
+    DATABASE_URL,
+    UPLOADS_DIR: uploadsDir
+  })
 })
 
 afterAll(async () => {
   await app.close()
+  if (DATABASE_TEMPLATE) await dropDatabase(DATABASE_URL!)
+  if (uploadsDir) rmSync(uploadsDir, { recursive: true, force: true })
 })
 
 /**

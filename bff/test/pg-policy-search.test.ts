@@ -24,7 +24,8 @@ let draftId: string
 const today = shanghaiDay()
 
 beforeAll(async () => {
-  app = await buildTestApp()
+  // Always a SQLite app, whichever database the suite runs on: this compares SQLite's search with PostgreSQL's.
+  app = await buildTestApp({ DATABASE_URL: 'file::memory:', DATABASE_TEMPLATE: undefined })
   const staff = await staffPair(app)
   await publishPolicy(
     staff,

@@ -5,6 +5,7 @@ import { buildApp } from '../src/app'
 import { buildTestApp, signInStaff, signInWechat, testConfig } from '../src/testing/index'
 import authPlugin from '../src/plugins/auth'
 import { scrubText } from '../src/lib/logger'
+import { dropDatabase } from '../src/db/pg/test-database'
 
 let app: FastifyInstance
 beforeAll(async () => {
@@ -21,8 +22,11 @@ describe('operations', () => {
 
   it('answers /readyz with 503 once the database is gone', async () => {
     const closing = await buildTestApp({ SEED: 'none' })
-    closing.sqlite.close()
+    const postgres = closing.config.postgres
+    if (postgres) await dropDatabase(postgres.url)
+    else closing.sqlite.close()
     expect((await closing.inject('/readyz')).statusCode).toBe(503)
+    if (postgres) await closing.close()
   })
 
   it('publishes OpenAPI generated from the route schemas, and its UI', async () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import WebSocket from 'ws'
+import { query } from '../src/db/query'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
 
 // Real sockets: the app listens on a free port and `ws` clients talk to it as the mini-program would.
@@ -291,7 +292,7 @@ describe('realtime heartbeat', () => {
     const session = await signInWechat(app, 'laowang')
     const client = await clients.signedIn(session)
     // As if the revocation had happened on another instance whose event was lost.
-    app.sqlite.prepare("UPDATE sessions SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE revoked_at IS NULL").run()
+    await query(app.db, "UPDATE sessions SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE revoked_at IS NULL").run()
     expect((await client.closedWithin(1000)).code).toBe(4401)
   })
 })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { query } from '../src/db/query'
 import { buildTestApp, signInStaff, type Session } from '../src/testing/index'
 
 // Found by the OpenAPI fuzzer (tests/security): an import file cut short was a 500.
@@ -28,7 +29,7 @@ describe('registry import with a broken multipart body', () => {
         code: 'VALIDATION_FAILED',
         details: { fields: [{ path: 'body' }] }
       })
-      expect(app.sqlite.prepare('SELECT count(*) FROM import_jobs').pluck().get()).toBe(0)
+      expect(await query(app.db, 'SELECT count(*) FROM import_jobs').value()).toBe(0)
     }
   )
 })

@@ -7,7 +7,7 @@ let app: FastifyInstance
 let admin: Session
 let city: Session
 let xijiangStaff: Session
-let fixture: ReturnType<typeof statsFixture>
+let fixture: Awaited<ReturnType<typeof statsFixture>>
 let s1: { id: string; name: string }
 let s2: { id: string; name: string }
 
@@ -21,33 +21,33 @@ beforeAll(async () => {
     signInStaff(app, 'city'),
     signInStaff(app, 'xijiang')
   ])
-  fixture = statsFixture(app)
+  fixture = await statsFixture(app)
   ;[s1, s2] = fixture.services as [typeof s1, typeof s2]
   const { xijiang, donghu, booking, thread, notice } = fixture
 
   // Bookings by their slot's Beijing date.
-  booking(xijiang, s1.id, bj('2031-03-03', '09:00'), 'completed', 5)
-  booking(xijiang, s1.id, bj('2031-03-03', '23:30'), 'booked') // 15:30 UTC: still the 3rd
-  booking(xijiang, s2.id, bj('2031-03-05', '00:30'), 'no_show') // 16:30 UTC on the 4th: the 5th in Beijing
-  booking(xijiang, s2.id, bj('2031-03-05', '10:00'), 'cancelled') // counts nowhere
-  booking(xijiang, s1.id, bj('2031-03-09', '16:00'), 'completed', 3)
-  booking(xijiang, s1.id, bj('2031-03-02', '23:59'), 'completed', 1) // the day before the period
-  booking(xijiang, s1.id, bj('2031-03-10', '00:00'), 'no_show') // the day after
-  booking(donghu, s1.id, bj('2031-03-04', '10:00'), 'completed', 4)
+  await booking(xijiang, s1.id, bj('2031-03-03', '09:00'), 'completed', 5)
+  await booking(xijiang, s1.id, bj('2031-03-03', '23:30'), 'booked') // 15:30 UTC: still the 3rd
+  await booking(xijiang, s2.id, bj('2031-03-05', '00:30'), 'no_show') // 16:30 UTC on the 4th: the 5th in Beijing
+  await booking(xijiang, s2.id, bj('2031-03-05', '10:00'), 'cancelled') // counts nowhere
+  await booking(xijiang, s1.id, bj('2031-03-09', '16:00'), 'completed', 3)
+  await booking(xijiang, s1.id, bj('2031-03-02', '23:59'), 'completed', 1) // the day before the period
+  await booking(xijiang, s1.id, bj('2031-03-10', '00:00'), 'no_show') // the day after
+  await booking(donghu, s1.id, bj('2031-03-04', '10:00'), 'completed', 4)
 
   // Threads begun in the week; first responses in working minutes (Mon–Fri 09:00–17:00).
-  thread(xijiang, bj('2031-03-03', '10:00'), bj('2031-03-03', '10:30')) // 30
-  thread(xijiang, bj('2031-03-03', '16:00'), bj('2031-03-04', '10:00')) // 60 + 60 = 120
-  thread(xijiang, bj('2031-03-07', '16:30'), bj('2031-03-10', '09:15'), 1) // Friday 30 + Monday 15 = 45
-  thread(xijiang, bj('2031-03-08', '12:00'), bj('2031-03-08', '13:00')) // a Saturday: 0
-  thread(xijiang, bj('2031-03-04', '09:00'), null, 2) // not answered yet
-  thread(xijiang, bj('2031-03-10', '09:00'), bj('2031-03-10', '09:05'), 4) // after the period
-  thread(donghu, bj('2031-03-05', '09:00'), bj('2031-03-05', '09:10')) // 10
+  await thread(xijiang, bj('2031-03-03', '10:00'), bj('2031-03-03', '10:30')) // 30
+  await thread(xijiang, bj('2031-03-03', '16:00'), bj('2031-03-04', '10:00')) // 60 + 60 = 120
+  await thread(xijiang, bj('2031-03-07', '16:30'), bj('2031-03-10', '09:15'), 1) // Friday 30 + Monday 15 = 45
+  await thread(xijiang, bj('2031-03-08', '12:00'), bj('2031-03-08', '13:00')) // a Saturday: 0
+  await thread(xijiang, bj('2031-03-04', '09:00'), null, 2) // not answered yet
+  await thread(xijiang, bj('2031-03-10', '09:00'), bj('2031-03-10', '09:05'), 4) // after the period
+  await thread(donghu, bj('2031-03-05', '09:00'), bj('2031-03-05', '09:10')) // 10
 
-  notice(fixture.userId('xijiang'), 'sent', bj('2031-03-04', '10:00'), 4, 1)
-  notice(fixture.userId('xijiang'), 'draft', null, 0, 0)
-  notice(fixture.userId('xijiang'), 'sent', bj('2031-03-11', '10:00'), 5, 5) // after the period
-  notice(fixture.userId('donghu'), 'sent', bj('2031-03-06', '10:00'), 2, 2)
+  await notice(await fixture.userId('xijiang'), 'sent', bj('2031-03-04', '10:00'), 4, 1)
+  await notice(await fixture.userId('xijiang'), 'draft', null, 0, 0)
+  await notice(await fixture.userId('xijiang'), 'sent', bj('2031-03-11', '10:00'), 5, 5) // after the period
+  await notice(await fixture.userId('donghu'), 'sent', bj('2031-03-06', '10:00'), 2, 2)
 })
 afterAll(() => app.close())
 
@@ -126,11 +126,11 @@ describe('GET /staff/stats figures', () => {
   it('counts the veterans on the register in the scope, by district and category', async () => {
     const before = (await stats(xijiangStaff, WEEK)).json().veterans
     const cityBefore = (await stats(admin, WEEK)).json().veterans
-    fixture.veteran('419903', 'soldier')
-    fixture.veteran('419903', 'soldier')
-    fixture.veteran('419903', 'other')
-    fixture.veteran('419903', 'soldier', 'deceased') // not on the register
-    fixture.veteran('419904', 'soldier')
+    await fixture.veteran('419903', 'soldier')
+    await fixture.veteran('419903', 'soldier')
+    await fixture.veteran('419903', 'other')
+    await fixture.veteran('419903', 'soldier', 'deceased') // not on the register
+    await fixture.veteran('419904', 'soldier')
     const after = (await stats(xijiangStaff, WEEK)).json().veterans
     expect(after.total).toBe(before.total + 3)
     expect(after.byDistrict).toEqual([{ code: '419903', name: '西江区', count: before.byDistrict[0].count + 3 }])

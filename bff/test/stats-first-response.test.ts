@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { clientOf } from '../src/db/client'
+import { query } from '../src/db/query'
 import { buildTestApp, signInStaff, signInWechat, type Session } from '../src/testing/index'
 import { answer, ask } from './messaging-helpers'
 import { bj, WEEK } from './stats-helpers'
@@ -38,13 +38,10 @@ describe('first response in working minutes', () => {
     expect((await answer(donghu, third.id, '好的。')).statusCode).toBe(201)
     expect((await answer(donghu, threads[0]!.id, '还有户口簿。')).statusCode).toBe(201) // a later answer: no change
 
-    const minutes = (id: string) =>
-      (
-        clientOf(app.db).prepare('SELECT first_response_minutes AS m FROM threads WHERE id = ?').get(id) as {
-          m: number | null
-        }
-      ).m
-    expect([minutes(threads[0]!.id), minutes(threads[1]!.id), minutes(third.id)]).toEqual([30, 390, 90])
+    const minutes = (id: string) => query(app.db, 'SELECT first_response_minutes FROM threads WHERE id = ?').value(id)
+    expect(await Promise.all([minutes(threads[0]!.id), minutes(threads[1]!.id), minutes(third.id)])).toEqual([
+      30, 390, 90
+    ])
 
     // Waits 30, 90, 390 (nearest rank): P50 the 2nd, P90 the 3rd.
     const admin: Session = await signInStaff(app, 'admin')

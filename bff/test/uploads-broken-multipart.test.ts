@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { query } from '../src/db/query'
 import { buildTestApp, signInWechat, type Session } from '../src/testing/index'
 
 // Found by the OpenAPI fuzzer (tests/security): a multipart body cut short was a 500.
@@ -33,6 +34,6 @@ describe('POST /uploads with a broken multipart body', () => {
     })
     expect(response.statusCode).toBe(400)
     expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'body' }] } })
-    expect(app.sqlite.prepare('SELECT count(*) FROM uploads').pluck().get()).toBe(0)
+    expect(await query(app.db, 'SELECT count(*) FROM uploads').value()).toBe(0)
   })
 })

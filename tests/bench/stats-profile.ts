@@ -30,11 +30,11 @@ const centerId = (
 const to = bj(Date.now())
 const endsAt = instant(bj(Date.now() + 86_400_000))
 
-function time(label: string, run: () => unknown) {
+async function time(label: string, run: () => unknown) {
   const times: number[] = []
   for (let i = 0; i < 7; i++) {
     const t0 = performance.now()
-    run()
+    await run()
     times.push(performance.now() - t0)
   }
   times.sort((a, b) => a - b)
@@ -50,13 +50,13 @@ for (const days of [30, 365]) {
     for (const [name, fn] of Object.entries(repo)) {
       if (name === 'centerOf' || name === 'serviceNames' || typeof fn !== 'function') continue
       const call = fn as (...args: unknown[]) => unknown
-      if (name === 'veteranGroups') time(`${label} ${name}`, () => call(db, c ? '419902' : null))
-      else if (name === 'bookingDays') time(`${label} ${name}`, () => call(db, from, to, c))
+      if (name === 'veteranGroups') await time(`${label} ${name}`, () => call(db, c ? '419902' : null))
+      else if (name === 'bookingDays') await time(`${label} ${name}`, () => call(db, from, to, c))
       else if (name === 'rankedFirstWait') {
         // Only where the period has measured waits (a database from before migration 0012 has none).
-        const { measured } = repo.threadSummary(db, startsAt, endsAt, c)
-        if (measured > 0) time(`${label} ${name}`, () => call(db, startsAt, endsAt, c, Math.floor(measured / 2)))
-      } else time(`${label} ${name}`, () => call(db, startsAt, endsAt, c))
+        const { measured } = await repo.threadSummary(db, startsAt, endsAt, c)
+        if (measured > 0) await time(`${label} ${name}`, () => call(db, startsAt, endsAt, c, Math.floor(measured / 2)))
+      } else await time(`${label} ${name}`, () => call(db, startsAt, endsAt, c))
     }
     const session = c ? donghu : admin
     const t: number[] = []

@@ -1,23 +1,18 @@
-// Three BFF instances behind nginx, sharing one SQLite file and Redis, started as `pnpm cluster` starts them: capacity
+// Three BFF instances behind nginx, sharing one database and Redis, started as `pnpm cluster` starts them: capacity
 // holds across instances, a reply reaches a socket on another instance, a sign-out holds on every instance at once,
 // and kill -9 of one instance mid-storm loses no acknowledged write while retries (same key) succeed elsewhere once.
+// The database is a SQLite file, or with CLUSTER_DATABASE=postgres a PostgreSQL database of the test's own (created
+// on TEST_PG_ADMIN_URL's server, default postgres://postgres@127.0.0.1:5432, and dropped afterwards).
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { startCluster, type Cluster } from '../../scripts/cluster.mjs'
 import { DEMO_PASSWORD, freePort } from '../reliability/harness/bff-process'
-import { bookingsById, halfWritten, openReadOnly } from '../reliability/harness/database'
-import {
-  bookingRequest,
-  idOf,
-  messageRequest,
-  missingAcknowledged,
-  notExactlyOnce,
-  type StormRequest
-} from '../reliability/harness/storm'
+import { checkedPg, checkedSqlite, createPgDatabase, type CheckedDb } from '../reliability/harness/database'
+import { bookingRequest, idOf, messageRequest, type StormRequest } from '../reliability/harness/storm'
 import { HttpClient, expectJson, type Answer } from '../reliability/harness/http'
 import { openLoad } from '../reliability/harness/open-load'
 import {
@@ -31,6 +26,7 @@ import {
   type Slot,
   type Veteran
 } from '../reliability/harness/population'
+import { missingAcknowledged, notExactlyOnce } from './checks'
 
 const VETERANS = 200
 const RACE_CAPACITY = 10
@@ -45,8 +41,24 @@ let veterans: Veteran[]
 let slots: Slot[]
 const logs: string[] = []
 
+const DATABASE = process.env.CLUSTER_DATABASE ?? 'sqlite'
+if (DATABASE !== 'sqlite' && DATABASE !== 'postgres')
+  throw new Error(`CLUSTER_DATABASE must be "sqlite" or "postgres", got "${DATABASE}"`)
+let pgDatabase: Awaited<ReturnType<typeof createPgDatabase>> | undefined
+/** The shared database, opened by the test itself for its checks. */
+const openDatabase = (): Promise<CheckedDb> =>
+  pgDatabase ? checkedPg(pgDatabase.url) : Promise.resolve(checkedSqlite(path.join(dir, 'veterans.db')))
+
+/** The instances' log lines from `from` on (warnings and errors: LOG_LEVEL=warn), to see why something failed. */
+const printLogs = (why: string, from = 0) =>
+  console.log(`${why}: instance logs (${logs.length - from} lines)\n${logs.slice(from).slice(-200).join('\n')}`)
+
+/** What the setup is doing; 'done' once it is (a timed-out setup says where it was, with the logs). */
+let setup = 'creating the database'
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'veterans-cluster-test-'))
+  if (DATABASE === 'postgres') pgDatabase = await createPgDatabase('cluster')
+  setup = 'starting the cluster'
   const port = await freePort()
   cluster = await startCluster({
     instances: 3,
@@ -57,6 +69,9 @@ beforeAll(async () => {
     run: 'source',
     env: {
       PATH: process.env.PATH,
+      // Unset: a SQLite file in dataDir.
+      DATABASE_URL: pgDatabase?.url,
+      UPLOADS_DIR: path.join(dir, 'uploads'),
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `cluster-test-${randomUUID()}:`,
       DEMO_PASSWORD,
@@ -72,9 +87,11 @@ beforeAll(async () => {
   })
   nginx = new HttpClient(port, 256)
   direct = cluster.instances.map((instance) => new HttpClient(instance.port, 256))
+  setup = 'creating the veterans'
   const admin = await signInStaff(nginx, 'admin')
   ref = await reference(nginx, admin)
   veterans = await createVeterans(nginx, admin, VETERANS, 'K')
+  setup = 'creating the slots'
   // A slot per service, the day after tomorrow: the first one's (10 places) is raced for, the others take the storm.
   const staff = await signInStaff(nginx, 'linhe')
   slots = await createSlots(nginx, staff, ref, 1, VETERANS)
@@ -86,16 +103,28 @@ beforeAll(async () => {
     200,
     'race slot capacity'
   )
-}, 90_000)
+  setup = 'done'
+  // Starting three instances from source and making 200 accounts took 60–85 s on a loaded 2-core machine.
+}, 150_000)
 
 afterAll(async () => {
+  if (setup !== 'done') printLogs(`the setup did not finish (${setup})`)
   nginx?.close()
   for (const client of direct ?? []) client.close()
   await cluster?.stop()
   if (cluster) rmSync(cluster.runDir, { recursive: true, force: true })
   rmSync(dir, { recursive: true, force: true })
+  await pgDatabase?.drop()
   const errors = logs.filter((line) => /"level":(50|60)/.test(line))
   if (errors.length > 0) console.log(`error logs:\n${errors.slice(0, 20).join('\n')}`)
+})
+
+let logsBefore = 0
+beforeEach(() => {
+  logsBefore = logs.length
+})
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') printLogs(`failed: ${task.name}`, logsBefore)
 })
 
 const code = (answer: Answer) => (JSON.parse(answer.body) as { error?: { code: string } }).error?.code
@@ -113,14 +142,16 @@ test(`${VETERANS} bookings raced over nginx and every instance for ${RACE_CAPACI
   expect(answers.filter((a) => a.status !== 201 && !(a.status === 409 && code(a) === 'SLOT_FULL'))).toEqual([])
   expect(created.length).toBe(RACE_CAPACITY)
   expect(refused.length).toBe(VETERANS - RACE_CAPACITY)
-  const db = openReadOnly(path.join(dir, 'veterans.db'))
+  const db = await openDatabase()
   try {
-    const row = db.prepare('SELECT booked, capacity FROM slots WHERE id = ?').get(slot.id) as { booked: number }
-    expect(row.booked).toBe(RACE_CAPACITY)
+    const [row] = await db.all<{ booked: number }>('SELECT booked FROM slots WHERE id = ?', slot.id)
+    expect(row?.booked).toBe(RACE_CAPACITY)
     const ids = created.map((answer) => idOf(answer)!)
-    expect([...bookingsById(db, ids).values()].every((b) => b.status === 'booked')).toBe(true)
+    const bookings = await db.bookingsById(ids)
+    expect(bookings.size).toBe(RACE_CAPACITY)
+    expect([...bookings.values()].every((b) => b.status === 'booked')).toBe(true)
   } finally {
-    db.close()
+    await db.close()
   }
 })
 
@@ -236,12 +267,12 @@ test('kill -9 of an instance mid-storm through nginx: acknowledged writes kept, 
     []
   )
 
-  const db = openReadOnly(path.join(dir, 'veterans.db'))
+  const db = await openDatabase()
   try {
-    expect(missingAcknowledged(db, requests).map((r) => r.key)).toEqual([])
-    expect(notExactlyOnce(db, requests).map((r) => r.key)).toEqual([])
-    expect(halfWritten(db)).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
+    expect((await missingAcknowledged(db, requests)).map((r) => r.key)).toEqual([])
+    expect((await notExactlyOnce(db, requests)).map((r) => r.key)).toEqual([])
+    expect(await db.halfWritten()).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
   } finally {
-    db.close()
+    await db.close()
   }
 })

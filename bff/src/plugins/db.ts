@@ -28,7 +28,8 @@ export default fp(
     if (postgres) {
       if (postgres.template) {
         await createFromTemplate(postgres.url, postgres.template)
-        app.addHook('onClose', () => dropDatabase(postgres.url))
+        // Not waited for: closing a test app stays quick; what is left is dropped at the end of the run.
+        app.addHook('onClose', async () => void dropDatabase(postgres.url).catch(() => undefined))
       }
       const { db, pool } = await openPostgres(postgres.url, {
         poolSize: postgres.poolSize,

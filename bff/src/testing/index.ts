@@ -31,7 +31,8 @@ function freshDatabase(): Record<string, string | undefined> {
   if (process.env.TEST_DATABASE !== 'postgres' || !template) return { DATABASE_URL: 'file::memory:' }
   const admin = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   return {
-    DATABASE_URL: withDatabase(admin, `vt_${randomBytes(6).toString('hex')}`),
+    // Named after the run's template, so that the run's end drops whatever a test left (test/global-setup.ts).
+    DATABASE_URL: withDatabase(admin, `${template}_${randomBytes(6).toString('hex')}`),
     DATABASE_TEMPLATE: template
   }
 }

@@ -3,7 +3,7 @@
 // becomes `ON CONFLICT DO NOTHING`, the two-argument min()/max() become LEAST()/GREATEST(), ifnull() coalesce(),
 // a camelCase alias (`AS startsAt`) is quoted, which PostgreSQL would otherwise fold to lower case, a subquery in
 // FROM gets the alias PostgreSQL requires, `INDEXED BY` hints go, json_each(list) becomes
-// json_array_elements_text, and a boolean column compared with 0 or 1 is compared with false or true.
+// json_array_elements_text, `@x IS NULL` gets a type, and a boolean column compared with 0 or 1 is compared with false or true.
 // A statement whose SQL differs in other ways names its PostgreSQL text itself (see query.ts).
 
 export interface PostgresText {
@@ -58,6 +58,8 @@ function translate(source: string): Omit<PostgresText, 'name'> {
   text = rewriteFunctions(text)
     .replace(/\bAS\s+([a-z_][A-Za-z0-9_]*[A-Z][A-Za-z0-9_]*)\b/g, 'AS "$1"')
     .replace(/\s+INDEXED\s+BY\s+\w+/gi, '')
+    // `@x IS NULL` before any use of @x that tells PostgreSQL its type: the type must be given (a text here).
+    .replace(/(\$\d+)(\s+IS\s+(?:NOT\s+)?NULL)/gi, '$1::text$2')
     .replace(
       /\bjson_each\(([^()]*)\)(\s+AS\s+(\w+))?/gi,
       (_match, list: string, _as, alias: string | undefined) =>
@@ -121,22 +123,21 @@ function compareBooleans(text: string): string {
 
 const FOLLOWS_UNALIASED = /^(WHERE|ORDER|GROUP|UNION|LIMIT|JOIN|LEFT|INNER|CROSS|ON|HAVING|EXCEPT|INTERSECT|OFFSET)\b/i
 
-/** `FROM (SELECT …)` without a name: PostgreSQL wants one. */
+/** `FROM (SELECT …)` without a name, nested ones too: PostgreSQL wants one. */
 function aliasSubqueries(text: string): string {
-  let out = ''
-  let named = 0
-  let at = 0
+  const unnamedEnds: number[] = []
   const from = /\bFROM\s*\(\s*SELECT\b/gi
   for (let match = from.exec(text); match; match = from.exec(text)) {
-    const open = text.indexOf('(', match.index)
-    const close = closingParen(text, open)
+    const close = closingParen(text, text.indexOf('(', match.index))
     if (close < 0) break
     const rest = text.slice(close + 1).trimStart()
-    const needsName = rest === '' || /^[),;]/.test(rest) || FOLLOWS_UNALIASED.test(rest)
-    if (needsName) {
-      out += `${text.slice(at, close + 1)} AS subquery_${++named}`
-      at = close + 1
-    }
+    if (rest === '' || /^[),;]/.test(rest) || FOLLOWS_UNALIASED.test(rest)) unnamedEnds.push(close + 1)
+  }
+  let out = ''
+  let at = 0
+  for (const [index, end] of [...unnamedEnds].sort((a, b) => a - b).entries()) {
+    out += `${text.slice(at, end)} AS subquery_${index + 1}`
+    at = end
   }
   return out + text.slice(at)
 }

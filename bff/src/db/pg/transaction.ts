@@ -3,6 +3,7 @@ import type pg from 'pg'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type { Conn } from '../client'
 import { registerPostgres } from '../dialect'
+import { codeOf } from '../errors'
 
 // On PostgreSQL every write transaction is SERIALIZABLE: the rules SQLite keeps by letting one writer in at a time
 // (capacity, one active booking, gap-free sequence numbers, checks before inserts) hold because PostgreSQL
@@ -27,7 +28,7 @@ export async function serializable<T>(pool: pg.Pool, fn: (tx: Conn) => T | Promi
         return value
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
-        if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt >= MAX_ATTEMPTS) throw error
+        if (!RETRYABLE.has(String(codeOf(error))) || attempt >= MAX_ATTEMPTS) throw error
       }
     } finally {
       client.release(broken)

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
 import { query } from '../../db/query'
 import { AppError } from '../../lib/app-error'
@@ -17,7 +17,8 @@ export interface StaffRow {
   centerId: string | null
   centerName: string | null
   status: 'active' | 'disabled'
-  mustChangePassword: 0 | 1
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  mustChangePassword: 0 | 1 | boolean
   createdAt: string
 }
 
@@ -35,7 +36,7 @@ export async function listStaff(db: Db, afterId: string | null, limit: number): 
   return query<StaffRow>(db, STAFF_PAGE).all(afterId ?? '', limit + 1)
 }
 
-export async function findStaff(db: Db, id: string): Promise<StaffRow | null> {
+export async function findStaff(db: Db | Conn, id: string): Promise<StaffRow | null> {
   return (await query<StaffRow>(db, STAFF_BY_ID).get(id)) ?? null
 }
 
@@ -61,7 +62,7 @@ export async function updateStaff(
 ): Promise<StaffUpdate> {
   const now = new Date().toISOString()
   return groupCommit(db, async (tx): Promise<StaffUpdate> => {
-    const before = await findStaff(db, id)
+    const before = await findStaff(tx, id)
     if (!before) return null
     const role = changes.role ?? before.role
     const centerId = changes.centerId !== undefined ? changes.centerId : before.centerId
@@ -73,11 +74,11 @@ export async function updateStaff(
     }
     const losesAdmin =
       before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active')
-    if (losesAdmin && (await query(db, OTHER_ACTIVE_ADMINS).value<number>(id)) === 0) {
+    if (losesAdmin && (await query(tx, OTHER_ACTIVE_ADMINS).value<number>(id)) === 0) {
       throw new AppError('LAST_ADMIN')
     }
     await query(
-      db,
+      tx,
       `UPDATE users SET display_name = ?, role = ?, center_id = ?, status = ?, updated_at = ? WHERE id = ?`
     ).run(changes.displayName ?? before.displayName, role, centerId, status, now, id)
     const sessionsEnded =
@@ -85,7 +86,7 @@ export async function updateStaff(
     if (sessionsEnded)
       await revokeAllSessionsIn(tx, id, status === 'disabled' ? 'account_disabled' : 'account_changed', now)
     await insertAudit(tx, audit(before), now)
-    return { row: (await findStaff(db, id))!, sessionsEnded }
+    return { row: (await findStaff(tx, id))!, sessionsEnded }
   })
 }
 
@@ -98,8 +99,8 @@ export async function resetStaffPassword(
 ): Promise<boolean> {
   const now = new Date().toISOString()
   return groupCommit(db, async (tx) => {
-    if (!(await findStaff(db, id))) return false
-    await query(db, 'UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(
+    if (!(await findStaff(tx, id))) return false
+    await query(tx, 'UPDATE users SET password_hash = ?, must_change_password = 1, updated_at = ? WHERE id = ?').run(
       passwordHash,
       now,
       id

@@ -19,7 +19,7 @@ function account(row: repo.StaffRow): StaffAccount {
     centerId: row.centerId,
     centerName: row.centerName,
     disabled: row.status === 'disabled',
-    mustChangePassword: row.mustChangePassword === 1,
+    mustChangePassword: Boolean(row.mustChangePassword),
     createdAt: row.createdAt
   }
 }

@@ -26,7 +26,8 @@ interface SessionPrincipalRow {
   centerId: string | null
   centerLevel: CenterLevel | null
   centerDistrict: string | null
-  mustChangePassword: 0 | 1
+  /** 0/1 on SQLite, false/true on PostgreSQL. */
+  mustChangePassword: 0 | 1 | boolean
 }
 const PRINCIPAL_SQL = `SELECT u.id AS userId, u.role, u.display_name AS displayName, u.status, u.veteran_id AS veteranId,
               s.user_id AS sessionUser, s.revoked_at AS revokedAt, s.expires_at AS expiresAt,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { isUniqueViolation } from '../../db/errors'
 import { rowsChanged } from '../../db/query'
 import { bookingRatings, bookings } from '../../db/schema/index'
 import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
@@ -114,12 +115,6 @@ async function decideBooking(t: Tx, input: BookInput): Promise<Outcome<BookingVi
     ratingComment: null,
     ratedAt: null
   })
-}
-
-function isUniqueViolation(error: unknown) {
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 /** Who changes a booking, and when: the other people of the booking are told who did it. */

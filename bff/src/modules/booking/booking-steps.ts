@@ -118,6 +118,7 @@ export async function insertBookingIn(t: Tx, b: NewBooking) {
     checkInCode: b.checkInCode,
     startsAt: b.slot.startsAt,
     endsAt: b.slot.endsAt,
+    active: 1,
     now: t.now
   })
   await endWaitingFor(t, b.veteranId, b.slot.serviceId)

@@ -116,9 +116,10 @@ function prepareStatements(db: Db) {
     endWaitingFor: write(
       "UPDATE waitlist_entries SET status = 'cancelled', reason = 'booked', updated_at = @now WHERE veteran_id = @veteranId AND service_id = @serviceId AND status = 'waiting'"
     ),
+    // active is a parameter: a literal 1 is an integer to PostgreSQL, where the column is boolean.
     insertBooking: write(
       `INSERT INTO bookings (id, slot_id, center_id, service_id, veteran_id, booked_by_user_id, status, active, note, check_in_code, starts_at, ends_at, created_at, updated_at)
-       VALUES (@id, @slotId, @centerId, @serviceId, @veteranId, @bookedByUserId, 'booked', 1, @note, @checkInCode, @startsAt, @endsAt, @now, @now)`
+       VALUES (@id, @slotId, @centerId, @serviceId, @veteranId, @bookedByUserId, 'booked', @active, @note, @checkInCode, @startsAt, @endsAt, @now, @now)`
     )
   }
 }

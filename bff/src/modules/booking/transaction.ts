@@ -19,8 +19,9 @@ export interface Tx {
  * own) with the prepared statements at hand; resolves once committed.
  */
 export function inTx<T>(db: Db, fn: (t: Tx) => T | Promise<T>): Promise<T> {
-  const q = statementsOf(db)
-  return groupCommit(db, (tx) => fn({ tx, q, now: new Date().toISOString() }))
+  // The statements of the transaction's own connection (on SQLite the database's; on PostgreSQL the client the
+  // transaction holds, so that they see its writes).
+  return groupCommit(db, (tx) => fn({ tx, q: statementsOf(tx as Db), now: new Date().toISOString() }))
 }
 
 /** A write that must affect exactly one row did not: roll the whole transaction back. */

@@ -28,10 +28,11 @@ export interface MeRow {
   kind: 'wechat' | 'staff'
   role: Role
   displayName: string
-  elderMode: 0 | 1
+  // Booleans read with query(): 0/1 on SQLite, false/true on PostgreSQL.
+  elderMode: 0 | 1 | boolean
   phoneEnc: string | null
   status: 'active' | 'disabled' | 'deleted'
-  mustChangePassword: 0 | 1
+  mustChangePassword: 0 | 1 | boolean
   veteranId: string | null
   veteranName: string | null
   idNumberMasked: string | null

@@ -55,7 +55,7 @@ async function describeMe(ctx: Ctx, userId: string): Promise<Me> {
     id: user.id,
     role: user.role,
     displayName: user.displayName,
-    elderMode: user.elderMode === 1,
+    elderMode: Boolean(user.elderMode),
     ...(user.phoneEnc ? { phoneMasked: maskPhone(ctx.pii.decrypt(user.phoneEnc)) } : {}),
     ...(user.veteranId
       ? {
@@ -75,7 +75,7 @@ async function describeMe(ctx: Ctx, userId: string): Promise<Me> {
       relation: link.relation
     })),
     ...(user.centerId ? { center: { id: user.centerId, name: user.centerName! } } : {}),
-    ...(user.kind === 'staff' ? { mustChangePassword: user.mustChangePassword === 1 } : {})
+    ...(user.kind === 'staff' ? { mustChangePassword: Boolean(user.mustChangePassword) } : {})
   }
 }
 

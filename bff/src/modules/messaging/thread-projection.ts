@@ -14,8 +14,9 @@ const assignee = alias(users, 'assignee')
 const threadView = {
   id: threads.id,
   residentUserId: threads.residentUserId,
-  residentName: resident.displayName,
-  residentRole: resident.role,
+  // The aliased users' columns as SQL: see residentTable below
+  residentName: sql<string>`${resident.displayName}`,
+  residentRole: sql<(typeof users.role)['_']['data']>`${resident.role}`,
   veteranId: threads.veteranId,
   veteranName: veterans.name,
   veteranDistrictCode: veterans.districtCode,
@@ -28,7 +29,7 @@ const threadView = {
   policyId: threads.policyId,
   policyTitle: threads.policyTitle,
   assigneeId: threads.assigneeId,
-  assigneeName: assignee.displayName,
+  assigneeName: sql<string | null>`${assignee.displayName}`,
   lastSeq: threads.lastSeq,
   lastPosition: threads.lastPosition,
   residentReadSeq: threads.residentReadSeq,
@@ -45,14 +46,19 @@ const threadView = {
     AND ${threadMessages.authorRole} = 'staff' AND ${threadMessages.seq} > ${threads.residentReadSeq})`
 }
 
+// The aliased users joined as SQL ("users" "resident"): a SQLite alias is no PgTable, so PostgreSQL's dialect would
+// render it as its alias name alone (and refuse its columns as fields of a table not joined, hence sql above).
+const residentTable = sql`${users} ${resident}`
+const assigneeTable = sql`${users} ${assignee}`
+
 export function selectThreadViews(conn: Conn) {
   return conn
     .select(threadView)
     .from(threads)
     .innerJoin(centers, eq(centers.id, threads.centerId))
-    .innerJoin(resident, eq(resident.id, threads.residentUserId))
+    .innerJoin(residentTable, eq(resident.id, threads.residentUserId))
     .leftJoin(veterans, eq(veterans.id, threads.veteranId))
-    .leftJoin(assignee, eq(assignee.id, threads.assigneeId))
+    .leftJoin(assigneeTable, eq(assignee.id, threads.assigneeId))
 }
 
 export type ThreadViewRow = ReturnType<ReturnType<typeof selectThreadViews>['all']>[number]
@@ -105,10 +111,12 @@ const ENTRY_VIEW_BY_ID_SQL = `SELECT m.id, m.thread_id AS threadId, m.seq, m.pos
   FROM thread_messages m JOIN users u ON u.id = m.author_user_id WHERE m.id = @messageId`
 
 export async function entryViewOf(conn: Conn, messageId: string): Promise<MessageViewRow | undefined> {
-  const row = await query<Omit<MessageViewRow, 'internal'> & { internal: number }>(conn, ENTRY_VIEW_BY_ID_SQL).get({
-    messageId
-  })
-  return row && { ...row, internal: row.internal === 1 }
+  // internal is 0/1 on SQLite, a boolean on PostgreSQL
+  const row = await query<Omit<MessageViewRow, 'internal'> & { internal: number | boolean }>(
+    conn,
+    ENTRY_VIEW_BY_ID_SQL
+  ).get({ messageId })
+  return row && { ...row, internal: Boolean(row.internal) }
 }
 
 /** An entry with its photos (uploads claimed with its id). */

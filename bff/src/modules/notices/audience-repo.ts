@@ -27,17 +27,19 @@ export function resolveAudience(audience: NoticeAudience, eligibility: PolicyEli
 }
 
 // The veteran record `v` matches the notice's filters and, when set, the policy's eligibility (as
-// policies/eligibility.ts decides it: every criterion must hold; missing data does not hold).
+// policies/eligibility.ts decides it: every criterion must hold; missing data does not hold). Written so that
+// SQLite and PostgreSQL read it alike (casts where PostgreSQL would not guess a parameter's type).
 const RECORD_MATCHES = `
   (@districts IS NULL OR v.district_code IN (SELECT value FROM json_each(@districts)))
   AND (@categories IS NULL OR v.category IN (SELECT value FROM json_each(@categories)))
   AND (@eligCategories IS NULL OR v.category IN (SELECT value FROM json_each(@eligCategories)))
   AND (@eligDistricts IS NULL OR v.district_code IN (SELECT value FROM json_each(@eligDistricts)))
-  AND (@eligDisability IS NULL OR v.disability_level IN (SELECT value FROM json_each(@eligDisability)))
-  AND (@eligMinYears IS NULL OR (
+  AND (@eligDisability IS NULL OR v.disability_level IN (SELECT CAST(value AS INTEGER) FROM json_each(@eligDisability)))
+  AND (CAST(@eligMinYears AS INTEGER) IS NULL OR (
     v.enlist_date IS NOT NULL AND v.discharge_date IS NOT NULL AND v.discharge_date >= v.enlist_date
     AND CAST(substr(v.discharge_date, 1, 4) AS INTEGER) - CAST(substr(v.enlist_date, 1, 4) AS INTEGER)
-      - (substr(v.discharge_date, 6) < substr(v.enlist_date, 6)) >= @eligMinYears))`
+      - (CASE WHEN substr(v.discharge_date, 6) < substr(v.enlist_date, 6) THEN 1 ELSE 0 END)
+      >= CAST(@eligMinYears AS INTEGER)))`
 
 /** People who turned notices off in their inbox are left out. */
 const WANTS_NOTICES = (user: string) => `NOT EXISTS (SELECT 1 FROM message_preferences p
@@ -67,9 +69,9 @@ function paramsOf(audience: ResolvedAudience) {
 }
 
 // A page of the audience after a user id, in id order. Each side is limited on its own first (so that neither is
-// read further than needed), then the union is.
+// read further than needed), then the union is. Every subquery is named (PostgreSQL requires it).
 const after = (accounts: string, column: string) =>
-  `SELECT id FROM (${accounts} AND ${column} > @after ORDER BY ${column} LIMIT @limit)`
+  `SELECT id FROM (${accounts} AND ${column} > @after ORDER BY ${column} LIMIT @limit) AS side`
 const PAGE_SQL = {
   both: `${after(VETERAN_ACCOUNTS, 'u.id')} UNION ${after(FAMILY_ACCOUNTS, 'fl.user_id')} ORDER BY id LIMIT @limit`,
   veterans: `${after(VETERAN_ACCOUNTS, 'u.id')} ORDER BY id LIMIT @limit`,
@@ -100,7 +102,7 @@ const COUNT_CHUNK = 10_000
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 async function countPaged(db: Db, audience: ResolvedAudience) {
-  const sql = `SELECT count(*) AS n, max(id) AS last FROM (${pageSqlOf(audience)})`
+  const sql = `SELECT count(*) AS n, max(id) AS last FROM (${pageSqlOf(audience)}) AS page`
   let total = 0
   let after = ''
   for (;;) {

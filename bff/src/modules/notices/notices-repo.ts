@@ -1,5 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
+import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import type { NoticeAudience, NoticeStatus } from '@veterans/shared'
 import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
@@ -18,14 +17,15 @@ export interface NoticeWithNames {
   approverName: string | null
 }
 
-const approvers = alias(users, 'approvers')
+// The approver's name by a subquery rather than a join of an aliased users table: PostgreSQL's dialect renders a
+// join of an aliased SQLite table without its alias.
+const approverName = sql<string | null>`(SELECT a.display_name FROM users a WHERE a.id = ${notices.approverId})`
 
 export async function findNotice(db: Db | Conn, id: string): Promise<NoticeWithNames | null> {
   const [row] = await db
-    .select({ notice: notices, authorName: users.displayName, approverName: approvers.displayName })
+    .select({ notice: notices, authorName: users.displayName, approverName })
     .from(notices)
     .innerJoin(users, eq(users.id, notices.authorId))
-    .leftJoin(approvers, eq(approvers.id, notices.approverId))
     .where(eq(notices.id, id))
   return row ?? null
 }

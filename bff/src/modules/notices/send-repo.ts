@@ -7,6 +7,7 @@ import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
 import { startSendingIn } from './notices-repo'
 
+// city_wide reads as 0/1 on SQLite and as a boolean on PostgreSQL: only its truth is used.
 const STATE_SQL = 'SELECT status, city_wide AS cityWide FROM notices WHERE id = ?'
 
 export type SendOutcome =
@@ -29,7 +30,7 @@ export async function startSending(
     if (idempotency && (await idempotencyKeyUsedIn(tx, idempotency.scope))) return 'replay'
     const now = new Date().toISOString()
     const outcome = await (async (): Promise<SendOutcome> => {
-      const state = await query<{ status: NoticeStatus; cityWide: number }>(tx, STATE_SQL).get(input.id)
+      const state = await query<{ status: NoticeStatus; cityWide: number | boolean }>(tx, STATE_SQL).get(input.id)
       if (!state) return { ok: false, code: 'NOT_FOUND' }
       if (state.status === 'sending' || state.status === 'sent')
         return { ok: false, code: 'INVALID_STATE', message: '这条通知已经发送，不能重复发送' }

@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
 import { query } from '../../db/query'
@@ -131,19 +130,20 @@ export async function tokenRowids(db: Db, source: PostingSource, token: string):
 
 // ---- reads ------------------------------------------------------------------------------------------------------
 
-const approvers = alias(users, 'approvers')
-const authors = alias(users, 'authors')
-const withNames = { policy: policies, authorName: authors.displayName, approverName: approvers.displayName }
+// Names by subquery rather than joins on aliases of users: drizzle's PostgreSQL dialect drops the table name of a
+// joined SQLite alias (`JOIN "authors"`), so an aliased join would not run there.
+const withNames = {
+  policy: policies,
+  authorName: sql<string>`(SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${policies.authorId})`,
+  approverName: sql<
+    string | null
+  >`(SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${policies.approverId})`
+}
 
 export type PolicyWithNames = { policy: PolicyRow; authorName: string; approverName: string | null }
 
 export async function findPolicy(db: Db, id: string): Promise<PolicyWithNames | null> {
-  const [row] = await db
-    .select(withNames)
-    .from(policies)
-    .innerJoin(authors, eq(authors.id, policies.authorId))
-    .leftJoin(approvers, eq(approvers.id, policies.approverId))
-    .where(eq(policies.id, id))
+  const [row] = await db.select(withNames).from(policies).where(eq(policies.id, id))
   return row ?? null
 }
 
@@ -165,11 +165,11 @@ const PAGE_COLUMNS = `p.id, p.title, p.doc_number AS docNumber, p.issuer, p.leve
 /** The rows of one page of results (prepared: this runs on every search). */
 export async function findPageRows(db: Db, ids: string[], withBody: boolean): Promise<PageRow[]> {
   if (ids.length === 0) return []
-  const columns = withBody ? `${PAGE_COLUMNS}, CAST(p.body AS BLOB) AS bodyBytes` : PAGE_COLUMNS
-  return query<PageRow>(
-    db,
-    `SELECT ${columns} FROM policies p JOIN users u ON u.id = p.author_id WHERE p.id IN (SELECT value FROM json_each(?))`
-  ).all(JSON.stringify(ids))
+  const text = (bytes: string) =>
+    `SELECT ${withBody ? `${PAGE_COLUMNS}, ${bytes} AS bodyBytes` : PAGE_COLUMNS}
+       FROM policies p JOIN users u ON u.id = p.author_id WHERE p.id IN (SELECT value FROM json_each(?))`
+  // PostgreSQL has no BLOB type: convert_to gives the body's UTF-8 bytes as bytea, read back as a Buffer too.
+  return query<PageRow>(db, text('CAST(p.body AS BLOB)'), text(`convert_to(p.body, 'UTF8')`)).all(JSON.stringify(ids))
 }
 
 export async function findRefs(db: Db, ids: string[]) {
@@ -380,8 +380,9 @@ export async function deleteDraft(
 }
 
 /**
- * Merges the FTS5 indexes into one b-tree each (PostgreSQL: merges the GIN indexes' pending lists). Every write transaction adds a small segment and FTS5 merges them
- * only gradually, so after a bulk load (demo data, an import) a query would read dozens of segments per token.
+ * Merges the FTS5 indexes into one b-tree each (PostgreSQL: merges the GIN indexes' pending lists). Every write
+ * transaction adds a small segment and FTS5 merges them only gradually, so after a bulk load (demo data, an import)
+ * a query would read dozens of segments per token.
  */
 export async function optimizeSearchIndex(db: Db) {
   const postgres = postgresClientOf(db)

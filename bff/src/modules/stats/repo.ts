@@ -83,7 +83,8 @@ export interface ThreadSummary {
 const THREAD_SUMMARY = (where: string) => `
   SELECT count(*) AS threads, coalesce(sum(sla_breaches), 0) AS slaBreaches,
          count(first_response_minutes) AS measured,
-         coalesce(sum(first_response_at IS NOT NULL AND first_response_minutes IS NULL), 0) AS unmeasured
+         coalesce(sum(CASE WHEN first_response_at IS NOT NULL AND first_response_minutes IS NULL THEN 1 ELSE 0 END), 0)
+           AS unmeasured
     FROM threads ${where}`
 const THREAD_SUMMARY_CENTER = THREAD_SUMMARY(
   'INDEXED BY threads_response_center_idx WHERE center_id = ? AND created_at >= ? AND created_at < ?'
