@@ -20,7 +20,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-1234',
     PII_KEY: '0f'.repeat(32),
     RATE_LIMITS: 'off',
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error shows what a 500 hides.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     H5_DIR: '/nonexistent',
     ...overrides
   }

@@ -15,10 +15,12 @@ export interface PostgresText {
 }
 
 const translated = new Map<string, PostgresText>()
+/** Names are never reused in a process: a connection keeps every statement it prepared under its name. */
+let named = 0
 
 export function toPostgres(sqliteText: string): PostgresText {
   let known = translated.get(sqliteText)
-  if (!known) translated.set(sqliteText, (known = { name: `q${translated.size + 1}`, ...translate(sqliteText) }))
+  if (!known) translated.set(sqliteText, (known = { name: `q${++named}`, ...translate(sqliteText) }))
   return known
 }
 
