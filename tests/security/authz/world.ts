@@ -50,10 +50,11 @@ export class World {
   private serial = 0
   private laterCount = 0
   /**
-   * Later slots start three days ahead, 35 minutes apart: no two overlap, none is near the cancel cut-off, and
-   * none starts on the minute as the demo schedule's do (the same center, service and start would be refused).
+   * Later slots start 20 days ahead, 35 minutes apart: no two overlap, none is near the cancel cut-off, and none
+   * meets the demo data, whose schedule and bookings lie within the next 14 days (three days ahead, a run at some
+   * hours of the day met 王建国's demo booking: TIME_CONFLICT instead of 201). They never start on the minute either.
    */
-  private readonly laterBase = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3 * 24 * 3_600_000 + 7 * MINUTE + 13_000
+  private readonly laterBase = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 20 * 24 * 3_600_000 + 7 * MINUTE + 13_000
 
   private constructor(readonly app: App) {
     this.anonymous = { request: (options) => app.inject(options) }
