@@ -9,13 +9,13 @@
 // created for the run and dropped at the end.
 // Run: cd tests && npx tsx bench/bookings-postgres.bench.ts
 import { fork, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runBenchRole, waitForMessage } from './child-messages'
+import { createBenchDatabase } from './postgres-database'
 import { recordResult } from './results'
 import type { buildApp } from '@veterans/bff'
 
@@ -37,16 +37,6 @@ type Autocannon = (options: {
 
 const require = createRequire(import.meta.url)
 const autocannon = require('autocannon') as Autocannon
-// pg as the BFF itself resolves it (this package does not depend on it).
-const pg = createRequire(require.resolve('@veterans/bff'))('pg') as {
-  Client: new (options: { connectionString: string }) => {
-    connect(): Promise<void>
-    query<R>(text: string): Promise<{ rows: R[] }>
-    end(): Promise<void>
-  }
-}
-
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const CONNECTIONS = 50
 const INSTANCES = 3
 const VETERANS = 300
@@ -277,28 +267,11 @@ async function bookingPhase(
 const interleave = (plan: PlannedBooking[], n: number) =>
   Array.from({ length: n }, (_, k) => plan.filter((_, i) => i % n === k))
 
-async function onPostgres<R>(url: string, text: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<R>(text)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-function withDatabase(url: string, database: string) {
-  const parsed = new URL(url)
-  parsed.pathname = `/${database}`
-  return parsed.toString()
-}
-
 async function main() {
   const started = Date.now()
   const dir = mkdtempSync(path.join(tmpdir(), 'bookings-postgres-bench-'))
-  const database = `bench_${randomBytes(6).toString('hex')}`
-  const pgUrl = withDatabase(PG_ADMIN_URL, database)
-  await onPostgres(PG_ADMIN_URL, `CREATE DATABASE ${database}`)
+  const database = await createBenchDatabase()
+  const pgUrl = database.url
   const children: ChildProcess[] = []
   let transactions = { committed: NaN, rolledBack: NaN }
   const start = (...args: Parameters<typeof startInstance>) => {
@@ -319,7 +292,7 @@ async function main() {
     if (pgPrepared.plan.length < WARMUP + 2 * MEASURED) throw new Error(`plan too short: ${pgPrepared.plan.length}`)
     console.log(
       `prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pgPrepared.plan.length} planned bookings over ` +
-        `${Object.keys(pgPrepared.capacities).length} slots per database; PostgreSQL database ${database}`
+        `${Object.keys(pgPrepared.capacities).length} slots per database; PostgreSQL database ${database.name}`
     )
 
     // Warm-up, then the measured phases, each on its own part of its database's plan.
@@ -358,7 +331,7 @@ async function main() {
     // Overbooking: in each database, and from the clients' side (201s per slot against its places).
     sqliteChild.send({ type: 'check' })
     const sqliteInvariant = (await waitFor(sqliteChild, 'invariant')).invariant
-    const [pgInvariant] = await onPostgres<Invariant>(pgUrl, INVARIANT_SQL)
+    const [pgInvariant] = await database.query<Invariant>(INVARIANT_SQL)
     const clientOverbooked = (committed: Map<string, number>, prepared: Prepared) =>
       [...committed].filter(([slotId, n]) => n > (prepared.capacities[slotId] ?? 0)).length
     const checks = [
@@ -409,12 +382,8 @@ async function main() {
     // PostgreSQL's own count of the run's transactions (each server connection reports its own as it closes):
     // rollbacks are mostly serialization failures that were retried.
     await new Promise((resolve) => setTimeout(resolve, 500))
-    const [counts] = await onPostgres<{ commits: string; rollbacks: string }>(
-      PG_ADMIN_URL,
-      `SELECT xact_commit AS commits, xact_rollback AS rollbacks FROM pg_stat_database WHERE datname = '${database}'`
-    ).catch(() => [])
-    transactions = { committed: Number(counts?.commits), rolledBack: Number(counts?.rollbacks) }
-    await onPostgres(PG_ADMIN_URL, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    transactions = await database.transactions()
+    await database.drop()
     rmSync(dir, { recursive: true, force: true })
   }
   console.log(

@@ -1,11 +1,12 @@
-// Realtime delivery across BFF instances (loopback): two instances in child processes share one SQLite file and one
+// Realtime delivery across BFF instances (loopback): two instances in child processes share one database (a SQLite
+// file, or with BENCH_DATABASE=postgres a PostgreSQL database of the run's own, see postgres-database.ts) and one
 // Redis (a key/channel prefix of this run's own). RESIDENTS residents hold a WebSocket each on instance A; staff
 // replies are posted at REPLIES_PER_SECOND, first through A itself (one instance: the in-process fan-out path), then
 // through B (the message reaches A's sockets through Redis). The figure is the time from sending a reply to its
 // message.created frame on the resident's socket (target for the cross-instance path: p99 ≤ 50 ms). Every reply
 // answered 2xx must reach its resident's socket, and only theirs; else the bench exits 1.
 // Needs Redis at REDIS_URL (default redis://127.0.0.1:6379). Rate limits are off (every request is from 127.0.0.1).
-// Run: cd tests && npx tsx bench/realtime-cluster.bench.ts
+// Run: cd tests && npx tsx bench/realtime-cluster.bench.ts (BENCH_DATABASE=postgres … for PostgreSQL)
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -22,6 +23,7 @@ import {
   quantile,
   type ResidentSocket
 } from './messaging-clients'
+import { createBenchDatabase, type BenchDatabase } from './postgres-database'
 import { recordResult } from './results'
 
 const RESIDENTS = 300
@@ -32,6 +34,7 @@ const WINDOW_SECONDS = 10
 /** How long frames may still arrive after the last reply was answered before they count as lost. */
 const FRAME_GRACE_MS = 5000
 const TARGET_P99_MS = 50
+const ON_POSTGRES = process.env.BENCH_DATABASE === 'postgres'
 const MESSAGE = '您好，请问退役金每月几号发放？我上个月的还没有到账。'
 
 interface Resident {
@@ -55,7 +58,7 @@ async function serve() {
   const first = process.env.BENCH_INSTANCE === 'a'
   const app = await buildApp(
     testConfig({
-      DATABASE_URL: `file:${process.env.BENCH_DB}`,
+      DATABASE_URL: process.env.BENCH_DB,
       SEED: first ? 'demo' : 'none',
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX,
@@ -181,7 +184,8 @@ async function main() {
       .join(' ')
   const loadAtStart = load()
   const dir = mkdtempSync(path.join(tmpdir(), 'realtime-cluster-bench-'))
-  const db = path.join(dir, 'bench.db')
+  const postgres: BenchDatabase | null = ON_POSTGRES ? await createBenchDatabase() : null
+  const db = postgres?.url ?? `file:${path.join(dir, 'bench.db')}`
   const prefix = `bench:realtime-cluster:${randomBytes(6).toString('hex')}:`
   const children: ChildProcess[] = []
   const sockets: ResidentSocket[] = []
@@ -248,7 +252,7 @@ async function main() {
       ])
     ]
     console.log(
-      `\nRealtime delivery across instances (loopback, 2 BFF processes, one SQLite file, Redis; ${RESIDENTS} residents, ` +
+      `\nRealtime delivery across instances (loopback, 2 BFF processes, one ${postgres ? 'PostgreSQL database' : 'SQLite file'}, Redis; ${RESIDENTS} residents, ` +
         `${WINDOW_SECONDS} s windows after ${WARMUP_SECONDS} s warm-ups)\n`
     )
     console.log(lines.join('\n'))
@@ -259,11 +263,12 @@ async function main() {
       ledger.misdelivered > 0 || single.lost + cross.lost > 0 || single.failed + cross.failed > 0 || !sockets.length
     if (failed) console.error('\nMISDELIVERED, LOST OR REFUSED REPLIES FOUND')
     process.exitCode = failed ? 1 : 0
-    recordResult('realtime-cluster', { table: lines })
+    recordResult(postgres ? 'realtime-cluster-postgres' : 'realtime-cluster', { table: lines })
   } finally {
     await closeSockets(sockets.map((s) => s.socket))
     closeHttpClients()
     for (const child of children.reverse()) await stop(child)
+    await postgres?.drop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

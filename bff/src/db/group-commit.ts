@@ -1,6 +1,6 @@
 import { clientOf, perConnection, statement, type Conn, type Db } from './client'
 import { postgresClientOf } from './dialect'
-import { serializable } from './pg/transaction'
+import { inPostgresTransaction, type Isolation } from './pg/transaction'
 import { afterWalSync, commitWithoutSync, whenSyncIdle } from './wal-sync'
 
 // Group commit. Under load many small writes wait at once, and each commit costs a round of locking and WAL
@@ -27,14 +27,19 @@ const queues = perConnection(() => ({ jobs: [] as Job[], scheduled: false }))
 
 /**
  * Runs fn in a BEGIN IMMEDIATE transaction shared with the other writes of this turn; resolves after COMMIT. On
- * PostgreSQL, in a transaction of its own (pg/transaction.ts).
+ * PostgreSQL, in a transaction of its own (pg/transaction.ts), SERIALIZABLE unless fn keeps its rules with row
+ * locks (row-locks.ts).
  */
-export function groupCommit<T>(db: Db, fn: (tx: Conn) => T | Promise<T>): Promise<T> {
+export function groupCommit<T>(
+  db: Db,
+  fn: (tx: Conn) => T | Promise<T>,
+  postgresIsolation: Isolation = 'SERIALIZABLE'
+): Promise<T> {
   const postgres = postgresClientOf(db)
   if (postgres) {
-    // PostgreSQL shares commits among connections by itself: each write is its own serializable transaction.
+    // PostgreSQL shares commits among connections by itself: each write is its own transaction.
     if (!('totalCount' in postgres)) throw new Error('groupCommit inside a transaction')
-    return serializable(postgres, fn)
+    return inPostgresTransaction(postgres, fn, postgresIsolation)
   }
   const queue = queues(db)
   return new Promise<T>((resolve, reject) => {

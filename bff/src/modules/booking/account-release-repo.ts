@@ -2,9 +2,9 @@ import { and, eq, gt } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { rowsChanged } from '../../db/query'
 import { bookings, waitlistEntries } from '../../db/schema/index'
-import { freePlace } from './booking-steps'
+import { cancelBookedIn, freePlace, lockedBookingRow } from './booking-steps'
 import { notifyPeople } from './change-notifications'
-import { inTx } from './transaction'
+import { expectOne, inTx } from './transaction'
 import { promoteWaiting } from './waitlist-promotion'
 
 /**
@@ -25,22 +25,17 @@ export async function releaseAccount(db: Db, userId: string, newCode: () => stri
       .select()
       .from(bookings)
       .where(and(eq(bookings.bookedByUserId, userId), eq(bookings.status, 'booked'), gt(bookings.startsAt, now)))
-    for (const booking of upcoming) {
-      await t.tx
-        .update(bookings)
-        .set({
-          status: 'cancelled',
-          active: false,
-          cancelReason: '预约人已注销账号',
-          cancelledBy: userId,
-          cancelledAt: now,
-          updatedAt: now
-        })
-        .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
+    let cancelled = 0
+    for (const { id } of upcoming) {
+      // Locked first (PostgreSQL): changed meanwhile (checked in, cancelled), it is no longer this account's to free.
+      const booking = await lockedBookingRow(t, id)
+      if (booking?.status !== 'booked') continue
+      expectOne(await cancelBookedIn(t, booking.id, { reason: '预约人已注销账号', by: userId }), 'cancel a booking')
+      cancelled++
       await freePlace(t, booking.slotId)
       await promoteWaiting(t, booking.slotId, newCode)
       await notifyPeople.accountClosed(t, booking)
     }
-    return { cancelledBookings: upcoming.length, leftWaitlist: left }
+    return { cancelledBookings: cancelled, leftWaitlist: left }
   })
 }

@@ -4,7 +4,7 @@ import { rowsChanged } from '../../db/query'
 import { bookings } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import type { BookingViewRow } from './booking-projection'
-import { bookingRowIn, bookingViewIn } from './booking-steps'
+import { bookingViewIn, lockedBookingRow } from './booking-steps'
 import { notifyPeople } from './change-notifications'
 import { done, refuse, type Outcome, type Refusal } from './outcome'
 import { expectOne, inTx } from './transaction'
@@ -23,7 +23,7 @@ export async function recordAttendance(
 ): Promise<Outcome<BookingViewRow>> {
   return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = await bookingRowIn(t, input.bookingId)
+    const booking = await lockedBookingRow(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     const refusal = input.allowed(booking, now)
     if (refusal) return refusal

@@ -9,9 +9,12 @@ import {
   activeBookingIn,
   bookingRowIn,
   bookingViewIn,
+  cancelBookedIn,
   endWaitingFor,
   freePlace,
   insertBookingIn,
+  lockedBookingRow,
+  lockFor,
   openSlotFor,
   slotDetailIn,
   takePlace,
@@ -51,7 +54,14 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   const { idempotency } = input
   try {
     return await inTx(db, async (t) => {
-      if (idempotency && (await idempotencyKeyUsedIn(t.tx, idempotency.request.scope))) return 'replay'
+      const { scope } = idempotency?.request ?? {}
+      await lockFor(t, {
+        keys: scope ? [`idempotency:${scope.userId}:${scope.route}:${scope.key}`] : [],
+        actingUsers: [input.userId],
+        veterans: [input.veteranId],
+        slots: [input.slotId]
+      })
+      if (scope && (await idempotencyKeyUsedIn(t.tx, scope))) return 'replay'
       const outcome = await decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)
@@ -136,7 +146,7 @@ export interface CancelInput extends Acting {
 export async function cancelBooking(db: Db, input: CancelInput): Promise<Outcome<BookingViewRow>> {
   return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = await bookingRowIn(t, input.bookingId)
+    const booking = await lockedBookingRow(t, input.bookingId)
     if (!booking) return refuse('NOT_FOUND')
     if (booking.status === 'cancelled') return done((await bookingViewIn(t, booking.id))!)
     const slot = (await slotDetailIn(t, booking.slotId))!
@@ -144,22 +154,7 @@ export async function cancelBooking(db: Db, input: CancelInput): Promise<Outcome
       return refuse('INVALID_STATE', { status: booking.status }, '已签到或已结束的预约不能取消')
     const tooLate = cutoffRefusal(slot, booking.startsAt, input.cutoffMinutes, now, '取消')
     if (tooLate) return tooLate
-    expectOne(
-      rowsChanged(
-        await t.tx
-          .update(bookings)
-          .set({
-            status: 'cancelled',
-            active: false,
-            cancelReason: input.reason,
-            cancelledBy: input.actorId,
-            cancelledAt: now,
-            updatedAt: now
-          })
-          .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
-      ),
-      'cancel a booking'
-    )
+    expectOne(await cancelBookedIn(t, booking.id, { reason: input.reason, by: input.actorId }), 'cancel a booking')
     await freePlace(t, booking.slotId)
     await promoteWaiting(t, booking.slotId, input.newCode)
     await notifyPeople.cancelled(t, slot, booking, input)
@@ -181,7 +176,7 @@ export interface RescheduleInput extends Acting {
 export async function rescheduleBooking(db: Db, input: RescheduleInput): Promise<Outcome<BookingViewRow>> {
   return inTx(db, async (t): Promise<Outcome<BookingViewRow>> => {
     const { now } = t
-    const booking = await bookingRowIn(t, input.bookingId)
+    const booking = await lockedBookingRow(t, input.bookingId, [input.slotId])
     if (!booking) return refuse('NOT_FOUND')
     // A retry after a dropped connection finds the booking already moved.
     if (booking.slotId === input.slotId && booking.status === 'booked')

@@ -1,3 +1,7 @@
+import { and, eq } from 'drizzle-orm'
+import { rowsChanged } from '../../db/query'
+import { lockRows, takesRowLocks, type RowLocks } from '../../db/row-locks'
+import { bookings } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { done, refuse, type Outcome, type Refusal } from './outcome'
 import { actingRefusal, type Standing } from './rules/acting'
@@ -20,6 +24,26 @@ export function bookingViewIn(t: Tx, bookingId: string) {
 
 export function bookingRowIn(t: Tx, bookingId: string) {
   return t.q.bookingRow({ bookingId })
+}
+
+/** Takes this transaction's turn on the veterans and slots it decides about (PostgreSQL; see transaction.ts). */
+export function lockFor(t: Tx, locks: RowLocks) {
+  return lockRows(t.tx, locks)
+}
+
+/**
+ * A booking to change, read after locking its veteran and slot (and `alsoSlots`, a slot it moves to), so that no
+ * other change of it, its slot or its veteran runs until this transaction ends.
+ */
+export async function lockedBookingRow(t: Tx, bookingId: string, alsoSlots: string[] = []) {
+  for (;;) {
+    const seen = await bookingRowIn(t, bookingId)
+    if (!seen || !takesRowLocks(t.tx)) return seen
+    await lockFor(t, { veterans: [seen.veteranId], slots: [seen.slotId, ...alsoSlots] })
+    const locked = await bookingRowIn(t, bookingId)
+    // Moved to another slot meanwhile: lock that one too.
+    if (locked?.slotId === seen.slotId) return locked
+  }
 }
 
 /** What the database says about an account and a veteran, asked only when a rule needs it. */
@@ -80,6 +104,23 @@ export async function timeConflictIn(
   const canSee =
     other.bookedByUserId === input.userId || (await standingOf(t, input.userId, input.veteranId).isOwnAccount())
   return timeConflictRefusal(other, canSee)
+}
+
+/** Cancels a booked place (not yet its slot's count: see freePlace); 1 if it was still booked, else 0. */
+export async function cancelBookedIn(t: Tx, bookingId: string, why: { reason: string | null; by: string | null }) {
+  return rowsChanged(
+    await t.tx
+      .update(bookings)
+      .set({
+        status: 'cancelled',
+        active: false,
+        cancelReason: why.reason,
+        cancelledBy: why.by,
+        cancelledAt: t.now,
+        updatedAt: t.now
+      })
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'booked')))
+  )
 }
 
 /** Takes a place if the slot is open, not started and not full: the one statement that guards capacity. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import { rowsChanged } from '../../db/query'
 import { bookings, slots, waitlistEntries } from '../../db/schema/index'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
-import { freePlace, slotDetailIn } from './booking-steps'
+import { cancelBookedIn, freePlace, lockFor, slotDetailIn } from './booking-steps'
 import { notifyPeople } from './change-notifications'
 import { done, refuse, type Outcome } from './outcome'
 import { hasEnded, hasStarted } from './rules/slot-times'
@@ -85,6 +85,7 @@ export interface SlotChange {
 export async function changeSlot(db: Db, change: SlotChange): Promise<Outcome<SlotDetailRow>> {
   return inTx(db, async (t): Promise<Outcome<SlotDetailRow>> => {
     const { now } = t
+    await lockFor(t, { slots: [change.slotId] })
     const slot = await slotDetailIn(t, change.slotId)
     if (!slot) return refuse('NOT_FOUND')
     if (hasEnded(slot.endsAt, now)) return refuse('INVALID_STATE', {}, '已结束的时段不能修改')
@@ -130,22 +131,7 @@ async function closeSlotIn(t: Tx, slot: SlotDetailRow, reason: string, actorId: 
     .from(bookings)
     .where(and(eq(bookings.slotId, slot.id), eq(bookings.status, 'booked')))
   for (const booking of booked) {
-    expectOne(
-      rowsChanged(
-        await t.tx
-          .update(bookings)
-          .set({
-            status: 'cancelled',
-            active: false,
-            cancelReason: reason,
-            cancelledBy: actorId,
-            cancelledAt: now,
-            updatedAt: now
-          })
-          .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'booked')))
-      ),
-      'cancel a booking of a closed slot'
-    )
+    expectOne(await cancelBookedIn(t, booking.id, { reason, by: actorId }), 'cancel a booking of a closed slot')
     await freePlace(t, slot.id)
     await notifyPeople.slotClosed(t, slot, booking, reason)
   }

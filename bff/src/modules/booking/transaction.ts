@@ -5,6 +5,8 @@ import { statementsOf, type Statements } from './statements'
 // Rules that guard capacity, the one-active-booking rule and the waitlist run inside a BEGIN IMMEDIATE
 // transaction, with conditional UPDATEs and partial unique indexes. The work inside awaits only the database (see
 // db/group-commit.ts): the transaction functions return a refusal instead of throwing when nothing was written.
+// On PostgreSQL the transaction is READ COMMITTED and first locks the veteran and slot rows it decides about
+// (db/row-locks.ts, booking-steps.ts): bookings of one slot or one veteran take turns, others run side by side.
 
 /** A transaction's handles: drizzle for the occasional statement, the prepared ones for the frequent. */
 export interface Tx {
@@ -21,7 +23,7 @@ export interface Tx {
 export function inTx<T>(db: Db, fn: (t: Tx) => T | Promise<T>): Promise<T> {
   // The statements of the transaction's own connection (on SQLite the database's; on PostgreSQL the client the
   // transaction holds, so that they see its writes).
-  return groupCommit(db, (tx) => fn({ tx, q: statementsOf(tx as Db), now: new Date().toISOString() }))
+  return groupCommit(db, (tx) => fn({ tx, q: statementsOf(tx as Db), now: new Date().toISOString() }), 'READ COMMITTED')
 }
 
 /** A write that must affect exactly one row did not: roll the whole transaction back. */

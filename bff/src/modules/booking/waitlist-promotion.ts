@@ -4,6 +4,7 @@ import { waitlistEntries } from '../../db/schema/index'
 import {
   activeBookingIn,
   insertBookingIn,
+  lockFor,
   overlappingBookingIn,
   slotDetailIn,
   standingOf,
@@ -32,6 +33,21 @@ async function passedOver(
   return (await overlappingBookingIn(t, entry.veteranId, slot)) ? 'time_conflict' : null
 }
 
+/** Moves a waiting entry on; false if it was no longer waiting. */
+async function leaveQueue(
+  t: Tx,
+  entryId: string,
+  next: { status: 'promoted' } | { status: 'skipped'; reason: 'time_conflict' | null }
+) {
+  const changed = rowsChanged(
+    await t.tx
+      .update(waitlistEntries)
+      .set({ ...next, updatedAt: t.now })
+      .where(and(eq(waitlistEntries.id, entryId), eq(waitlistEntries.status, 'waiting')))
+  )
+  return changed === 1
+}
+
 /**
  * Fills free places of a slot from its waitlist, earliest entry first, inside the transaction that freed them;
  * an entry that cannot become a booking (see passedOver) is skipped, its owner told, and the next one tried.
@@ -49,31 +65,22 @@ export async function promoteWaiting(t: Tx, slotId: string, newCode: () => strin
       .orderBy(asc(waitlistEntries.seq))
       .limit(1)
     if (!entry) return
+    // The slot is locked by whoever freed the place; the veteran is locked here, before deciding for him. An entry
+    // that left the queue meanwhile (its account closed) is passed by.
+    await lockFor(t, { veterans: [entry.veteranId] })
     const why = await passedOver(t, entry, slot)
+    const left = await leaveQueue(
+      t,
+      entry.id,
+      why ? { status: 'skipped', reason: why === 'time_conflict' ? why : null } : { status: 'promoted' }
+    )
+    if (!left) continue
     if (why) {
-      expectOne(
-        rowsChanged(
-          await t.tx
-            .update(waitlistEntries)
-            .set({ status: 'skipped', reason: why === 'time_conflict' ? why : null, updatedAt: now })
-            .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
-        ),
-        'skip a waitlist entry'
-      )
       await notifyPeople.waitlistSkipped(t, slot, entry, why)
       continue
     }
+    // Left `waiting` before inserting: inserting ends the veteran's waiting for this service.
     expectOne((await takePlace(t, slotId)) ? 1 : 0, 'take a place for a waitlist entry')
-    // Leave `waiting` before inserting: inserting ends the veteran's waiting for this service.
-    expectOne(
-      rowsChanged(
-        await t.tx
-          .update(waitlistEntries)
-          .set({ status: 'promoted', updatedAt: now })
-          .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
-      ),
-      'promote a waitlist entry'
-    )
     const bookingId = await insertBookingIn(t, {
       slot,
       veteranId: entry.veteranId,

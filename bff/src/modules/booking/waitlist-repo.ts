@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm'
 import type { Conn, Db } from '../../db/client'
+import { takesRowLocks } from '../../db/row-locks'
 import { centers, services, slots, veterans, waitlistEntries } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
-import { activeBookingIn, openSlotFor } from './booking-steps'
+import { activeBookingIn, lockFor, openSlotFor } from './booking-steps'
 import { done, refuse, type Outcome } from './outcome'
 import { inTx } from './transaction'
 
@@ -19,6 +20,7 @@ export interface JoinWaitlistInput {
 export async function joinWaitlist(db: Db, input: JoinWaitlistInput): Promise<Outcome<{ id: string }>> {
   return inTx(db, async (t): Promise<Outcome<{ id: string }>> => {
     const { now } = t
+    await lockFor(t, { actingUsers: [input.userId], veterans: [input.veteranId], slots: [input.slotId] })
     const asked = await openSlotFor(t, input)
     if (!asked.ok) return asked
     const slot = asked.value
@@ -111,12 +113,21 @@ export async function listWaitlistForExport(db: Db, userId: string) {
 export async function leaveWaitlist(db: Db, id: string) {
   return inTx(db, async (t) => {
     const { now } = t
-    const [entry] = await t.tx
-      .select({ status: waitlistEntries.status })
-      .from(waitlistEntries)
-      .where(eq(waitlistEntries.id, id))
-      .limit(1)
+    const entryOf = async () =>
+      (
+        await t.tx
+          .select({ status: waitlistEntries.status, slotId: waitlistEntries.slotId })
+          .from(waitlistEntries)
+          .where(eq(waitlistEntries.id, id))
+          .limit(1)
+      )[0]
+    let entry = await entryOf()
     if (!entry) return null
+    // Promotion holds the slot's lock (PostgreSQL): after taking it, the entry's status is the last word.
+    if (takesRowLocks(t.tx)) {
+      await lockFor(t, { slots: [entry.slotId] })
+      entry = (await entryOf())!
+    }
     if (entry.status === 'waiting') {
       await t.tx
         .update(waitlistEntries)

@@ -1,0 +1,59 @@
+import type { Conn } from './client'
+import { postgresClientOf } from './dialect'
+
+// Row locks for the transactions that keep their rules by taking turns on the rows they decide about (bookings:
+// a slot's places and queue, a veteran's bookings) instead of by SERIALIZABLE. On SQLite a write transaction holds
+// the whole database already (BEGIN IMMEDIATE), so these do nothing there.
+// On PostgreSQL a transaction that took the locks runs READ COMMITTED (see group-commit.ts): every statement after
+// them sees what the previous holders committed. Locks are taken in one order (keys, accounts, veterans, slots,
+// each by id) so that two transactions wanting the same rows queue instead of deadlocking; a transaction that
+// must lock more later (a waitlist entry's veteran) may still meet a deadlock, which PostgreSQL breaks and the
+// transaction runs again.
+
+export interface RowLocks {
+  /** Names of things without a row, such as an Idempotency-Key's scope. */
+  keys?: string[]
+  /**
+   * Accounts acting, held FOR SHARE: one account's requests still run side by side, but closing it (an UPDATE of
+   * its row) waits for them, and they see it closed once it is.
+   */
+  actingUsers?: string[]
+  veterans?: string[]
+  slots?: string[]
+}
+
+/** Whether this transaction must lock rows to decide safely (PostgreSQL), or holds the whole database (SQLite). */
+export function takesRowLocks(tx: Conn): boolean {
+  return postgresClientOf(tx) !== undefined
+}
+
+/** Locks the rows (and keys) until the transaction ends. FOR NO KEY UPDATE leaves foreign keys to them free. */
+export async function lockRows(tx: Conn, locks: RowLocks): Promise<void> {
+  const client = postgresClientOf(tx)
+  if (!client) return
+  for (const key of sortedUnique(locks.keys)) {
+    await client.query({
+      name: 'row_locks_key',
+      text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+      values: [key]
+    })
+  }
+  const tables = [
+    ['users', locks.actingUsers, 'FOR SHARE'],
+    ['veterans', locks.veterans, 'FOR NO KEY UPDATE'],
+    ['slots', locks.slots, 'FOR NO KEY UPDATE']
+  ] as const
+  for (const [table, wanted, strength] of tables) {
+    const ids = sortedUnique(wanted)
+    if (ids.length === 0) continue
+    await client.query({
+      name: `row_locks_${table}`,
+      text: `SELECT id FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" ${strength}`,
+      values: [ids]
+    })
+  }
+}
+
+function sortedUnique(values: string[] | undefined) {
+  return [...new Set(values ?? [])].sort()
+}
