@@ -1,12 +1,14 @@
-import type { Conn } from './client'
+import type { Conn, Db } from './client'
+import { groupCommit } from './group-commit'
 import { postgresClientOf } from './dialect'
 
 // Row locks for the transactions that keep their rules by taking turns on the rows they decide about (bookings:
-// a slot's places and queue, a veteran's bookings) instead of by SERIALIZABLE. On SQLite a write transaction holds
+// a slot's places and queue, a veteran's bookings; messaging: a thread's numbers and state) instead of by
+// SERIALIZABLE. On SQLite a write transaction holds
 // the whole database already (BEGIN IMMEDIATE), so these do nothing there.
 // On PostgreSQL a transaction that took the locks runs READ COMMITTED (see group-commit.ts): every statement after
 // them sees what the previous holders committed. Locks are taken in one order (keys, accounts, veterans, slots,
-// each by id) so that two transactions wanting the same rows queue instead of deadlocking; a transaction that
+// threads, each by id) so that two transactions wanting the same rows queue instead of deadlocking; a transaction that
 // must lock more later (a waitlist entry's veteran) may still meet a deadlock, which PostgreSQL breaks and the
 // transaction runs again.
 
@@ -20,6 +22,22 @@ export interface RowLocks {
   actingUsers?: string[]
   veterans?: string[]
   slots?: string[]
+  threads?: string[]
+}
+
+/**
+ * A write transaction that first takes these locks: on PostgreSQL READ COMMITTED (see above), on SQLite the group
+ * commit as any other write.
+ */
+export function lockingCommit<T>(db: Db, locks: RowLocks, fn: (tx: Conn) => T | Promise<T>): Promise<T> {
+  return groupCommit(
+    db,
+    async (tx) => {
+      await lockRows(tx, locks)
+      return fn(tx)
+    },
+    'READ COMMITTED'
+  )
 }
 
 /** Whether this transaction must lock rows to decide safely (PostgreSQL), or holds the whole database (SQLite). */
@@ -41,7 +59,8 @@ export async function lockRows(tx: Conn, locks: RowLocks): Promise<void> {
   const tables = [
     ['users', locks.actingUsers, 'FOR SHARE'],
     ['veterans', locks.veterans, 'FOR NO KEY UPDATE'],
-    ['slots', locks.slots, 'FOR NO KEY UPDATE']
+    ['slots', locks.slots, 'FOR NO KEY UPDATE'],
+    ['threads', locks.threads, 'FOR NO KEY UPDATE']
   ] as const
   for (const [table, wanted, strength] of tables) {
     const ids = sortedUnique(wanted)

@@ -3,7 +3,12 @@ import type { Db } from '../../db/client'
 import { isUniqueViolation } from '../../db/errors'
 import { rowsChanged } from '../../db/query'
 import { bookingRatings, bookings } from '../../db/schema/index'
-import { idempotencyKeyUsedIn, recordIdempotentResponseIn, type IdempotentRequest } from '../platform/idempotency-repo'
+import {
+  idempotencyKeyUsedIn,
+  idempotencyLockOf,
+  recordIdempotentResponseIn,
+  type IdempotentRequest
+} from '../platform/idempotency-repo'
 import type { BookingViewRow } from './booking-projection'
 import {
   activeBookingIn,
@@ -54,14 +59,13 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
   const { idempotency } = input
   try {
     return await inTx(db, async (t) => {
-      const { scope } = idempotency?.request ?? {}
       await lockFor(t, {
-        keys: scope ? [`idempotency:${scope.userId}:${scope.route}:${scope.key}`] : [],
+        keys: idempotencyLockOf(idempotency?.request),
         actingUsers: [input.userId],
         veterans: [input.veteranId],
         slots: [input.slotId]
       })
-      if (scope && (await idempotencyKeyUsedIn(t.tx, scope))) return 'replay'
+      if (idempotency && (await idempotencyKeyUsedIn(t.tx, idempotency.request.scope))) return 'replay'
       const outcome = await decideBooking(t, input)
       if (idempotency) {
         const { status, body } = idempotency.respond(outcome)

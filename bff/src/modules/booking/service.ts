@@ -294,11 +294,12 @@ export async function leaveWaitlist(ctx: Ctx, principal: Principal, id: string) 
   ) {
     throw new AppError('NOT_FOUND')
   }
-  const status = await waitlistRepo.leaveWaitlist(ctx.db, id)
-  if (status === 'promoted') {
+  // What the entry had become is decided in the leave's transaction (a cancellation may promote it meanwhile).
+  const left = await waitlistRepo.leaveWaitlist(ctx.db, id)
+  if (left?.status === 'promoted') {
     throw new AppError(
       'INVALID_STATE',
-      { bookingId: entry.bookingId },
+      { bookingId: left.bookingId },
       '候补已成功转为预约，如需取消请在“我的预约”中取消'
     )
   }

@@ -109,14 +109,21 @@ export async function listWaitlistForExport(db: Db, userId: string) {
   return await selectWaitlistViews(db).where(eq(waitlistEntries.userId, userId)).orderBy(asc(waitlistEntries.createdAt))
 }
 
-/** Leaves the queue; the status tells a caller what the entry had become if it was no longer waiting. */
+/**
+ * Leaves the queue; the status (and the booking of a promoted entry) tells a caller what the entry had become if it
+ * was no longer waiting.
+ */
 export async function leaveWaitlist(db: Db, id: string) {
   return inTx(db, async (t) => {
     const { now } = t
     const entryOf = async () =>
       (
         await t.tx
-          .select({ status: waitlistEntries.status, slotId: waitlistEntries.slotId })
+          .select({
+            status: waitlistEntries.status,
+            slotId: waitlistEntries.slotId,
+            bookingId: waitlistEntries.bookingId
+          })
           .from(waitlistEntries)
           .where(eq(waitlistEntries.id, id))
           .limit(1)
@@ -134,6 +141,6 @@ export async function leaveWaitlist(db: Db, id: string) {
         .set({ status: 'cancelled', reason: 'left', updatedAt: now })
         .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.status, 'waiting')))
     }
-    return entry.status
+    return { status: entry.status, bookingId: entry.bookingId }
   })
 }

@@ -2,11 +2,12 @@ import type { Topic } from '@veterans/shared'
 import type { Conn, Db } from '../../db/client'
 import { groupCommit } from '../../db/group-commit'
 import { query } from '../../db/query'
+import { lockingCommit, type RowLocks } from '../../db/row-locks'
 import { threads } from '../../db/schema/index'
 import { newId } from '../../lib/ids'
 import { insertAudit, type AuditEntryInput } from '../platform/audit-repo'
 import { claimAttachments } from '../uploads/service'
-import { idempotencyKeyUsedIn, recordIdempotentResponseIn } from '../platform/idempotency-repo'
+import { idempotencyKeyUsedIn, idempotencyLockOf, recordIdempotentResponseIn } from '../platform/idempotency-repo'
 import { done, refuse, type IdempotentAnswer, type Outcome } from './outcome'
 import { slaDueAt } from './sla'
 import { notifyAbout } from './thread-notifications'
@@ -25,7 +26,8 @@ import {
 // What people and staff do to threads, each in one BEGIN IMMEDIATE transaction (a group-commit savepoint, see
 // db/group-commit.ts) that awaits nothing but its own queries. The thread's counters are moved there, the
 // Idempotency-Key claimed and answered there, notifications and audit entries written there: all commit together or
-// not at all.
+// not at all. On PostgreSQL the transaction is READ COMMITTED and first locks the thread and the key
+// (db/row-locks.ts): writes to one thread take turns, writes to different threads never hold each other up.
 
 /** Inside a transaction: a key already answered is 'replay', else the write is decided and its answer recorded. */
 async function idempotentIn<T>(
@@ -43,13 +45,18 @@ async function idempotentIn<T>(
   return outcome
 }
 
-/** Runs a write that may carry an Idempotency-Key in its own transaction (see idempotentIn). */
+/** Runs a write that may carry an Idempotency-Key in its own transaction (see idempotentIn), `thread` locked. */
 function idempotentTx<T>(
   db: Db,
+  thread: string | null,
   idempotency: IdempotentAnswer<T> | null,
   decide: (tx: Conn, now: string) => Promise<Outcome<T>>
 ): Promise<Outcome<T> | 'replay'> {
-  return groupCommit(db, (tx) => idempotentIn(tx, idempotency, decide))
+  return lockingCommit(db, locksFor(thread, idempotency), (tx) => idempotentIn(tx, idempotency, decide))
+}
+
+function locksFor(thread: string | null, idempotency: IdempotentAnswer<unknown> | null): RowLocks {
+  return { keys: idempotencyLockOf(idempotency?.request), threads: thread ? [thread] : [] }
 }
 
 export interface NewThread {
@@ -67,7 +74,7 @@ export interface NewThread {
 
 /** A new question: the thread and its first message (seq 1); the resident waits from now. */
 export async function createThread(db: Db, input: NewThread, idempotency: IdempotentAnswer<ThreadViewRow> | null) {
-  return idempotentTx(db, idempotency, async (tx, now) => {
+  return idempotentTx(db, null, idempotency, async (tx, now) => {
     const id = newId()
     await tx.insert(threads).values({
       id,
@@ -115,7 +122,7 @@ export async function postResidentMessage(
   input: ResidentMessage,
   idempotency: IdempotentAnswer<ResidentMessageAdded> | null
 ): Promise<Outcome<ResidentMessageAdded> | 'replay'> {
-  return groupCommit(db, async (tx) => {
+  return lockingCommit(db, locksFor(input.threadId, idempotency), async (tx) => {
     const thread = await threadViewOf(tx, input.threadId)
     if (!thread || thread.residentUserId !== input.userId || thread.erasedAt) return refuse('NOT_FOUND')
     return idempotentIn(tx, idempotency, async (tx, now) => {
@@ -148,7 +155,7 @@ export async function postStaffEntry(
   input: StaffEntry,
   idempotency: IdempotentAnswer<StaffEntryAdded> | null = null
 ) {
-  return idempotentTx<StaffEntryAdded>(db, idempotency, async (tx, now) => {
+  return idempotentTx<StaffEntryAdded>(db, input.threadId, idempotency, async (tx, now) => {
     const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
     const id = await appendEntryIn(
@@ -179,7 +186,7 @@ export async function setThreadStatus(
   db: Db,
   input: { threadId: string; status: ThreadState['status']; audit: AuditEntryInput }
 ): Promise<Outcome<ThreadViewRow>> {
-  return groupCommit(db, async (tx) => {
+  return lockingCommit(db, { threads: [input.threadId] }, async (tx) => {
     const now = new Date().toISOString()
     const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
@@ -198,7 +205,7 @@ export async function assignThread(
   db: Db,
   input: { threadId: string; assigneeId: string; actorId: string; actorName: string; audit: AuditEntryInput }
 ): Promise<Outcome<ThreadViewRow>> {
-  return groupCommit(db, async (tx) => {
+  return lockingCommit(db, { threads: [input.threadId] }, async (tx) => {
     const now = new Date().toISOString()
     const thread = await threadStateIn(tx, input.threadId)
     if (!thread) return refuse('NOT_FOUND')
@@ -216,7 +223,8 @@ const MARK_READ_SQL = `UPDATE threads SET resident_read_seq = MAX(resident_read_
   WHERE id = @threadId AND resident_user_id = @userId`
 
 export async function markRead(db: Db, input: { threadId: string; userId: string; seq: number }) {
-  return groupCommit(db, async (tx) => (await query(tx, MARK_READ_SQL).run(input)) === 1)
+  // One statement that reads the row as it finds it: no need for PostgreSQL's SERIALIZABLE.
+  return groupCommit(db, async (tx) => (await query(tx, MARK_READ_SQL).run(input)) === 1, 'READ COMMITTED')
 }
 
 // Once, and only when resolved: the conditional UPDATE decides, whatever the concurrency.

@@ -91,7 +91,8 @@ export async function appendResidentMessageIn(
   body: string,
   now: string
 ): Promise<{ entry: MessageViewRow; thread: ThreadViewRow }> {
-  // The transaction holds the write lock since it read `thread`: the row is as read.
+  // The transaction held the write lock (SQLite) or the thread's row lock (PostgreSQL) when it read `thread`: the
+  // row is as read.
   const waiting = thread.status === 'open' && thread.waitingSince !== null && thread.slaDueAt !== null
   const changed = waiting
     ? await query<ResidentMessageChange>(tx, NEXT_RESIDENT_MESSAGE_SQL).get({ threadId: thread.id, now })

@@ -25,6 +25,16 @@ const RECORD_SQL = `INSERT INTO idempotency_keys (user_id, route, key, request_h
  * records its own answer (recordIdempotentResponseIn): the write lock keeps any other request with the key out
  * between the two, and the key commits together with the work it guards.
  */
+/**
+ * The lock a transaction takes on a key before looking it up (PostgreSQL READ COMMITTED, db/row-locks.ts), so that
+ * the same key sent twice at once is decided once and replayed once.
+ */
+export function idempotencyLockOf(request: { scope: IdempotencyScope } | null | undefined): string[] {
+  if (!request) return []
+  const { userId, route, key } = request.scope
+  return [`idempotency:${userId}:${route}:${key}`]
+}
+
 export async function idempotencyKeyUsedIn(tx: Conn | Db, scope: IdempotencyScope): Promise<boolean> {
   return (await query(tx, USED_SQL).get(scope)) !== undefined
 }
