@@ -6,7 +6,7 @@
 // target: the machine has 2 cores, so 3 instances cannot be faster than 1 here). Afterwards no slot may hold more
 // bookings than places, on either database and as the clients saw it; else the bench exits 1.
 // Needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres): a fresh database is
-// created for the run and dropped at the end.
+// created for the run and dropped at the end. PG_POOL_SIZE sets each instance's pool (default 10).
 // Run: cd tests && npx tsx bench/bookings-postgres.bench.ts
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -89,6 +89,7 @@ async function serve() {
     testConfig({
       DATABASE_URL: process.env.BENCH_DATABASE_URL,
       DATABASE_TEMPLATE: undefined,
+      PG_POOL_SIZE: process.env.PG_POOL_SIZE,
       SEED: process.env.BENCH_SEED,
       BACKUP_HOUR: 'off',
       LOG_LEVEL: 'silent',

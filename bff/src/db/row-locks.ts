@@ -40,6 +40,23 @@ export function lockingCommit<T>(db: Db, locks: RowLocks, fn: (tx: Conn) => T | 
   )
 }
 
+/** Each table's locking query, its ids the query's parameter of the same position. */
+const TABLE_LOCKS = {
+  actingUsers: 'SELECT id FROM users WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR SHARE',
+  veterans: 'SELECT id FROM veterans WHERE id = ANY($2::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE',
+  slots: 'SELECT id FROM slots WHERE id = ANY($3::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE',
+  threads: 'SELECT id FROM threads WHERE id = ANY($4::text[]) ORDER BY id COLLATE "C" FOR NO KEY UPDATE'
+} as const
+
+const LOCKED_TABLES = Object.keys(TABLE_LOCKS) as (keyof typeof TABLE_LOCKS)[]
+const ROW_LOCKS_SQL = `SELECT ${Object.values(TABLE_LOCKS)
+  .map((locking, i) => `(SELECT count(*) FROM (${locking}) AS locked) AS locked_${i}`)
+  .join(', ')}`
+
+function sortedUnique(values: string[] | undefined) {
+  return [...new Set(values ?? [])].sort()
+}
+
 /** Whether this transaction must lock rows to decide safely (PostgreSQL), or holds the whole database (SQLite). */
 export function takesRowLocks(tx: Conn): boolean {
   return postgresClientOf(tx) !== undefined
@@ -56,23 +73,8 @@ export async function lockRows(tx: Conn, locks: RowLocks): Promise<void> {
       values: [key]
     })
   }
-  const tables = [
-    ['users', locks.actingUsers, 'FOR SHARE'],
-    ['veterans', locks.veterans, 'FOR NO KEY UPDATE'],
-    ['slots', locks.slots, 'FOR NO KEY UPDATE'],
-    ['threads', locks.threads, 'FOR NO KEY UPDATE']
-  ] as const
-  for (const [table, wanted, strength] of tables) {
-    const ids = sortedUnique(wanted)
-    if (ids.length === 0) continue
-    await client.query({
-      name: `row_locks_${table}`,
-      text: `SELECT id FROM ${table} WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" ${strength}`,
-      values: [ids]
-    })
-  }
-}
-
-function sortedUnique(values: string[] | undefined) {
-  return [...new Set(values ?? [])].sort()
+  const wanted = LOCKED_TABLES.map((table) => sortedUnique(locks[table]))
+  if (wanted.every((list) => list.length === 0)) return
+  // One round trip for all of them; each subquery locks its rows in id order, the subqueries one after the other.
+  await client.query({ name: 'row_locks', text: ROW_LOCKS_SQL, values: wanted })
 }

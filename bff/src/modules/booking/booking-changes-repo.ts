@@ -62,8 +62,7 @@ export async function bookSlot(db: Db, input: BookInput): Promise<Outcome<Bookin
       await lockFor(t, {
         keys: idempotencyLockOf(idempotency?.request),
         actingUsers: [input.userId],
-        veterans: [input.veteranId],
-        slots: [input.slotId]
+        veterans: [input.veteranId]
       })
       if (idempotency && (await idempotencyKeyUsedIn(t.tx, idempotency.request.scope))) return 'replay'
       const outcome = await decideBooking(t, input)
@@ -89,6 +88,8 @@ async function decideBooking(t: Tx, input: BookInput): Promise<Outcome<BookingVi
   if (existing) return refuse('ALREADY_BOOKED', { bookingId: existing.id })
   const conflict = await timeConflictIn(t, { veteranId: input.veteranId, userId: input.userId, slot })
   if (conflict) return conflict
+  const veteranName = (await t.q.veteranName({ veteranId: input.veteranId }))!.name
+  // The slot's row is locked from here to the commit (PostgreSQL): bookings of one slot take turns only for the rest.
   if (!(await takePlace(t, slot.id))) return refuse('SLOT_FULL', { waiting: slot.waiting })
   const bookingId = await insertBookingIn(t, {
     slot,
@@ -117,7 +118,7 @@ async function decideBooking(t: Tx, input: BookInput): Promise<Outcome<BookingVi
     endsAt: slot.endsAt,
     status: 'booked',
     veteranId: input.veteranId,
-    veteranName: (await t.q.veteranName({ veteranId: input.veteranId }))!.name,
+    veteranName,
     bookedByUserId: input.userId,
     note: input.note,
     checkInCode: input.checkInCode,

@@ -5,8 +5,10 @@ import { statementsOf, type Statements } from './statements'
 // Rules that guard capacity, the one-active-booking rule and the waitlist run inside a BEGIN IMMEDIATE
 // transaction, with conditional UPDATEs and partial unique indexes. The work inside awaits only the database (see
 // db/group-commit.ts): the transaction functions return a refusal instead of throwing when nothing was written.
-// On PostgreSQL the transaction is READ COMMITTED and first locks the veteran and slot rows it decides about
-// (db/row-locks.ts, booking-steps.ts): bookings of one slot or one veteran take turns, others run side by side.
+// On PostgreSQL the transaction is READ COMMITTED and first locks the rows it decides about (db/row-locks.ts,
+// booking-steps.ts): the veteran always, the slot when its queue or a booking of it changes. Booking a place locks
+// the slot only by taking the place (the conditional UPDATE), late in its transaction: bookings of one slot take
+// turns for their last few statements only.
 
 /** A transaction's handles: drizzle for the occasional statement, the prepared ones for the frequent. */
 export interface Tx {
