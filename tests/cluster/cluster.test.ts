@@ -12,7 +12,14 @@ import WebSocket from 'ws'
 import { startCluster, type Cluster } from '../../scripts/cluster.mjs'
 import { DEMO_PASSWORD, freePort } from '../reliability/harness/bff-process'
 import { checkedPg, checkedSqlite, createPgDatabase, type CheckedDb } from '../reliability/harness/database'
-import { bookingRequest, idOf, messageRequest, type StormRequest } from '../reliability/harness/storm'
+import {
+  bookingRequest,
+  idOf,
+  messageRequest,
+  missingAcknowledged,
+  notExactlyOnce,
+  type StormRequest
+} from '../reliability/harness/storm'
 import { HttpClient, expectJson, type Answer } from '../reliability/harness/http'
 import { openLoad } from '../reliability/harness/open-load'
 import {
@@ -26,7 +33,6 @@ import {
   type Slot,
   type Veteran
 } from '../reliability/harness/population'
-import { missingAcknowledged, notExactlyOnce } from './checks'
 
 const VETERANS = 200
 const RACE_CAPACITY = 10

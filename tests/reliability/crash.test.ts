@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DATABASE_FILE, startBff, type BffProcess } from './harness/bff-process'
-import { halfWritten, integrityCheck, openReadOnly } from './harness/database'
+import { checkedSqlite, halfWritten, integrityCheck, openReadOnly } from './harness/database'
 import { HttpClient } from './harness/http'
 import { openLoad } from './harness/open-load'
 import {
@@ -120,10 +120,11 @@ test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged
     const restartMs = Date.now() - restartedAt
 
     const db = openReadOnly(file)
+    const checked = checkedSqlite(file)
     try {
       expect(integrityCheck(db)).toBe('ok')
       expect(halfWritten(db)).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
-      expect(missingAcknowledged(db, storm.requests)).toEqual([])
+      expect(await missingAcknowledged(checked, storm.requests)).toEqual([])
 
       // Unanswered requests again, each with its own key and body: done now, or answered as it was before the kill.
       const unanswered = storm.requests.filter((r) => r.answer?.status === 0)
@@ -134,7 +135,7 @@ test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged
       client.close()
       const replayed = unanswered.filter((r) => r.retried?.headers['idempotent-replayed'] === 'true').length
       expect(unanswered.filter((r) => r.retried?.status !== 201).map((r) => r.retried?.body)).toEqual([])
-      expect(notExactlyOnce(db, storm.requests)).toEqual([])
+      expect(await notExactlyOnce(checked, storm.requests)).toEqual([])
       expect(halfWritten(db)).toEqual({ overbooked: 0, outOfStep: 0, threadsWithGaps: 0, keysWithoutAnswer: 0 })
 
       const acknowledged = storm.requests.filter((r) => r.answer?.status === 201).length
@@ -146,6 +147,7 @@ test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged
       )
     } finally {
       db.close()
+      await checked.close()
     }
   }
 
@@ -153,10 +155,11 @@ test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged
   expect(await bff.stop()).toBe(0)
   bff = undefined
   const db = openReadOnly(file)
+  const checked = checkedSqlite(file)
   try {
     const integrity = integrityCheck(db)
     const invariants = halfWritten(db)
-    const once = notExactlyOnce(db, all)
+    const once = await notExactlyOnce(checked, all)
     const writes = all.filter((r) => r.answer?.status === 201 || r.retried?.status === 201).length
     console.log(
       [
@@ -177,5 +180,6 @@ test(`kill -9 in a storm of bookings and messages, ${ROUNDS} times: acknowledged
     expect(integrity).toBe('ok')
   } finally {
     db.close()
+    await checked.close()
   }
 })

@@ -1,6 +1,6 @@
 // A storm of writes (bookings and messages, each with an Idempotency-Key) and what must hold of it afterwards:
 // every acknowledged write is in the database as answered, and every request's work is there exactly once.
-import { bookingsById, messagesById, type ReadOnlyDb } from './database'
+import type { CheckedDb } from './database'
 import { randomUUID } from 'node:crypto'
 import type { Answer } from './http'
 import type { Veteran } from './population'
@@ -50,18 +50,14 @@ export function messageRequest(veteran: Veteran, threadId: string, prefix: strin
 export const idOf = (answer: Answer | undefined) =>
   answer ? (JSON.parse(answer.body) as { id: string }).id : undefined
 
-/** Each request's database row, by the id in its answer: answered requests must have left exactly that. */
-export function missingAcknowledged(db: ReadOnlyDb, requests: StormRequest[]) {
-  const bookings = requests.filter((r) => r.kind === 'booking' && r.answer?.status === 201)
-  const messages = requests.filter((r) => r.kind === 'message' && r.answer?.status === 201)
-  const bookingRows = bookingsById(
-    db,
-    bookings.map((r) => idOf(r.answer)!)
-  )
-  const messageRows = messagesById(
-    db,
-    messages.map((r) => idOf(r.answer)!)
-  )
+/** Each acknowledged request's database row, by the id in its answer: it must be there, exactly as answered. */
+export async function missingAcknowledged(db: CheckedDb, requests: StormRequest[]) {
+  const acknowledged = (kind: StormRequest['kind']) =>
+    requests.filter((r) => r.kind === kind && r.answer?.status === 201)
+  const bookings = acknowledged('booking')
+  const messages = acknowledged('message')
+  const bookingRows = await db.bookingsById(bookings.map((r) => idOf(r.answer)!))
+  const messageRows = await db.messagesById(messages.map((r) => idOf(r.answer)!))
   return [
     ...bookings.filter((r) => {
       const row = bookingRows.get(idOf(r.answer)!)
@@ -75,15 +71,22 @@ export function missingAcknowledged(db: ReadOnlyDb, requests: StormRequest[]) {
 }
 
 /** Requests whose work is not in the database exactly once, as the id of their final answer. */
-export function notExactlyOnce(db: ReadOnlyDb, requests: StormRequest[]) {
-  const bookings = db.prepare(
-    "SELECT id FROM bookings WHERE booked_by_user_id = ? AND slot_id = ? AND status <> 'cancelled'"
-  )
-  const messages = db.prepare('SELECT id FROM thread_messages WHERE thread_id = ? AND body = ?')
-  return requests.filter((r) => {
-    const rows = (r.kind === 'booking' ? bookings.all(r.userId, r.target) : messages.all(r.target, r.body.body)) as {
-      id: string
-    }[]
-    return rows.length !== 1 || rows[0]!.id !== idOf(r.retried ?? r.answer)
-  })
+export async function notExactlyOnce(db: CheckedDb, requests: StormRequest[]) {
+  const found: StormRequest[] = []
+  for (const r of requests) {
+    const rows =
+      r.kind === 'booking'
+        ? await db.all<{ id: string }>(
+            "SELECT id FROM bookings WHERE booked_by_user_id = ? AND slot_id = ? AND status <> 'cancelled'",
+            r.userId,
+            r.target
+          )
+        : await db.all<{ id: string }>(
+            'SELECT id FROM thread_messages WHERE thread_id = ? AND body = ?',
+            r.target,
+            r.body.body
+          )
+    if (rows.length !== 1 || rows[0]!.id !== idOf(r.retried ?? r.answer)) found.push(r)
+  }
+  return found
 }
