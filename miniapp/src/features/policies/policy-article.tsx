@@ -4,7 +4,7 @@ import { Card, KeyValues, Paragraph } from '../../components'
 import { MarkdownView } from '../../components/markdown/markdown-view'
 import { formatCalendarDate } from '../../lib/format'
 import { LEVEL_LABELS } from './labels'
-import { useDistrictNames } from './use-policy'
+import { useDistrictNames } from '../reference/use-district-names'
 import { ValidityBanner } from './validity-banner'
 
 function eligibilityRows(eligibility: PolicyEligibility, districtName: (code: string) => string): [string, string][] {

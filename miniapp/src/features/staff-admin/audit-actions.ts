@@ -72,6 +72,7 @@ export const AUDIT_DETAIL_KEYS: Readonly<Record<string, string>> = {
   capacity: '名额',
   recipientCount: '收件人数',
   cancelledBookings: '取消的预约',
+  assigneeId: '分配给',
   from: '原来',
   supersededBy: '被取代于',
   format: '格式',
@@ -80,10 +81,22 @@ export const AUDIT_DETAIL_KEYS: Readonly<Record<string, string>> = {
   status: '改为'
 }
 
+/** The end of an id: enough to tell two apart. */
+const idTail = (id: string) => `…${id.slice(-6)}`
+
 /** The record an entry is about: its kind in words and the end of its id (enough to tell two apart). */
 export function entityText(entity: string, entityId: string | null): string {
   const kind = AUDIT_ENTITIES[entity] ?? entity
-  return entityId ? `${kind} …${entityId.slice(-6)}` : kind
+  return entityId ? `${kind} ${idTail(entityId)}` : kind
+}
+
+/**
+ * Names for the ids and codes a detail holds, as the page knows them (districts, staff accounts); a lookup answers
+ * undefined for one it does not know.
+ */
+export interface DetailNames {
+  district?: (code: string) => string | undefined
+  staff?: (userId: string) => string | undefined
 }
 
 /** A time slot's status as the schedule says it (已暂停 beside a closed slot). */
@@ -96,9 +109,14 @@ const wordsOf =
 
 /**
  * The words for a detail's codes, by key and, for `from` (the state before), by what the entry is about: a thread's
- * 已回复 and a booking's 已预约 are both stored as codes. Codes no list knows are shown as they are.
+ * 已回复 and a booking's 已预约 are both stored as codes, an assignment's `from` is the previous assignee's user id.
+ * Codes no list knows are shown as they are; user ids no one knows, as their end.
  */
-function codeWords(action: string, key: string): ((code: string) => string) | null {
+function codeWords(action: string, key: string, names: DetailNames): ((code: string) => string) | null {
+  if (key === 'districtCode') return (code) => names.district?.(code) ?? code
+  if (action === 'messaging.assign' && (key === 'assigneeId' || key === 'from')) {
+    return (userId) => names.staff?.(userId) ?? idTail(userId)
+  }
   if (key === 'role') return wordsOf(ROLES)
   if (key === 'category') return wordsOf(VETERAN_CATEGORIES)
   if (key === 'fields') return wordsOf(FIELD_LABELS)
@@ -117,11 +135,14 @@ const valueText = (value: unknown, words: ((code: string) => string) | null): st
   return words && typeof value === 'string' ? words(value) : String(value)
 }
 
-/** What an entry's detail says, short, in words: "理由：核实身份；新增：3". Personal data is never in it. */
-export function detailText(detail: Record<string, unknown>, action = ''): string {
+/**
+ * What an entry's detail says, short, in words: "理由：核实身份；新增：3". Personal data is never in it. `names` puts
+ * district and staff names for their codes and ids; without it codes stay and staff ids are shortened.
+ */
+export function detailText(detail: Record<string, unknown>, action = '', names: DetailNames = {}): string {
   return Object.entries(detail)
     .filter(([key, value]) => key in AUDIT_DETAIL_KEYS && value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${AUDIT_DETAIL_KEYS[key]}：${valueText(value, codeWords(action, key))}`)
+    .map(([key, value]) => `${AUDIT_DETAIL_KEYS[key]}：${valueText(value, codeWords(action, key, names))}`)
     .join('；')
 }
 

@@ -6,6 +6,7 @@ import { staffAdminApi, useAction, useRequest } from '../../api'
 import { ActionButton, Card, DateField, Notice, Paragraph, SelectField } from '../../components'
 import { formatDateTime } from '../../lib/format'
 import { useWideScreen } from '../staff-messaging/use-wide-screen'
+import { useDistrictNames } from '../reference/use-district-names'
 import { EnterSubmits } from '../staff-notices/enter-submits'
 import {
   actionText,
@@ -14,7 +15,8 @@ import {
   auditQueryOf,
   detailText,
   entityText,
-  type AuditFilterForm
+  type AuditFilterForm,
+  type DetailNames
 } from './audit-actions'
 import { useAccounts } from './use-accounts'
 import './staff-admin.css'
@@ -36,6 +38,8 @@ export function AuditLog({ me }: { me: Me }) {
   const admin = me.role === 'admin'
   const wide = useWideScreen()
   const accounts = useAccounts(admin)
+  // The line says 区 itself: an unknown code is shown as it is.
+  const districtName = useDistrictNames(admin, (code) => code)
   const [form, setForm] = useState(EMPTY)
   const [applied, setApplied] = useState(EMPTY)
   const [more, setMore] = useState<{ items: AuditEntry[]; nextCursor: string | null } | null>(null)
@@ -71,6 +75,9 @@ export function AuditLog({ me }: { me: Me }) {
     { value: ALL, label: '所有人' },
     ...(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))
   ]
+  // A detail's district codes and staff ids in the names the admin knows them by.
+  const staffNames = new Map((accounts.data ?? []).map((a) => [a.id, a.displayName]))
+  const names: DetailNames = { district: districtName, staff: (userId) => staffNames.get(userId) }
   const actions = [
     { value: ALL, label: '所有操作' },
     ...Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))
@@ -141,7 +148,7 @@ export function AuditLog({ me }: { me: Me }) {
         {first.loading && !first.data && <Paragraph muted>正在读取…</Paragraph>}
         {first.error && <Notice tone='error'>没能读取操作记录：{first.error.message}</Notice>}
         {first.data && items.length === 0 && <Paragraph muted>没有符合条件的记录。</Paragraph>}
-        {items.length > 0 && <AuditEntries items={items} wide={wide} />}
+        {items.length > 0 && <AuditEntries items={items} wide={wide} names={names} />}
         {nextCursor && (
           <View className='audit__more'>
             <ActionButton
@@ -163,7 +170,7 @@ export function AuditLog({ me }: { me: Me }) {
 const who = (entry: AuditEntry) => entry.actorName ?? (entry.actorId ? '（已删除的账号）' : '系统')
 const what = (entry: AuditEntry) => entityText(entry.entity, entry.entityId)
 
-function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
+function AuditEntries({ items, wide, names }: { items: AuditEntry[]; wide: boolean; names: DetailNames }) {
   if (process.env.TARO_ENV === 'h5' && wide) {
     return (
       <table className='admin-table'>
@@ -184,7 +191,7 @@ function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
               <td>{who(entry)}</td>
               <td className='admin-table__nowrap'>{actionText(entry.action)}</td>
               <td className='admin-table__nowrap'>{what(entry)}</td>
-              <td className='admin-table__detail'>{detailText(entry.detail, entry.action) || '—'}</td>
+              <td className='admin-table__detail'>{detailText(entry.detail, entry.action, names) || '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -193,19 +200,20 @@ function AuditEntries({ items, wide }: { items: AuditEntry[]; wide: boolean }) {
   }
   return (
     <View>
-      {items.map((entry) => (
-        <View className='card' key={entry.id}>
-          <Paragraph strong>
-            {actionText(entry.action)} · {who(entry)}
-          </Paragraph>
-          <Paragraph small muted>
-            {formatDateTime(entry.at)} · {what(entry)}
-          </Paragraph>
-          {detailText(entry.detail, entry.action) && (
-            <Paragraph small>{detailText(entry.detail, entry.action)}</Paragraph>
-          )}
-        </View>
-      ))}
+      {items.map((entry) => {
+        const detail = detailText(entry.detail, entry.action, names)
+        return (
+          <View className='card' key={entry.id}>
+            <Paragraph strong>
+              {actionText(entry.action)} · {who(entry)}
+            </Paragraph>
+            <Paragraph small muted>
+              {formatDateTime(entry.at)} · {what(entry)}
+            </Paragraph>
+            {detail && <Paragraph small>{detail}</Paragraph>}
+          </View>
+        )
+      })}
     </View>
   )
 }
