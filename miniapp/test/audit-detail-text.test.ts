@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detailText, type DetailNames } from '../src/features/staff-admin/audit-actions'
+import { auditTimeText, detailText, type DetailNames } from '../src/features/staff-admin/audit-actions'
 
 // Lookups as the audit page builds them: from GET /districts and the staff accounts list.
 const DISTRICTS: Readonly<Record<string, string>> = { '420102': '江岸区', '420106': '武昌区' }
@@ -51,5 +51,14 @@ describe("the audit log's assignments of a consultation", () => {
       '改为：已解决；原来：已回复'
     )
     expect(detailText({ centerId: 'c1', from: 'booked' }, 'booking.check_in', statusNames)).toBe('原来：已预约')
+  })
+})
+
+describe('auditTimeText', () => {
+  it('leaves out the year of this year (Beijing) and keeps it for another year', () => {
+    const now = '2026-12-05T10:00:00.000Z'
+    expect(auditTimeText('2026-12-05T01:04:00.000Z', now)).toBe('12月5日 09:04')
+    expect(auditTimeText('2026-01-01T15:30:00.000Z', now)).toBe('1月1日 23:30')
+    expect(auditTimeText('2025-12-31T15:59:00.000Z', '2026-01-01T00:00:00.000Z')).toBe('2025年12月31日 23:59')
   })
 })

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../lib/format'
 import { ROLES } from '@veterans/shared/topics'
 import { bookingStatusLabel, FIELD_LABELS, threadStatusLabel, VETERAN_CATEGORIES } from '../staff-registry/labels'
 
@@ -83,6 +84,13 @@ export const AUDIT_DETAIL_KEYS: Readonly<Record<string, string>> = {
 
 /** The end of an id: enough to tell two apart. */
 const idTail = (id: string) => `…${id.slice(-6)}`
+
+/** When an entry was made, for the table: "12月6日 03:04" this year, with the year before it otherwise. */
+export function auditTimeText(at: string, now = new Date().toISOString()): string {
+  const full = formatDateTime(at)
+  const thisYear = `${formatDateTime(now).slice(0, 4)}年`
+  return full.startsWith(thisYear) ? full.slice(thisYear.length) : full
+}
 
 /** The record an entry is about: its kind in words and the end of its id (enough to tell two apart). */
 export function entityText(entity: string, entityId: string | null): string {

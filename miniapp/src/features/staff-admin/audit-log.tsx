@@ -14,6 +14,7 @@ import {
   auditDatesProblem,
   auditQueryOf,
   detailText,
+  auditTimeText,
   entityText,
   type AuditFilterForm,
   type DetailNames
@@ -187,9 +188,9 @@ function AuditEntries({ items, wide, names }: { items: AuditEntry[]; wide: boole
         <tbody>
           {items.map((entry) => (
             <tr key={entry.id}>
-              <td className='admin-table__nowrap'>{formatDateTime(entry.at)}</td>
-              <td>{who(entry)}</td>
-              <td className='admin-table__nowrap'>{actionText(entry.action)}</td>
+              <td className='admin-table__nowrap'>{auditTimeText(entry.at)}</td>
+              <td className='admin-table__who'>{who(entry)}</td>
+              <td className='admin-table__phrase'>{actionText(entry.action)}</td>
               <td className='admin-table__nowrap'>{what(entry)}</td>
               <td className='admin-table__detail'>{detailText(entry.detail, entry.action, names) || '—'}</td>
             </tr>
