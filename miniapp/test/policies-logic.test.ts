@@ -2,7 +2,7 @@ import type { PolicyMatch, StaffPolicy } from '@veterans/shared'
 import { describe, expect, it } from 'vitest'
 import { reasonText, splitMatches } from '../src/features/policies/for-me'
 import { withRecent } from '../src/features/policies/recent-list'
-import { broaderSearches, NO_FILTERS } from '../src/features/policies/suggestions'
+import { broaderSearches, NO_FILTERS, worthTrying } from '../src/features/policies/suggestions'
 import {
   EMPTY_FORM,
   formFromPolicy,
@@ -36,6 +36,14 @@ describe('broader searches when nothing was found', () => {
     expect(broaderSearches('优待证申领', { ...NO_FILTERS, validity: 'all' }, {}).map((s) => s.q)).toEqual(['优待'])
     expect(broaderSearches('医', { ...NO_FILTERS, validity: 'all' }, {})).toEqual([])
     expect(broaderSearches('2024', { ...NO_FILTERS, validity: 'all' }, {})).toEqual([])
+  })
+
+  it('offers only the broader searches that find something; all of them when the counts are not known', () => {
+    const suggestions = broaderSearches('优待证 火星', NO_FILTERS, {})
+    expect(suggestions.map((s) => s.label)).toEqual(['也查已失效、已废止的政策', '只搜“火星”', '只搜“优待证”'])
+    expect(worthTrying(suggestions, [0, 0, 12]).map((s) => s.label)).toEqual(['只搜“优待证”'])
+    expect(worthTrying(suggestions, [0, 0, 0])).toEqual([])
+    expect(worthTrying(suggestions, undefined)).toEqual(suggestions)
   })
 })
 

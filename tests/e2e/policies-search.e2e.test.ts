@@ -110,6 +110,9 @@ describe('policies: search, read, book a related service, what applies to me', (
     await expect(page.getByText(/找到 0 条/).count()).resolves.toBe(0)
     const none = page.getByRole('region', { name: '可以这样试试' })
     await arriveAt(page, '政策')
+    await button(none, '只搜“优待证”').waitFor()
+    // Each broader search is counted first: one that would find nothing either (火星 alone) is not offered.
+    await expect(button(none, '只搜“火星”').count()).resolves.toBe(0)
     await screenshot(page, 'policies-nothing-found')
     await button(none, '只搜“优待证”').click()
     await page.getByText(/^找到 \d+ 条与“优待证”有关的政策$/).waitFor()

@@ -1,12 +1,14 @@
 import { TOPICS } from '@veterans/shared/topics'
+import { policiesApi, useRequest } from '../../api'
 import { ActionButton, Card, Paragraph } from '../../components'
 import { askStaffAbout } from './ask-staff'
 import { LEVEL_LABELS } from './labels'
-import { broaderSearches, type SearchFilters } from './suggestions'
+import { queryOf } from './search-answer'
+import { broaderSearches, worthTrying, type SearchFilters } from './suggestions'
 
 /**
  * Nothing found (the line above the results already says so): what to try next — broader searches that run with
- * one tap, other words, and a person to ask.
+ * one tap (only those that find something: each is counted first), other words, and a person to ask.
  */
 export function NoResults(props: {
   q: string
@@ -14,12 +16,20 @@ export function NoResults(props: {
   onSearch: (q: string, filters: SearchFilters) => void
 }) {
   const { q, filters, onSearch } = props
-  const suggestions = broaderSearches(q, filters, {
+  const broader = broaderSearches(q, filters, {
     category: filters.category ? TOPICS[filters.category] : undefined,
     level: filters.level ? LEVEL_LABELS[filters.level] : undefined
   })
+  const queries = broader.map((suggestion) => queryOf(suggestion, 1))
+  const totals = useRequest(
+    () => Promise.all(queries.map(async (query) => (await policiesApi.search(query)).total)),
+    `broader-searches-${JSON.stringify(queries)}`,
+    broader.length > 0
+  )
+  const suggestions = totals.loading ? [] : worthTrying(broader, totals.data)
   return (
     <Card title='可以这样试试'>
+      {totals.loading && <Paragraph muted>正在看看放宽条件能否找到…</Paragraph>}
       {suggestions.length > 0 && <Paragraph>放宽条件再找：</Paragraph>}
       {suggestions.map((suggestion) => (
         <ActionButton

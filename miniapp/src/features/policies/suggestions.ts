@@ -56,3 +56,12 @@ export function broaderSearches(
   }
   return suggestions
 }
+
+/**
+ * The broader searches worth offering, once each one's count is known (`totals`, in the same order): those that
+ * find something. Counts not known (the network failed) offer them all rather than none.
+ */
+export function worthTrying(suggestions: Suggestion[], totals: readonly number[] | undefined): Suggestion[] {
+  if (!totals || totals.length !== suggestions.length) return suggestions
+  return suggestions.filter((_, i) => totals[i]! > 0)
+}
