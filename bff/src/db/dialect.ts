@@ -6,8 +6,18 @@ import type pg from 'pg'
 /** Handles on PostgreSQL: the pool's, and each transaction's, with the connection that runs their SQL. */
 const postgresClients = new WeakMap<object, pg.Pool | pg.PoolClient>()
 
-export function registerPostgres(db: object, client: pg.Pool | pg.PoolClient) {
+/** Each transaction's pool (the handle outside a transaction is the pool's own). */
+const transactionPools = new WeakMap<object, pg.Pool>()
+
+export function registerPostgres(db: object, client: pg.Pool | pg.PoolClient, pool?: pg.Pool) {
   postgresClients.set(db, client)
+  if (pool) transactionPools.set(db, pool)
+}
+
+/** The pool a PostgreSQL handle draws on, in a transaction or outside one: what an app's handles share. */
+export function postgresPoolOf(db: object): pg.Pool | undefined {
+  const client = postgresClients.get(db)
+  return transactionPools.get(db) ?? (client && 'totalCount' in client ? client : undefined)
 }
 
 export function isPostgres(db: object): boolean {

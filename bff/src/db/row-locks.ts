@@ -4,13 +4,12 @@ import { postgresClientOf } from './dialect'
 
 // Row locks for the transactions that keep their rules by taking turns on the rows they decide about (bookings:
 // a slot's places and queue, a veteran's bookings; messaging: a thread's numbers and state) instead of by
-// SERIALIZABLE. On SQLite a write transaction holds
-// the whole database already (BEGIN IMMEDIATE), so these do nothing there.
-// On PostgreSQL a transaction that took the locks runs READ COMMITTED (see group-commit.ts): every statement after
-// them sees what the previous holders committed. Locks are taken in one order (keys, accounts, veterans, slots,
-// threads, each by id) so that two transactions wanting the same rows queue instead of deadlocking; a transaction that
-// must lock more later (a waitlist entry's veteran) may still meet a deadlock, which PostgreSQL breaks and the
-// transaction runs again.
+// SERIALIZABLE. On SQLite a write transaction holds the whole database already (BEGIN IMMEDIATE), so these do
+// nothing there. On PostgreSQL a transaction that took the locks runs READ COMMITTED (see group-commit.ts): every
+// statement after them sees what the previous holders committed. Locks are taken in one order (keys, accounts,
+// veterans, slots, threads, each by id) so that two transactions wanting the same rows queue instead of
+// deadlocking; a transaction that must lock more later (a waitlist entry's veteran) may still meet a deadlock,
+// which PostgreSQL breaks and the transaction runs again.
 
 export interface RowLocks {
   /** Names of things without a row, such as an Idempotency-Key's scope. */

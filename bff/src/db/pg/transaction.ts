@@ -29,7 +29,7 @@ export async function inPostgresTransaction<T>(
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${isolation}`)
       const tx = drizzle(client)
-      registerPostgres(tx, client)
+      registerPostgres(tx, client, pool)
       try {
         const value = await fn(tx as unknown as Conn)
         await client.query('COMMIT')

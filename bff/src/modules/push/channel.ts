@@ -1,6 +1,5 @@
-import pg from 'pg'
 import type { Conn } from '../../db/client'
-import { postgresClientOf } from '../../db/dialect'
+import { postgresPoolOf } from '../../db/dialect'
 import type { Templates } from './templates'
 
 /**
@@ -16,15 +15,13 @@ export interface PushChannel {
 const channels = new WeakMap<object, PushChannel>()
 
 export function attachPushChannel(db: Conn, channel: PushChannel) {
-  channels.set(db, channel)
-  // On PostgreSQL a transaction has a handle of its own, on a connection the pool lends it: each connection is
-  // marked with the channel as it is lent.
-  const pool = postgresClientOf(db)
-  if (pool instanceof pg.Pool) pool.on('acquire', (client) => channels.set(client, channel))
+  channels.set(postgresPoolOf(db) ?? db, channel)
 }
 
-/** The channel of the connection a transaction runs on (on SQLite, transactions run on the connection itself). */
+/**
+ * The channel of the app a transaction belongs to: on SQLite transactions run on the connection itself, on
+ * PostgreSQL each on a connection its app's pool lends it.
+ */
 export function pushChannelOf(tx: Conn): PushChannel | null {
-  const client = postgresClientOf(tx)
-  return channels.get(tx) ?? (client ? channels.get(client) : undefined) ?? null
+  return channels.get(postgresPoolOf(tx) ?? tx) ?? null
 }
