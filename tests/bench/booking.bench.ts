@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runBenchRole, waitForMessage } from './child-messages'
+import { beijingDayFromToday, benchSlotTimes, bookingRequest, type PlannedBooking } from './booking-load'
 import { recordResult } from './results'
 
 // autocannon ships no types; this is the part of its API used here.
@@ -69,10 +70,6 @@ const CAPACITY = 5
 /** Every SHORT_EVERY-th slot gets one place less than the requests aimed at it: real contention, some SLOT_FULL. */
 const SHORT_EVERY = 8
 
-interface PlannedBooking {
-  token: string
-  slotId: string
-}
 interface Prepared {
   port: number
   barePort: number
@@ -169,14 +166,8 @@ async function serve() {
   }
 
   // Slots of the next 30 days at minutes the demo schedule never uses (…:05, …:25, …:45), capacity 5.
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  const day = (offset: number) =>
-    new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
-  const times: string[] = []
-  for (let m = 8 * 60 + 5; m + 15 <= 13 * 60 + 45; m += 20) {
-    const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
-    times.push(`${hhmm(m)}-${hhmm(m + 15)}`)
-  }
+  const day = beijingDayFromToday
+  const times = benchSlotTimes()
   const plan: PlannedBooking[] = []
   const capacities: Record<string, number> = {}
   for (const [serviceIndex, code] of SERVICES.entries()) {
@@ -378,7 +369,6 @@ interface BookingRound {
 /** Each request books one planned (veteran, slot) with its own Idempotency-Key. */
 async function bookingRound(server: Server, plan: PlannedBooking[], keyPrefix: string): Promise<BookingRound> {
   const statuses = new Map<number, number>()
-  let next = 0
   let lastAnswerAt = 0
   // From the first request to the last answer: autocannon notices that `amount` is reached only on its
   // one-second tick, so its own duration (and the wall time around it) is rounded up to whole seconds.
@@ -389,29 +379,15 @@ async function bookingRound(server: Server, plan: PlannedBooking[], keyPrefix: s
     amount: plan.length,
     timeout: 30,
     requests: [
-      {
-        method: 'POST',
-        setupRequest: (request, context) => {
-          const i = next++
-          const planned = plan[i % plan.length]!
-          context.slotId = planned.slotId
-          request.headers = {
-            ...request.headers,
-            'content-type': 'application/json',
-            authorization: `Bearer ${planned.token}`,
-            'idempotency-key': `${keyPrefix}-${i}`
-          }
-          request.body = JSON.stringify({ slotId: planned.slotId })
-          return request
-        },
-        onResponse: (status, _body, context) => {
+      bookingRequest(
+        plan,
+        (i) => `${keyPrefix}-${i}`,
+        (status, slotId) => {
           lastAnswerAt = performance.now()
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
-          const slotId = context.slotId as string | undefined
-          if (status === 201 && slotId)
-            server.committedPerSlot.set(slotId, (server.committedPerSlot.get(slotId) ?? 0) + 1)
+          if (status === 201) server.committedPerSlot.set(slotId, (server.committedPerSlot.get(slotId) ?? 0) + 1)
         }
-      }
+      )
     ]
   })
   return { committed: statuses.get(201) ?? 0, seconds: (lastAnswerAt - started) / 1000, result, statuses }

@@ -14,6 +14,13 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  beijingDayFromToday,
+  benchSlotTimes,
+  bookingRequest,
+  type BookingLoadRequest,
+  type PlannedBooking
+} from './booking-load'
 import { runBenchRole, waitForMessage } from './child-messages'
 import { createBenchDatabase } from './postgres-database'
 import { recordResult } from './results'
@@ -25,14 +32,7 @@ type Autocannon = (options: {
   connections: number
   amount: number
   timeout: number
-  requests: {
-    method: string
-    setupRequest: (
-      request: { headers?: Record<string, string>; body?: string },
-      context: Record<string, unknown>
-    ) => unknown
-    onResponse: (status: number, body: string, context: Record<string, unknown>) => void
-  }[]
+  requests: BookingLoadRequest[]
 }) => Promise<{ latency: { p99: number }; errors: number; timeouts: number }>
 
 const require = createRequire(import.meta.url)
@@ -50,10 +50,6 @@ const WARMUP = 200
 const MEASURED = 500
 const TARGET_P99_MS = 50
 
-interface PlannedBooking {
-  token: string
-  slotId: string
-}
 interface Prepared {
   plan: PlannedBooking[]
   capacities: Record<string, number>
@@ -147,12 +143,8 @@ async function prepare(app: App): Promise<Prepared> {
   }
 
   // Slots on the next 30 days at minutes the demo schedule never uses (…:05, …:25, …:45).
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  const day = (offset: number) =>
-    new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
-  const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
-  const times: string[] = []
-  for (let m = 8 * 60 + 5; m + 15 <= 13 * 60 + 45; m += 20) times.push(`${hhmm(m)}-${hhmm(m + 15)}`)
+  const day = beijingDayFromToday
+  const times = benchSlotTimes()
   const plan: PlannedBooking[] = []
   const capacities: Record<string, number> = {}
   for (const [serviceIndex, code] of SERVICES.entries()) {
@@ -221,39 +213,25 @@ async function bookingPhase(
   let lastAnswerAt = 0
   const started = performance.now()
   const results = await Promise.all(
-    parts.map((plan, k) => {
-      let next = 0
-      return autocannon({
+    parts.map((plan, k) =>
+      autocannon({
         url: `http://127.0.0.1:${ports[k]}/api/v1/bookings`,
         connections: Math.ceil(CONNECTIONS / parts.length),
         amount: plan.length,
         timeout: 30,
         requests: [
-          {
-            method: 'POST',
-            setupRequest: (request, context) => {
-              const i = next++
-              const planned = plan[i % plan.length]!
-              context.slotId = planned.slotId
-              request.headers = {
-                ...request.headers,
-                'content-type': 'application/json',
-                authorization: `Bearer ${planned.token}`,
-                'idempotency-key': `${keyPrefix}-${k}-${i}`
-              }
-              request.body = JSON.stringify({ slotId: planned.slotId })
-              return request
-            },
-            onResponse: (status, _body, context) => {
+          bookingRequest(
+            plan,
+            (i) => `${keyPrefix}-${k}-${i}`,
+            (status, slotId) => {
               lastAnswerAt = performance.now()
               statuses[status] = (statuses[status] ?? 0) + 1
-              const slotId = context.slotId as string
               if (status === 201) committedPerSlot.set(slotId, (committedPerSlot.get(slotId) ?? 0) + 1)
             }
-          }
+          )
         ]
       })
-    })
+    )
   )
   return {
     committed: statuses[201] ?? 0,

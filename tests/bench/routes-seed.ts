@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { PolicyInput } from '@veterans/shared'
+import { beijingDayFromToday, benchSlotTimes } from './booking-load'
 
 const VETERANS = 600
 const THREADS = 300
@@ -127,12 +128,8 @@ export async function seedRoutesData(dbFile: string): Promise<Seeded> {
     }
 
     // Slots of the next 14 days at minutes the demo schedule never uses (…:05, …:25, …:45), capacity 5.
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-    const day = (offset: number) =>
-      new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
-    const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
-    const times: string[] = []
-    for (let m = 8 * 60 + 5; m + 15 <= 13 * 60 + 45; m += 20) times.push(`${hhmm(m)}-${hhmm(m + 15)}`)
+    const day = beijingDayFromToday
+    const times = benchSlotTimes()
     const bookingCenter = centerId('东湖区退役军人服务中心')
     const bookings: Seeded['bookings'] = []
     for (const [serviceIndex, code] of SERVICES.entries()) {
